@@ -1,0 +1,149 @@
+#!/usr/bin/env bash
+# Dev services on loopback: PostgreSQL 15 primary, a streaming-replication standby, and Redis.
+#   scripts/dev-services.sh up|down|status|reset|standby-stop|standby-start
+# Idempotent; installs missing Debian packages. Ports: LH_PG_PRIMARY_PORT, LH_PG_STANDBY_PORT, LH_REDIS_PORT.
+set -euo pipefail
+source "$(dirname "$0")/lib/env.sh"
+
+PRIMARY="$LH_PG_DIR/primary"
+STANDBY="$LH_PG_DIR/standby"
+SOCKETS="$LH_PG_DIR/sockets"
+REDIS_DIR="$LH_DATA_DIR/redis"
+
+as_root() { if [ "$(id -u)" = "0" ]; then "$@"; else sudo "$@"; fi; }
+# PostgreSQL refuses to run as root: as root, run its tools as 'postgres'.
+as_pg() { if [ "$(id -u)" = "0" ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+psql_primary() { as_pg "$LH_PG_BIN/psql" -h "$SOCKETS" -p "$LH_PG_PRIMARY_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
+
+install_packages() {
+  local missing=()
+  [ -x "$LH_PG_BIN/postgres" ] || missing+=(postgresql-15 postgresql-contrib-15)
+  command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+  [ ${#missing[@]} -eq 0 ] && return
+  lh_log "Installing ${missing[*]}"
+  as_root apt-get update -qq
+  # Debian's package starts its own cluster on 5432 and Redis on 6379; ours use other ports, so leave those alone.
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+running() { [ -f "$1/postmaster.pid" ] && as_pg "$LH_PG_BIN/pg_ctl" -D "$1" status >/dev/null 2>&1; }
+
+start_pg() { # $1 data dir, $2 port, $3 name
+  if running "$1"; then lh_log "$3 already running on $2"; return; fi
+  lh_log "Starting $3 on 127.0.0.1:$2"
+  as_pg "$LH_PG_BIN/pg_ctl" -D "$1" -l "$LH_PG_DIR/$3.log" -w -t 60 \
+    -o "-p $2 -k $SOCKETS -c listen_addresses=127.0.0.1" start >/dev/null
+}
+
+init_primary() {
+  [ -f "$PRIMARY/PG_VERSION" ] && return
+  lh_log "Initialising primary in $PRIMARY"
+  local pwfile="$LH_PG_DIR/.pw"
+  printf '%s' "$LH_DB_PASSWORD" >"$pwfile"
+  [ "$(id -u)" = "0" ] && chown postgres: "$pwfile"
+  as_pg "$LH_PG_BIN/initdb" -D "$PRIMARY" -U postgres --auth-local=trust --auth-host=scram-sha-256 \
+    --pwfile="$pwfile" -E UTF8 --locale=C.UTF-8 >/dev/null
+  rm -f "$pwfile"
+  cat >>"$PRIMARY/postgresql.conf" <<CONF
+wal_level = replica
+max_wal_senders = 5
+max_replication_slots = 5
+hot_standby = on
+hot_standby_feedback = on
+max_connections = 200
+shared_buffers = 256MB
+CONF
+  cat >>"$PRIMARY/pg_hba.conf" <<HBA
+host replication replicator 127.0.0.1/32 scram-sha-256
+HBA
+}
+
+create_roles() {
+  psql_primary <<SQL
+DO \$\$ BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'replicator') THEN
+    CREATE ROLE replicator WITH REPLICATION LOGIN PASSWORD '$LH_DB_PASSWORD';
+  END IF;
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$LH_DB_USER') THEN
+    CREATE ROLE $LH_DB_USER WITH LOGIN CREATEDB PASSWORD '$LH_DB_PASSWORD';
+  END IF;
+END \$\$;
+-- Lets integration tests pause the standby's replay to prove read-your-writes.
+GRANT EXECUTE ON FUNCTION pg_wal_replay_pause() TO $LH_DB_USER;
+GRANT EXECUTE ON FUNCTION pg_wal_replay_resume() TO $LH_DB_USER;
+SQL
+  for db in lecturehub lecturehub_test; do
+    if [ -z "$(psql_primary -c "SELECT 1 FROM pg_database WHERE datname = '$db'")" ]; then
+      psql_primary -c "CREATE DATABASE $db OWNER $LH_DB_USER"
+    fi
+  done
+}
+
+init_standby() {
+  [ -f "$STANDBY/PG_VERSION" ] && return
+  lh_log "Cloning standby from primary (pg_basebackup -R)"
+  as_pg env PGPASSWORD="$LH_DB_PASSWORD" "$LH_PG_BIN/pg_basebackup" -h 127.0.0.1 -p "$LH_PG_PRIMARY_PORT" -U replicator \
+    -D "$STANDBY" -R -X stream -C -S lecturehub_standby >/dev/null
+}
+
+redis_cli() { redis-cli -h 127.0.0.1 -p "$LH_REDIS_PORT" "$@"; }
+
+start_redis() {
+  if redis_cli ping >/dev/null 2>&1; then lh_log "Redis already running on $LH_REDIS_PORT"; return; fi
+  lh_log "Starting Redis on 127.0.0.1:$LH_REDIS_PORT"
+  mkdir -p "$REDIS_DIR"
+  redis-server --bind 127.0.0.1 --port "$LH_REDIS_PORT" --daemonize yes --dir "$REDIS_DIR" \
+    --pidfile "$REDIS_DIR/redis.pid" --logfile "$REDIS_DIR/redis.log" --save "" --appendonly no >/dev/null
+  for _ in $(seq 50); do redis_cli ping >/dev/null 2>&1 && return; sleep 0.1; done
+  lh_die "Redis did not start; see $REDIS_DIR/redis.log"
+}
+
+up() {
+  install_packages
+  mkdir -p "$LH_DATA_DIR"
+  as_root mkdir -p "$LH_PG_DIR"
+  [ "$(id -u)" = "0" ] && chown postgres: "$LH_PG_DIR"
+  as_pg mkdir -p "$SOCKETS"
+  init_primary
+  start_pg "$PRIMARY" "$LH_PG_PRIMARY_PORT" primary
+  create_roles
+  init_standby
+  start_pg "$STANDBY" "$LH_PG_STANDBY_PORT" standby
+  start_redis
+  status
+}
+
+down() {
+  for d in "$STANDBY" "$PRIMARY"; do
+    if running "$d"; then lh_log "Stopping $(basename "$d")"; as_pg "$LH_PG_BIN/pg_ctl" -D "$d" -m fast -w stop >/dev/null; fi
+  done
+  if redis_cli ping >/dev/null 2>&1; then lh_log "Stopping Redis"; redis_cli shutdown nosave >/dev/null 2>&1 || true; fi
+}
+
+status() {
+  local ok=0
+  for pair in "primary:$LH_PG_PRIMARY_PORT" "standby:$LH_PG_STANDBY_PORT"; do
+    local name=${pair%%:*} port=${pair##*:}
+    if as_pg "$LH_PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$port"; then
+      local rec; rec=$(as_pg "$LH_PG_BIN/psql" -h "$SOCKETS" -p "$port" -U postgres -qAt -c "SELECT pg_is_in_recovery()")
+      printf '  %-8s 127.0.0.1:%s  up (in recovery: %s)\n' "$name" "$port" "$rec"
+    else
+      printf '  %-8s 127.0.0.1:%s  down\n' "$name" "$port"; ok=1
+    fi
+  done
+  if redis_cli ping >/dev/null 2>&1; then printf '  %-8s 127.0.0.1:%s  up\n' redis "$LH_REDIS_PORT"; else printf '  %-8s 127.0.0.1:%s  down\n' redis "$LH_REDIS_PORT"; ok=1; fi
+  if running "$PRIMARY"; then
+    printf '  replication: %s\n' "$(psql_primary -c "SELECT coalesce(string_agg(application_name || ' ' || state, ', '), 'no standby attached') FROM pg_stat_replication")"
+  fi
+  return $ok
+}
+
+case "${1:-}" in
+  up) up ;;
+  down) down ;;
+  status) status ;;
+  reset) down; lh_log "Removing $LH_PG_DIR and $REDIS_DIR"; as_root rm -rf "$LH_PG_DIR" "$REDIS_DIR" ;;
+  standby-stop) as_pg "$LH_PG_BIN/pg_ctl" -D "$STANDBY" -m fast -w stop >/dev/null ;;
+  standby-start) start_pg "$STANDBY" "$LH_PG_STANDBY_PORT" standby ;;
+  *) echo "usage: $0 up|down|status|reset|standby-stop|standby-start" >&2; exit 2 ;;
+esac

@@ -1,0 +1,40 @@
+# Shared settings for the scripts: ports, data directories, and the connection strings the API and tests use.
+# Source it; every value can be overridden from the environment.
+# shellcheck shell=bash
+
+LH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+export LH_ROOT
+export LH_PG_PRIMARY_PORT="${LH_PG_PRIMARY_PORT:-55432}"
+export LH_PG_STANDBY_PORT="${LH_PG_STANDBY_PORT:-55433}"
+export LH_REDIS_PORT="${LH_REDIS_PORT:-56379}"
+export LH_API_URL="${LH_API_URL:-http://127.0.0.1:5080}"
+export LH_DB_USER="${LH_DB_USER:-lecturehub}"
+export LH_DB_PASSWORD="${LH_DB_PASSWORD:-lecturehub}"
+export LH_PG_BIN="${LH_PG_BIN:-/usr/lib/postgresql/15/bin}"
+
+# .data/ in the checkout holds keys, logs and Redis. PostgreSQL runs as the 'postgres' user when we are root, and that
+# user cannot enter /root, so its clusters live in a per-checkout directory it can reach.
+export LH_DATA_DIR="${LH_DATA_DIR:-$LH_ROOT/.data}"
+if [ "$(id -u)" = "0" ]; then
+  LH_PG_DIR="${LH_PG_DIR:-/var/lib/lecturehub/$(printf '%s' "$LH_ROOT" | sha1sum | cut -c1-12)}"
+else
+  LH_PG_DIR="${LH_PG_DIR:-$LH_DATA_DIR/pg}"
+fi
+export LH_PG_DIR
+
+# Connection strings in the form the API reads (ConnectionStrings__X). $1: database name.
+lh_export_connection_strings() {
+  local db="$1" redis_db="${2:-0}"
+  local common="Database=$db;Username=$LH_DB_USER;Password=$LH_DB_PASSWORD"
+  export ConnectionStrings__Primary="Host=127.0.0.1;Port=$LH_PG_PRIMARY_PORT;$common"
+  export ConnectionStrings__Replica="Host=127.0.0.1:$LH_PG_STANDBY_PORT,127.0.0.1:$LH_PG_PRIMARY_PORT;$common"
+  export ConnectionStrings__Redis="127.0.0.1:$LH_REDIS_PORT,defaultDatabase=$redis_db"
+}
+
+lh_log() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }
+lh_die() { printf '\033[1;31mxx\033[0m %s\n' "$*" >&2; exit 1; }
+
+lh_require_dotnet() {
+  command -v dotnet >/dev/null 2>&1 || lh_die "The .NET 10 SDK is required (https://dot.net); 'dotnet' is not on PATH."
+  dotnet --list-sdks | grep -q '^10\.' || lh_die "The .NET 10 SDK is required; found: $(dotnet --list-sdks | tr '\n' ' ')"
+}

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# One command to a running API: dev services up, build, migrate + seed, serve on $LH_API_URL (default http://127.0.0.1:5080).
+# CONFIGURATION=Debug|Release (default Release).
+set -euo pipefail
+source "$(dirname "$0")/lib/env.sh"
+cd "$LH_ROOT"
+
+lh_require_dotnet
+"$LH_ROOT/scripts/dev-services.sh" up
+
+CONFIGURATION="${CONFIGURATION:-Release}"
+OUT="$LH_ROOT/src/WebApi/bin/$CONFIGURATION/net10.0"
+lh_log "Building ($CONFIGURATION)"
+dotnet build src/WebApi -c "$CONFIGURATION" -nologo -v quiet
+
+lh_export_connection_strings lecturehub 0
+export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
+export DataDirectory="$LH_DATA_DIR"
+
+lh_log "Applying migrations and seeding demo data"
+(cd "$OUT" && dotnet LectureHub.WebApi.dll migrate --demo-data)
+
+cat <<INFO
+
+  LectureHub API      $LH_API_URL
+  API reference       $LH_API_URL/scalar
+  OpenAPI document    $LH_API_URL/openapi/v1.json
+  Readiness           $LH_API_URL/health/ready
+
+  Demo accounts (POST /api/v1/auth/login):
+    admin       admin@lecturehub.dev          Admin-pass-2026
+    instructor  kim.welder@lecturehub.dev     Instructor-pass-2026
+    instructor  park.electric@lecturehub.dev  Instructor-pass-2026
+    student     lee.student@lecturehub.dev    Student-pass-2026
+    student     choi.student@lecturehub.dev   Student-pass-2026
+    student     jung.student@lecturehub.dev   Student-pass-2026
+
+INFO
+cd "$OUT"
+exec dotnet LectureHub.WebApi.dll --urls "$LH_API_URL"

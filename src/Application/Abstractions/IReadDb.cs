@@ -1,0 +1,19 @@
+namespace LectureHub.Application.Abstractions;
+
+/// <summary>
+/// Read-side SQL (Dapper) against a standby when one is up, else the primary. A caller who wrote within the
+/// read-your-writes window is routed to the primary, so nobody reads stale data about their own write.
+/// SQL aliases its columns to the DTO's constructor parameter names.
+/// </summary>
+public interface IReadDb
+{
+    /// <summary>
+    /// The same queries on the primary. For filling shared caches: a purge can arrive before a replica has replayed
+    /// the change, and a stale fill would then outlive it for the whole TTL.
+    /// </summary>
+    IReadDb Primary { get; }
+
+    Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters, CancellationToken cancellationToken);
+
+    Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? parameters, CancellationToken cancellationToken);
+}

@@ -1,0 +1,38 @@
+using FluentValidation;
+using LectureHub.Application.Abstractions;
+using LectureHub.Application.Common.Exceptions;
+using LectureHub.Application.Users;
+using LectureHub.Domain.Users;
+using Mediator;
+
+namespace LectureHub.Application.Auth.Commands;
+
+public sealed record RegisterCommand(string Email, string Password, string DisplayName, Role Role = Role.Student) : ICommand<MeDto>;
+
+internal sealed class RegisterValidator : AbstractValidator<RegisterCommand>
+{
+    public RegisterValidator()
+    {
+        RuleFor(c => c.Email).ValidEmail();
+        RuleFor(c => c.Password).ValidNewPassword();
+        RuleFor(c => c.DisplayName).ValidDisplayName();
+        RuleFor(c => c.Role).Must(User.CanSelfRegisterAs).WithMessage("Only Student or Instructor accounts can be registered.");
+    }
+}
+
+internal sealed class RegisterHandler(IRepository<User> users, IPasswordHasher hasher, TimeProvider clock)
+    : ICommandHandler<RegisterCommand, MeDto>
+{
+    public async ValueTask<MeDto> Handle(RegisterCommand command, CancellationToken cancellationToken)
+    {
+        // The unique index on normalized_email is the real guard; this check only gives the common case a clear answer.
+        if (await users.AnyAsync(new UserByEmailSpec(command.Email), cancellationToken))
+        {
+            throw new ConflictException("EMAIL_TAKEN", "An account with this email already exists.");
+        }
+
+        var user = User.Register(command.Email, command.DisplayName, hasher.Hash(command.Password), command.Role, clock.GetUtcNow());
+        await users.AddAsync(user, cancellationToken);
+        return MeDto.From(user);
+    }
+}

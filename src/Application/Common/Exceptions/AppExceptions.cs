@@ -1,0 +1,20 @@
+namespace LectureHub.Application.Common.Exceptions;
+
+/// <summary>An error the caller can act on; carries the HTTP-independent kind and a stable machine code.</summary>
+public abstract class AppException(string code, string message) : Exception(message)
+{
+    public string Code { get; } = code;
+}
+
+public sealed class NotFoundException(string code, string message) : AppException(code, message);
+
+public sealed class UnauthorizedException(string code, string message) : AppException(code, message);
+
+public sealed class ForbiddenException(string code, string message) : AppException(code, message);
+
+public sealed class ConflictException(string code, string message) : AppException(code, message);
+
+public sealed class TooManyRequestsException(string code, string message, TimeSpan retryAfter) : AppException(code, message)
+{
+    public TimeSpan RetryAfter { get; } = retryAfter;
+}

@@ -1,0 +1,20 @@
+using LectureHub.Application.Abstractions;
+using LectureHub.Application.Common.Exceptions;
+using Mediator;
+
+namespace LectureHub.Application.Users.Queries;
+
+public sealed record GetMeQuery : IQuery<MeDto>;
+
+internal sealed class GetMeHandler(IReadDb db, ICurrentUser currentUser) : IQueryHandler<GetMeQuery, MeDto>
+{
+    private const string Sql = """
+        SELECT id AS "Id", email AS "Email", display_name AS "DisplayName", role AS "Role", created_at AS "CreatedAt"
+        FROM users
+        WHERE id = @UserId
+        """;
+
+    public async ValueTask<MeDto> Handle(GetMeQuery query, CancellationToken cancellationToken) =>
+        await db.QuerySingleOrDefaultAsync<MeDto>(Sql, new { UserId = currentUser.RequiredUserId }, cancellationToken)
+        ?? throw new NotFoundException("USER_NOT_FOUND", "The signed-in account no longer exists.");
+}

@@ -1,0 +1,20 @@
+using FluentValidation;
+using LectureHub.Domain.Users;
+
+namespace LectureHub.Application.Users;
+
+/// <summary>Field rules shared by the commands that accept them.</summary>
+internal static class UserRules
+{
+    public const int MinPasswordLength = 10;
+    public const int MaxPasswordLength = 128;
+
+    public static IRuleBuilderOptions<T, string> ValidEmail<T>(this IRuleBuilder<T, string> rule) =>
+        rule.NotEmpty().MaximumLength(User.MaxEmailLength).EmailAddress();
+
+    public static IRuleBuilderOptions<T, string> ValidDisplayName<T>(this IRuleBuilder<T, string> rule) =>
+        rule.NotEmpty().MaximumLength(User.MaxDisplayNameLength).Must(n => n.Trim().Length > 0).WithMessage("'{PropertyName}' must not be blank.");
+
+    public static IRuleBuilderOptions<T, string> ValidNewPassword<T>(this IRuleBuilder<T, string> rule) =>
+        rule.NotEmpty().MinimumLength(MinPasswordLength).MaximumLength(MaxPasswordLength);
+}

@@ -1,0 +1,63 @@
+using LectureHub.Domain.Common;
+
+namespace LectureHub.Domain.Users;
+
+public sealed class User : Entity
+{
+    public const int MaxDisplayNameLength = 50;
+    public const int MaxEmailLength = 254;
+
+    private User()
+    {
+    }
+
+    public string Email { get; private set; } = "";
+
+    /// <summary>Lower-cased email; the unique key used to find an account.</summary>
+    public string NormalizedEmail { get; private set; } = "";
+
+    public string DisplayName { get; private set; } = "";
+
+    public string PasswordHash { get; private set; } = "";
+
+    public Role Role { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public static User Register(string email, string displayName, string passwordHash, Role role, DateTimeOffset now)
+    {
+        var user = new User
+        {
+            Email = email.Trim(),
+            NormalizedEmail = Normalize(email),
+            DisplayName = displayName.Trim(),
+            PasswordHash = passwordHash,
+            Role = role,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        user.Raise(new UserRegistered(user.Id, user.Email, role));
+        return user;
+    }
+
+    /// <summary>Self-registration may create students and instructors only; admins are provisioned.</summary>
+    public static bool CanSelfRegisterAs(Role role) => role is Role.Student or Role.Instructor;
+
+    public static string Normalize(string email) => email.Trim().ToLowerInvariant();
+
+    public void Rename(string displayName, DateTimeOffset now)
+    {
+        DisplayName = displayName.Trim();
+        UpdatedAt = now;
+    }
+
+    public void ChangePasswordHash(string passwordHash, DateTimeOffset now)
+    {
+        PasswordHash = passwordHash;
+        UpdatedAt = now;
+    }
+}
+
+public sealed record UserRegistered(Guid UserId, string Email, Role Role) : IDomainEvent;

@@ -1,0 +1,71 @@
+using System.Text.Json;
+using LectureHub.Application.Abstractions;
+using StackExchange.Redis;
+
+namespace LectureHub.Infrastructure.Caching;
+
+/// <summary>
+/// Read-model cache in Redis, shared by all API instances.
+/// <list type="bullet">
+/// <item>Stampede: concurrent misses on one key wait for a single fill per instance (striped locks).</item>
+/// <item>Purge race: a purge bumps the key's generation, and a fill that started before the purge is not stored.</item>
+/// <item>Read-your-writes: a caller who just wrote bypasses the cache entirely.</item>
+/// </list>
+/// </summary>
+internal sealed class RedisCache(IConnectionMultiplexer redis, RedisKeys keys, IReadConsistency consistency) : ICache
+{
+    private static readonly SemaphoreSlim[] Locks = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
+
+    public async Task<T> GetOrCreateAsync<T>(string key, TimeSpan ttl, Func<CancellationToken, Task<T>> factory, CancellationToken cancellationToken)
+    {
+        if (await consistency.MustReadOwnWritesAsync(cancellationToken))
+        {
+            return await factory(cancellationToken);
+        }
+
+        var db = redis.GetDatabase();
+        var redisKey = keys.For(key);
+        if (await db.StringGetAsync(redisKey) is { HasValue: true } hit)
+        {
+            return Deserialize<T>(hit);
+        }
+
+        var gate = Locks[(uint)redisKey.GetHashCode(StringComparison.Ordinal) % Locks.Length];
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (await db.StringGetAsync(redisKey) is { HasValue: true } filled)
+            {
+                return Deserialize<T>(filled);
+            }
+
+            var generationKey = GenerationKey(redisKey);
+            var generation = await db.StringGetAsync(generationKey);
+            var value = await factory(cancellationToken);
+
+            var store = db.CreateTransaction();
+            store.AddCondition(generation.HasValue ? Condition.StringEqual(generationKey, generation) : Condition.KeyNotExists(generationKey));
+            _ = store.StringSetAsync(redisKey, JsonSerializer.SerializeToUtf8Bytes(value), ttl);
+            await store.ExecuteAsync();
+            return value;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public async Task RemoveAsync(string key, CancellationToken cancellationToken)
+    {
+        var redisKey = keys.For(key);
+        var purge = redis.GetDatabase().CreateTransaction();
+        _ = purge.StringIncrementAsync(GenerationKey(redisKey));
+        _ = purge.KeyDeleteAsync(redisKey);
+        await purge.ExecuteAsync();
+    }
+
+    private static RedisKey GenerationKey(string redisKey) => redisKey + ":gen";
+
+    private static T Deserialize<T>(RedisValue value) =>
+        JsonSerializer.Deserialize<T>((byte[])value!) ?? throw new InvalidOperationException("Cached value deserialised to null.");
+}

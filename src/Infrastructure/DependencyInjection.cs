@@ -1,0 +1,90 @@
+using Dapper;
+using LectureHub.Application.Abstractions;
+using LectureHub.Infrastructure.Caching;
+using LectureHub.Infrastructure.Health;
+using LectureHub.Infrastructure.Identity;
+using LectureHub.Infrastructure.Outbox;
+using LectureHub.Infrastructure.Persistence;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace LectureHub.Infrastructure;
+
+public static class DependencyInjection
+{
+    public const string ReadyTag = "ready";
+
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        SqlMapper.AddTypeHandler(new DateTimeOffsetHandler());
+        services.AddSingleton(TimeProvider.System);
+
+        AddOptions<ReadYourWritesOptions>(services, configuration, ReadYourWritesOptions.Section);
+        AddOptions<LoginThrottleOptions>(services, configuration, LoginThrottleOptions.Section);
+        AddOptions<OutboxOptions>(services, configuration, OutboxOptions.Section);
+        AddOptions<JwtOptions>(services, configuration, JwtOptions.Section).PostConfigure(jwt =>
+        {
+            if (string.IsNullOrEmpty(jwt.SigningKey) && environment.IsDevelopment())
+            {
+                jwt.SigningKey = DevelopmentKeys.LoadOrCreateBase64(DataDirectory(configuration, environment), "keys/jwt-signing.key", 32);
+            }
+        });
+
+        services.AddSingleton(_ => DataSources.Create(
+            Required(configuration, "ConnectionStrings:Primary"),
+            Required(configuration, "ConnectionStrings:Replica")));
+        services.AddDbContextPool<AppDbContext>((sp, options) => options.UseLectureHubNpgsql(sp.GetRequiredService<DataSources>().Primary));
+
+        services.AddSingleton<IConnectionMultiplexer>(_ =>
+        {
+            var redis = ConfigurationOptions.Parse(Required(configuration, "ConnectionStrings:Redis"));
+            redis.AbortOnConnectFail = false;
+            return ConnectionMultiplexer.Connect(redis);
+        });
+        services.AddSingleton(new RedisKeys(configuration["Redis:KeyPrefix"] ?? "lh:"));
+
+        services.AddScoped<ReadYourWrites>();
+        services.AddScoped<IReadConsistency>(sp => sp.GetRequiredService<ReadYourWrites>());
+        services.AddScoped<IReadDb, ReadDb>();
+        services.AddScoped<IUnitOfWork, UnitOfWork>();
+        services.AddScoped(typeof(IRepository<>), typeof(Repository<>));
+        services.AddScoped<ICache, RedisCache>();
+        services.AddSingleton<IPasswordHasher, PasswordHasher>();
+        services.AddSingleton<ITokenService, JwtTokenService>();
+        services.AddSingleton<ILoginThrottle, RedisLoginThrottle>();
+
+        services.AddSingleton<OutboxSignal>();
+        if (configuration.GetValue("Outbox:Enabled", true))
+        {
+            services.AddHostedService<OutboxRelay>();
+        }
+
+        services.AddHealthChecks()
+            .Add(new HealthCheckRegistration("primary", sp => new PostgresHealthCheck(sp.GetRequiredService<DataSources>().Primary, expectStandby: false),
+                HealthStatus.Unhealthy, [ReadyTag], TimeSpan.FromSeconds(3)))
+            .Add(new HealthCheckRegistration("standby", sp => new PostgresHealthCheck(sp.GetRequiredService<DataSources>().StandbyOnly, expectStandby: true),
+                HealthStatus.Degraded, [ReadyTag], TimeSpan.FromSeconds(3)))
+            .Add(new HealthCheckRegistration("redis", sp => new RedisHealthCheck(sp.GetRequiredService<IConnectionMultiplexer>()),
+                HealthStatus.Unhealthy, [ReadyTag], TimeSpan.FromSeconds(3)));
+        return services;
+    }
+
+    /// <summary>Where development keys live: DataDirectory if set, else .data at the repository root.</summary>
+    public static string DataDirectory(IConfiguration configuration, IHostEnvironment environment) =>
+        configuration["DataDirectory"] is { Length: > 0 } configured
+            ? Path.GetFullPath(configured)
+            : Path.GetFullPath(Path.Combine(environment.ContentRootPath, "..", "..", ".data"));
+
+    private static OptionsBuilder<T> AddOptions<T>(IServiceCollection services, IConfiguration configuration, string section)
+        where T : class =>
+        services.AddOptions<T>().Bind(configuration.GetSection(section)).ValidateDataAnnotations().ValidateOnStart();
+
+    private static string Required(IConfiguration configuration, string key) =>
+        configuration[key] is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException($"Configuration '{key}' is required (environment variable {key.Replace(":", "__", StringComparison.Ordinal)}).");
+}

@@ -1,0 +1,21 @@
+using LectureHub.Domain.Categories;
+using LectureHub.Domain.Users;
+using LectureHub.Infrastructure.Outbox;
+using Microsoft.EntityFrameworkCore;
+
+namespace LectureHub.Infrastructure.Persistence;
+
+/// <summary>The write model. Talks to the primary only; reads for screens go through <see cref="ReadDb"/>.</summary>
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options)
+{
+    public DbSet<User> Users => Set<User>();
+
+    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+
+    public DbSet<Category> Categories => Set<Category>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+}

@@ -1,0 +1,35 @@
+using LectureHub.Domain.Users;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace LectureHub.Infrastructure.Persistence.Configurations;
+
+internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
+{
+    public void Configure(EntityTypeBuilder<User> builder)
+    {
+        builder.ConfigureEntity();
+        builder.HasXminConcurrencyToken();
+        builder.Property(u => u.Email).HasMaxLength(User.MaxEmailLength);
+        builder.Property(u => u.NormalizedEmail).HasMaxLength(User.MaxEmailLength);
+        builder.HasIndex(u => u.NormalizedEmail).IsUnique();
+        builder.Property(u => u.DisplayName).HasMaxLength(User.MaxDisplayNameLength);
+        builder.Property(u => u.PasswordHash).HasMaxLength(200);
+        builder.Property(u => u.Role).HasConversion<string>().HasMaxLength(20);
+    }
+}
+
+internal sealed class RefreshTokenConfiguration : IEntityTypeConfiguration<RefreshToken>
+{
+    public void Configure(EntityTypeBuilder<RefreshToken> builder)
+    {
+        builder.ConfigureEntity();
+        // Two concurrent refreshes with one token: only the first rotation may commit.
+        builder.HasXminConcurrencyToken();
+        builder.Property(t => t.TokenHash).HasMaxLength(64);
+        builder.HasIndex(t => t.TokenHash).IsUnique();
+        builder.HasIndex(t => t.FamilyId);
+        builder.Property(t => t.RevokedReason).HasMaxLength(40);
+        builder.HasOne<User>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

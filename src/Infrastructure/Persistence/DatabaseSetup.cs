@@ -1,0 +1,93 @@
+using LectureHub.Application.Abstractions;
+using LectureHub.Domain.Categories;
+using LectureHub.Domain.Users;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace LectureHub.Infrastructure.Persistence;
+
+public sealed record DemoAccount(string Email, string Password, string DisplayName, Role Role);
+
+/// <summary>
+/// The explicit deployment steps (never run implicitly at start-up): apply migrations, and seed reference and demo data.
+/// Seeding is idempotent: it adds what is missing and leaves existing rows alone.
+/// </summary>
+public static class DatabaseSetup
+{
+    public static readonly IReadOnlyList<(string Slug, string Ko, string En, string Icon)> TradeCategories =
+    [
+        ("electrical", "전기", "Electrical", "bolt"),
+        ("welding", "용접", "Welding", "flame"),
+        ("plumbing", "배관", "Plumbing", "pipe"),
+        ("carpentry", "목공", "Carpentry", "hammer"),
+        ("tiling-plastering", "타일·미장", "Tiling & Plastering", "trowel"),
+        ("hvac", "냉난방 설비", "HVAC", "thermometer"),
+        ("auto-repair", "자동차 정비", "Auto Repair", "car"),
+        ("heavy-equipment", "중장비", "Heavy Equipment", "excavator"),
+        ("painting", "도장", "Painting", "paint-roller"),
+        ("rebar-concrete", "철근·콘크리트", "Rebar & Concrete", "brick"),
+    ];
+
+    public static readonly IReadOnlyList<DemoAccount> DemoAccounts =
+    [
+        new("admin@lecturehub.dev", "Admin-pass-2026", "관리자", Role.Admin),
+        new("kim.welder@lecturehub.dev", "Instructor-pass-2026", "김용접", Role.Instructor),
+        new("park.electric@lecturehub.dev", "Instructor-pass-2026", "박전기", Role.Instructor),
+        new("lee.student@lecturehub.dev", "Student-pass-2026", "이학생", Role.Student),
+        new("choi.student@lecturehub.dev", "Student-pass-2026", "최학생", Role.Student),
+        new("jung.student@lecturehub.dev", "Student-pass-2026", "정학생", Role.Student),
+    ];
+
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        await db.Database.MigrateAsync(cancellationToken);
+        scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(nameof(DatabaseSetup))
+            .LogInformation("Applied {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
+    }
+
+    public static Task SeedCategoriesAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        InUnitOfWorkAsync(services, async (sp, ct) =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var existing = await db.Categories.Select(c => c.Slug).ToListAsync(ct);
+            var order = 10;
+            foreach (var (slug, ko, en, icon) in TradeCategories)
+            {
+                if (!existing.Contains(slug))
+                {
+                    db.Categories.Add(Category.Create(slug, ko, en, icon, order));
+                }
+
+                order += 10;
+            }
+        }, cancellationToken);
+
+    public static Task SeedDemoAccountsAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        InUnitOfWorkAsync(services, async (sp, ct) =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var hasher = sp.GetRequiredService<IPasswordHasher>();
+            var clock = sp.GetRequiredService<TimeProvider>();
+            var existing = await db.Users.Select(u => u.NormalizedEmail).ToListAsync(ct);
+            foreach (var account in DemoAccounts.Where(a => !existing.Contains(User.Normalize(a.Email))))
+            {
+                db.Users.Add(User.Register(account.Email, account.DisplayName, hasher.Hash(account.Password), account.Role, clock.GetUtcNow()));
+            }
+        }, cancellationToken);
+
+    /// <summary>Seeds through the unit of work, so domain events reach the outbox like any other write.</summary>
+    private static async Task InUnitOfWorkAsync(IServiceProvider services, Func<IServiceProvider, CancellationToken, Task> seed, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var unitOfWork = scope.ServiceProvider.GetRequiredService<IUnitOfWork>();
+        await unitOfWork.ExecuteAsync<bool>(async ct =>
+        {
+            await seed(scope.ServiceProvider, ct);
+            return true;
+        }, cancellationToken);
+    }
+}

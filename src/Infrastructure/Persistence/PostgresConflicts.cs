@@ -1,0 +1,23 @@
+using LectureHub.Application.Common.Exceptions;
+using Npgsql;
+
+namespace LectureHub.Infrastructure.Persistence;
+
+/// <summary>Turns constraint violations that two racing requests can cause into 409s with a stable code.</summary>
+internal static class PostgresConflicts
+{
+    private static readonly Dictionary<string, (string Code, string Message)> UniqueConstraints = new()
+    {
+        ["ix_users_normalized_email"] = ("EMAIL_TAKEN", "An account with this email already exists."),
+        ["ix_categories_slug"] = ("CATEGORY_SLUG_TAKEN", "A category with this slug already exists."),
+    };
+
+    public static ConflictException? Translate(PostgresException ex) => ex.SqlState switch
+    {
+        PostgresErrorCodes.UniqueViolation when ex.ConstraintName is { } name && UniqueConstraints.TryGetValue(name, out var known) =>
+            new ConflictException(known.Code, known.Message),
+        PostgresErrorCodes.UniqueViolation => new ConflictException("DUPLICATE", "This resource already exists."),
+        PostgresErrorCodes.ForeignKeyViolation => new ConflictException("REFERENCED", "This resource is still referenced by others."),
+        _ => null,
+    };
+}

@@ -1,0 +1,85 @@
+using LectureHub.Application.Abstractions;
+using LectureHub.Application.Common.Exceptions;
+using LectureHub.Infrastructure.Caching;
+using LectureHub.Infrastructure.Outbox;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace LectureHub.Infrastructure.Persistence;
+
+/// <summary>
+/// One command, one transaction on the primary: run the handler, turn the domain events it raised into outbox rows,
+/// save, commit. Runs inside EF's execution strategy, so a transient failure retries the whole unit.
+/// </summary>
+internal sealed class UnitOfWork(
+    AppDbContext db,
+    TimeProvider clock,
+    OutboxSignal outboxSignal,
+    ICurrentUser currentUser,
+    ReadYourWrites readYourWrites) : IUnitOfWork
+{
+    public async Task<TResult> ExecuteAsync<TResult>(Func<CancellationToken, ValueTask<TResult>> work, CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is not null)
+        {
+            return await work(cancellationToken);
+        }
+
+        var wroteEvents = false;
+        var changedRows = 0;
+        var result = await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var response = await work(ct);
+            wroteEvents = EnqueueDomainEvents();
+            changedRows = await SaveAsync(ct);
+            await transaction.CommitAsync(ct);
+            return response;
+        }, cancellationToken);
+
+        if (wroteEvents)
+        {
+            outboxSignal.Notify();
+        }
+
+        if (changedRows > 0 && currentUser.UserId is { } userId)
+        {
+            await readYourWrites.MarkAsync(userId);
+        }
+
+        return result;
+    }
+
+    private bool EnqueueDomainEvents()
+    {
+        var now = clock.GetUtcNow();
+        var messages = db.ChangeTracker.Entries<Domain.Common.Entity>()
+            .SelectMany(entry =>
+            {
+                var events = entry.Entity.DomainEvents.ToArray();
+                entry.Entity.ClearDomainEvents();
+                return events;
+            })
+            .Select(e => OutboxSerializer.ToMessage(e, now))
+            .ToList();
+        db.OutboxMessages.AddRange(messages);
+        return messages.Count > 0;
+    }
+
+    private async Task<int> SaveAsync(CancellationToken ct)
+    {
+        try
+        {
+            return await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConflictException("CONCURRENCY_CONFLICT", "Someone else changed this resource at the same time. Reload and retry.");
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException pg && PostgresConflicts.Translate(pg) is { } conflict)
+        {
+            throw conflict;
+        }
+    }
+}

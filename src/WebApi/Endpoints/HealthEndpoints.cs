@@ -1,0 +1,38 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace LectureHub.WebApi.Endpoints;
+
+internal static class HealthEndpoints
+{
+    public static void MapHealthEndpoints(this WebApplication app)
+    {
+        // Liveness: the process serves requests. No dependency is checked, so a database outage does not restart pods.
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).ExcludeFromDescription();
+
+        // Readiness: primary, standby and Redis. A missing standby is Degraded (reads fall back to the primary).
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(LectureHub.Infrastructure.DependencyInjection.ReadyTag),
+            ResponseWriter = WriteReport,
+        }).ExcludeFromDescription();
+    }
+
+    private static Task WriteReport(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json";
+        return JsonSerializer.SerializeAsync(context.Response.Body, new
+        {
+            status = report.Status.ToString(),
+            totalMs = report.TotalDuration.TotalMilliseconds,
+            checks = report.Entries.ToDictionary(e => e.Key, e => new
+            {
+                status = e.Value.Status.ToString(),
+                description = e.Value.Description,
+                ms = e.Value.Duration.TotalMilliseconds,
+                data = e.Value.Data,
+            }),
+        }, cancellationToken: context.RequestAborted);
+    }
+}

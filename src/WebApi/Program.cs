@@ -1,0 +1,68 @@
+using System.Text.Json.Serialization;
+using LectureHub.Application;
+using LectureHub.Application.Common.Behaviors;
+using LectureHub.Infrastructure;
+using LectureHub.Infrastructure.Persistence;
+using LectureHub.WebApi.Endpoints;
+using LectureHub.WebApi.Infrastructure;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services
+    .AddApplication()
+    .AddInfrastructure(builder.Configuration, builder.Environment)
+    .AddMediator(options =>
+    {
+        options.ServiceLifetime = ServiceLifetime.Scoped;
+        options.Assemblies = [typeof(LectureHub.Application.DependencyInjection)];
+        options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(UnitOfWorkBehavior<,>)];
+    });
+
+var requestLimits = builder.Configuration.GetSection(RequestLimitOptions.Section).Get<RequestLimitOptions>() ?? new RequestLimitOptions();
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = requestLimits.MaxBodyBytes);
+builder.Services
+    .AddHttpContextAccessor()
+    .AddScoped<LectureHub.Application.Abstractions.ICurrentUser, HttpCurrentUser>()
+    .AddLectureHubProblemDetails()
+    .AddLectureHubAuth()
+    .AddLectureHubRateLimiting(builder.Configuration)
+    .AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityTransformer>())
+    .ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()))
+    .Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+
+var app = builder.Build();
+
+if (args is ["migrate", .. var flags])
+{
+    // Deployment step, run explicitly by scripts/run.sh, scripts/test.sh or a release pipeline; never at start-up.
+    await DatabaseSetup.MigrateAsync(app.Services, CancellationToken.None);
+    await DatabaseSetup.SeedCategoriesAsync(app.Services, CancellationToken.None);
+    if (flags.Contains("--demo-data"))
+    {
+        await DatabaseSetup.SeedDemoAccountsAsync(app.Services, CancellationToken.None);
+    }
+
+    return;
+}
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseRequestBodyLimit(requestLimits.MaxBodyBytes);
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
+
+app.MapOpenApi();
+app.MapScalarApiReference();
+app.MapHealthEndpoints();
+
+var api = app.MapGroup("/api/v1");
+api.MapAuthEndpoints();
+api.MapMeEndpoints();
+api.MapCategoryEndpoints();
+
+await app.RunAsync();
+
+/// <summary>Entry point; public so integration tests can host it with WebApplicationFactory.</summary>
+public partial class Program;
