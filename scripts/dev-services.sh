@@ -68,14 +68,13 @@ DO \$\$ BEGIN
     CREATE ROLE $LH_DB_USER WITH LOGIN CREATEDB PASSWORD '$LH_DB_PASSWORD';
   END IF;
 END \$\$;
--- Lets integration tests pause the standby's replay to prove read-your-writes.
-GRANT EXECUTE ON FUNCTION pg_wal_replay_pause() TO $LH_DB_USER;
-GRANT EXECUTE ON FUNCTION pg_wal_replay_resume() TO $LH_DB_USER;
 SQL
   for db in lecturehub lecturehub_test; do
     if [ -z "$(psql_primary -c "SELECT 1 FROM pg_database WHERE datname = '$db'")" ]; then
       psql_primary -c "CREATE DATABASE $db OWNER $LH_DB_USER"
     fi
+    # Grants on functions are per database. Lets integration tests pause the standby's replay (read-your-writes proof).
+    psql_primary -d "$db" -c "GRANT EXECUTE ON FUNCTION pg_wal_replay_pause(), pg_wal_replay_resume() TO $LH_DB_USER"
   done
 }
 

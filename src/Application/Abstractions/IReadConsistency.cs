@@ -7,4 +7,10 @@ namespace LectureHub.Application.Abstractions;
 public interface IReadConsistency
 {
     ValueTask<bool> MustReadOwnWritesAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// For anonymous commands that act for a user (register, login): after commit, treat that user as the writer,
+    /// so their first authenticated reads see the new rows too. The signed-in caller is always noted.
+    /// </summary>
+    void NoteWriteBy(Guid userId);
 }

@@ -12,8 +12,8 @@ internal static class UserRules
     public static IRuleBuilderOptions<T, string> ValidEmail<T>(this IRuleBuilder<T, string> rule) =>
         rule.NotEmpty().MaximumLength(User.MaxEmailLength).EmailAddress();
 
-    public static IRuleBuilderOptions<T, string> ValidDisplayName<T>(this IRuleBuilder<T, string> rule) =>
-        rule.NotEmpty().MaximumLength(User.MaxDisplayNameLength).Must(n => n.Trim().Length > 0).WithMessage("'{PropertyName}' must not be blank.");
+    public static IRuleBuilderOptions<T, string> ValidDisplayName<T>(this IRuleBuilderInitial<T, string> rule) =>
+        rule.Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(User.MaxDisplayNameLength).Must(n => n.Trim().Length > 0).WithMessage("'{PropertyName}' must not be blank.");
 
     public static IRuleBuilderOptions<T, string> ValidNewPassword<T>(this IRuleBuilder<T, string> rule) =>
         rule.NotEmpty().MinimumLength(MinPasswordLength).MaximumLength(MaxPasswordLength);

@@ -22,6 +22,7 @@ public sealed class ReadYourWritesOptions
 internal sealed class ReadYourWrites(IConnectionMultiplexer redis, RedisKeys keys, ICurrentUser currentUser, IOptions<ReadYourWritesOptions> options)
     : IReadConsistency
 {
+    private readonly HashSet<Guid> _writers = [];
     private bool? _mustReadPrimary;
 
     public async ValueTask<bool> MustReadOwnWritesAsync(CancellationToken cancellationToken)
@@ -34,10 +35,21 @@ internal sealed class ReadYourWrites(IConnectionMultiplexer redis, RedisKeys key
         return _mustReadPrimary ??= await redis.GetDatabase().KeyExistsAsync(Key(userId));
     }
 
-    public async Task MarkAsync(Guid userId)
+    public void NoteWriteBy(Guid userId) => _writers.Add(userId);
+
+    /// <summary>Called by the unit of work after a commit that changed rows.</summary>
+    public async Task MarkWritersAsync()
     {
-        _mustReadPrimary = true;
-        await redis.GetDatabase().StringSetAsync(Key(userId), 1, TimeSpan.FromSeconds(options.Value.WindowSeconds));
+        if (currentUser.UserId is { } caller)
+        {
+            _writers.Add(caller);
+            _mustReadPrimary = true;
+        }
+
+        var window = TimeSpan.FromSeconds(options.Value.WindowSeconds);
+        var db = redis.GetDatabase();
+        await Task.WhenAll(_writers.Select(id => db.StringSetAsync(Key(id), 1, window)));
+        _writers.Clear();
     }
 
     private RedisKey Key(Guid userId) => keys.For($"ryw:{userId:N}");

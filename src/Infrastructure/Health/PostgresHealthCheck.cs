@@ -20,6 +20,8 @@ internal sealed class PostgresHealthCheck(NpgsqlDataSource dataSource, bool expe
         }
         catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
         {
+            // Idle connections to a restarted server are dead; clear them so the next probe reports the server as it is now.
+            dataSource.Clear();
             return new HealthCheckResult(context.Registration.FailureStatus, ex.Message, ex);
         }
     }

@@ -9,9 +9,10 @@ internal sealed class ReadDb(DataSources sources, IReadConsistency consistency, 
 {
     private const int MaxAttempts = 3;
 
+    private bool _primaryOnly;
     private ReadDb? _primary;
 
-    public IReadDb Primary => _primary ??= new ReadDb(sources, AlwaysPrimary.Instance, logger);
+    public IReadDb Primary => _primary ??= new ReadDb(sources, consistency, logger) { _primaryOnly = true };
 
     public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters, CancellationToken cancellationToken) =>
         (await RunAsync(c => c.QueryAsync<T>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)), cancellationToken)).AsList();
@@ -21,7 +22,7 @@ internal sealed class ReadDb(DataSources sources, IReadConsistency consistency, 
 
     private async Task<TResult> RunAsync<TResult>(Func<NpgsqlConnection, Task<TResult>> query, CancellationToken cancellationToken)
     {
-        var (source, name) = await consistency.MustReadOwnWritesAsync(cancellationToken)
+        var (source, name) = _primaryOnly || await consistency.MustReadOwnWritesAsync(cancellationToken)
             ? (sources.Primary, "primary")
             : (sources.Replica, "replica");
         for (var attempt = 1; ; attempt++)
@@ -33,17 +34,11 @@ internal sealed class ReadDb(DataSources sources, IReadConsistency consistency, 
             }
             catch (NpgsqlException ex) when (ex.IsTransient && attempt < MaxAttempts && !cancellationToken.IsCancellationRequested)
             {
-                // A standby that went away leaves dead pooled connections; Npgsql marks the host offline, so the retry
-                // lands on another host. Reads are side-effect free, so retrying them is safe.
+                // A server that restarted or went away leaves dead idle connections in the pool. Drop them all; Npgsql
+                // has marked a lost host offline, so the retry lands on a live one. Reads have no side effects.
                 logger.LogWarning(ex, "Read attempt {Attempt} on the {DataSource} failed; retrying", attempt, name);
+                source.Clear();
             }
         }
-    }
-
-    private sealed class AlwaysPrimary : IReadConsistency
-    {
-        public static readonly AlwaysPrimary Instance = new();
-
-        public ValueTask<bool> MustReadOwnWritesAsync(CancellationToken cancellationToken) => ValueTask.FromResult(true);
     }
 }

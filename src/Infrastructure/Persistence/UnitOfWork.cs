@@ -15,7 +15,6 @@ internal sealed class UnitOfWork(
     AppDbContext db,
     TimeProvider clock,
     OutboxSignal outboxSignal,
-    ICurrentUser currentUser,
     ReadYourWrites readYourWrites) : IUnitOfWork
 {
     public async Task<TResult> ExecuteAsync<TResult>(Func<CancellationToken, ValueTask<TResult>> work, CancellationToken cancellationToken)
@@ -43,9 +42,9 @@ internal sealed class UnitOfWork(
             outboxSignal.Notify();
         }
 
-        if (changedRows > 0 && currentUser.UserId is { } userId)
+        if (changedRows > 0)
         {
-            await readYourWrites.MarkAsync(userId);
+            await readYourWrites.MarkWritersAsync();
         }
 
         return result;

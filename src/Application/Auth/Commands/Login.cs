@@ -24,6 +24,7 @@ internal sealed class LoginHandler(
     IPasswordHasher hasher,
     ITokenService tokens,
     ILoginThrottle throttle,
+    IReadConsistency consistency,
     TimeProvider clock) : ICommandHandler<LoginCommand, TokenPair>
 {
     // Verifying against a real hash when the account does not exist keeps the response time from revealing which emails exist.
@@ -46,6 +47,7 @@ internal sealed class LoginHandler(
         }
 
         await throttle.ResetAsync(email, cancellationToken);
+        consistency.NoteWriteBy(user.Id);
         var now = clock.GetUtcNow();
         if (check == PasswordCheck.SuccessRehashNeeded)
         {

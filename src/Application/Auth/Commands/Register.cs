@@ -20,7 +20,7 @@ internal sealed class RegisterValidator : AbstractValidator<RegisterCommand>
     }
 }
 
-internal sealed class RegisterHandler(IRepository<User> users, IPasswordHasher hasher, TimeProvider clock)
+internal sealed class RegisterHandler(IRepository<User> users, IPasswordHasher hasher, IReadConsistency consistency, TimeProvider clock)
     : ICommandHandler<RegisterCommand, MeDto>
 {
     public async ValueTask<MeDto> Handle(RegisterCommand command, CancellationToken cancellationToken)
@@ -33,6 +33,7 @@ internal sealed class RegisterHandler(IRepository<User> users, IPasswordHasher h
 
         var user = User.Register(command.Email, command.DisplayName, hasher.Hash(command.Password), command.Role, clock.GetUtcNow());
         await users.AddAsync(user, cancellationToken);
+        consistency.NoteWriteBy(user.Id);
         return MeDto.From(user);
     }
 }

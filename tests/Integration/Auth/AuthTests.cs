@@ -1,0 +1,169 @@
+using System.Net;
+using System.Net.Http.Json;
+using LectureHub.IntegrationTests.Support;
+
+namespace LectureHub.IntegrationTests.Auth;
+
+public sealed class AuthTests(ApiFactory factory) : ApiTest(factory)
+{
+    [Fact]
+    public async Task Register_login_and_me_return_the_same_account()
+    {
+        var registered = await Client.RegisterAsync("Welder.Kim@Example.com", "Instructor", "김용접");
+        var tokens = await Client.LoginAsync("welder.kim@example.com");
+
+        var me = await (await Client.SendAsync(HttpMethod.Get, "/api/v1/me", tokens)).ReadAsync<Me>();
+
+        Assert.Equal(registered.Id, me.Id);
+        Assert.Equal("Welder.Kim@Example.com", me.Email);
+        Assert.Equal("김용접", me.DisplayName);
+        Assert.Equal("Instructor", me.Role);
+        Assert.InRange(tokens.AccessTokenExpiresAt - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(15.1));
+    }
+
+    [Fact]
+    public async Task Register_with_a_taken_email_in_any_case_is_a_conflict()
+    {
+        await Client.RegisterAsync("dup@example.com");
+
+        var response = await Client.PostAsJsonAsync("/api/v1/auth/register", new { email = "DUP@example.com", password = Api.Password, displayName = "x", role = "Student" });
+
+        await response.ProblemAsync(HttpStatusCode.Conflict, "EMAIL_TAKEN");
+    }
+
+    [Fact]
+    public async Task Concurrent_registrations_of_one_email_create_exactly_one_account()
+    {
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ =>
+            Client.PostAsJsonAsync("/api/v1/auth/register", new { email = "race@example.com", password = Api.Password, displayName = "race", role = "Student" })));
+
+        Assert.Equal(1, attempts.Count(r => r.StatusCode == HttpStatusCode.Created));
+        Assert.All(attempts.Where(r => r.StatusCode != HttpStatusCode.Created), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
+        Assert.Equal(1L, await Api.ScalarAsync<long>(ApiFactory.PrimaryConnectionString, "SELECT count(*) FROM users WHERE normalized_email = 'race@example.com'"));
+    }
+
+    [Fact]
+    public async Task Registering_as_admin_is_refused_with_a_field_error()
+    {
+        var response = await Client.PostAsJsonAsync("/api/v1/auth/register", new { email = "a@example.com", password = Api.Password, displayName = "a", role = "Admin" });
+
+        var problem = await response.ProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_FAILED");
+        Assert.Contains("role", problem.Errors!.Keys);
+    }
+
+    [Fact]
+    public async Task Wrong_password_is_401_and_the_account_is_throttled_after_five_failures()
+    {
+        await Client.RegisterAsync("guess@example.com");
+
+        for (var i = 0; i < 5; i++)
+        {
+            var wrong = await Client.PostAsJsonAsync("/api/v1/auth/login", new { email = "guess@example.com", password = "wrong-password-" + i });
+            await wrong.ProblemAsync(HttpStatusCode.Unauthorized, "INVALID_CREDENTIALS");
+        }
+
+        // Even the right password is refused until the window passes.
+        var throttled = await Client.PostAsJsonAsync("/api/v1/auth/login", new { email = "guess@example.com", password = Api.Password });
+        await throttled.ProblemAsync(HttpStatusCode.TooManyRequests, "LOGIN_THROTTLED");
+        Assert.True(throttled.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+    }
+
+    [Fact]
+    public async Task Unknown_email_gets_the_same_answer_as_a_wrong_password()
+    {
+        var response = await Client.PostAsJsonAsync("/api/v1/auth/login", new { email = "nobody@example.com", password = Api.Password });
+
+        await response.ProblemAsync(HttpStatusCode.Unauthorized, "INVALID_CREDENTIALS");
+    }
+
+    [Fact]
+    public async Task Refresh_rotates_and_reusing_a_spent_token_revokes_the_whole_family()
+    {
+        await Client.RegisterAsync("rotate@example.com");
+        var first = await Client.LoginAsync("rotate@example.com");
+
+        var second = await (await Client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = first.RefreshToken })).ReadAsync<Tokens>();
+        Assert.NotEqual(first.RefreshToken, second.RefreshToken);
+
+        var replay = await Client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = first.RefreshToken });
+        await replay.ProblemAsync(HttpStatusCode.Unauthorized, "REFRESH_TOKEN_REUSED");
+
+        // The legitimate holder's newer token died with the family.
+        var afterTheft = await Client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = second.RefreshToken });
+        await afterTheft.ProblemAsync(HttpStatusCode.Unauthorized, "REFRESH_TOKEN_REUSED");
+    }
+
+    [Fact]
+    public async Task Concurrent_refreshes_of_one_token_succeed_exactly_once()
+    {
+        await Client.RegisterAsync("double@example.com");
+        var tokens = await Client.LoginAsync("double@example.com");
+
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ =>
+            Client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = tokens.RefreshToken })));
+
+        Assert.Equal(1, attempts.Count(r => r.StatusCode == HttpStatusCode.OK));
+        Assert.Equal(2L, await Api.ScalarAsync<long>(ApiFactory.PrimaryConnectionString, "SELECT count(*) FROM refresh_tokens"));
+    }
+
+    [Fact]
+    public async Task Logout_revokes_the_refresh_token_and_is_idempotent()
+    {
+        await Client.RegisterAsync("bye@example.com");
+        var tokens = await Client.LoginAsync("bye@example.com");
+
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.PostAsJsonAsync("/api/v1/auth/logout", new { refreshToken = tokens.RefreshToken })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.PostAsJsonAsync("/api/v1/auth/logout", new { refreshToken = tokens.RefreshToken })).StatusCode);
+
+        var refresh = await Client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = tokens.RefreshToken });
+        await refresh.ProblemAsync(HttpStatusCode.Unauthorized, "REFRESH_TOKEN_REUSED");
+    }
+
+    [Fact]
+    public async Task Me_without_a_token_is_a_401_problem()
+    {
+        var response = await Client.GetAsync("/api/v1/me");
+
+        await response.ProblemAsync(HttpStatusCode.Unauthorized, "UNAUTHENTICATED");
+    }
+
+    [Fact]
+    public async Task Patch_me_returns_and_persists_the_new_display_name()
+    {
+        var tokens = await Client.SignUpAsync("rename@example.com");
+
+        var patched = await (await Client.SendAsync(HttpMethod.Patch, "/api/v1/me", tokens, new { displayName = "  새 이름 " })).ReadAsync<Me>();
+        var me = await (await Client.SendAsync(HttpMethod.Get, "/api/v1/me", tokens)).ReadAsync<Me>();
+
+        Assert.Equal("새 이름", patched.DisplayName);
+        Assert.Equal("새 이름", me.DisplayName);
+    }
+}
+
+/// <summary>Its own host, with a per-IP limit small enough to hit.</summary>
+public sealed class RateLimitedApiFactory : ApiFactory
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["RateLimiting:AuthPerIpPerMinute"] = "3" };
+}
+
+[Collection(ApiCollection.Name)]
+public sealed class AuthRateLimitTests(ApiFactory shared)
+{
+    [Fact]
+    public async Task Auth_endpoints_answer_429_with_retry_after_past_the_per_ip_limit()
+    {
+        await shared.ResetAsync();
+        await using var limited = new RateLimitedApiFactory();
+        using var client = limited.CreateClient();
+
+        var responses = new List<HttpResponseMessage>();
+        for (var i = 0; i < 4; i++)
+        {
+            responses.Add(await client.PostAsJsonAsync("/api/v1/auth/login", new { email = "x@example.com", password = Api.Password }));
+        }
+
+        Assert.All(responses.Take(3), r => Assert.Equal(HttpStatusCode.Unauthorized, r.StatusCode));
+        await responses[3].ProblemAsync(HttpStatusCode.TooManyRequests, "RATE_LIMITED");
+        Assert.True(responses[3].Headers.RetryAfter?.Delta > TimeSpan.Zero);
+    }
+}

@@ -1,0 +1,92 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using LectureHub.IntegrationTests.Support;
+
+namespace LectureHub.IntegrationTests.Platform;
+
+public sealed class HttpConventionTests(ApiFactory factory) : ApiTest(factory)
+{
+    [Fact]
+    public async Task Malformed_json_is_a_400_problem_not_a_500()
+    {
+        var response = await Client.PostAsync("/api/v1/auth/login", new StringContent("{\"email\": 5", Encoding.UTF8, "application/json"));
+
+        await response.ProblemAsync(HttpStatusCode.BadRequest, "MALFORMED_JSON");
+    }
+
+    [Fact]
+    public async Task A_wrongly_typed_enum_is_a_400_problem()
+    {
+        var response = await Client.PostAsJsonAsync("/api/v1/auth/register", new { email = "e@example.com", password = Api.Password, displayName = "e", role = "Wizard" });
+
+        await response.ProblemAsync(HttpStatusCode.BadRequest, "MALFORMED_JSON");
+    }
+
+    [Fact]
+    public async Task Validation_failures_list_every_bad_field()
+    {
+        var response = await Client.PostAsJsonAsync("/api/v1/auth/register", new { email = "not-an-email", password = "short", displayName = "" });
+
+        var problem = await response.ProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_FAILED");
+        Assert.Equal(["displayName", "email", "password"], problem.Errors!.Keys.Order());
+    }
+
+    [Fact]
+    public async Task A_body_over_the_limit_is_a_413_problem()
+    {
+        var huge = JsonSerializer.Serialize(new { email = "x@example.com", password = new string('p', 2 << 20) });
+
+        var response = await Client.PostAsync("/api/v1/auth/login", new StringContent(huge, Encoding.UTF8, "application/json"));
+
+        await response.ProblemAsync(HttpStatusCode.RequestEntityTooLarge, "PAYLOAD_TOO_LARGE");
+    }
+
+    [Fact]
+    public async Task Unknown_routes_are_a_404_problem()
+    {
+        var response = await Client.GetAsync("/api/v1/does-not-exist");
+
+        await response.ProblemAsync(HttpStatusCode.NotFound, "NOT_FOUND");
+    }
+
+    [Fact]
+    public async Task A_tampered_token_is_rejected()
+    {
+        var tokens = await Client.SignUpAsync("tamper@example.com");
+        var forged = tokens with { AccessToken = tokens.AccessToken[..^4] + "AAAA" };
+
+        var response = await Client.SendAsync(HttpMethod.Get, "/api/v1/me", forged);
+
+        await response.ProblemAsync(HttpStatusCode.Unauthorized, "UNAUTHENTICATED");
+    }
+
+    [Fact]
+    public async Task Health_live_is_up_and_ready_reports_primary_standby_and_redis_healthy()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync("/health/live")).StatusCode);
+
+        using var ready = JsonDocument.Parse(await (await Client.GetAsync("/health/ready")).Content.ReadAsStringAsync());
+
+        Assert.Equal("Healthy", ready.RootElement.GetProperty("status").GetString());
+        var checks = ready.RootElement.GetProperty("checks");
+        foreach (var name in new[] { "primary", "standby", "redis" })
+        {
+            Assert.Equal("Healthy", checks.GetProperty(name).GetProperty("status").GetString());
+        }
+
+        Assert.True(checks.GetProperty("standby").GetProperty("data").GetProperty("inRecovery").GetBoolean());
+    }
+
+    [Fact]
+    public async Task The_openapi_document_and_the_api_reference_are_served()
+    {
+        using var openApi = JsonDocument.Parse(await Client.GetStringAsync("/openapi/v1.json"));
+        Assert.True(openApi.RootElement.GetProperty("paths").TryGetProperty("/api/v1/auth/login", out _));
+
+        var scalar = await Client.GetAsync("/scalar/v1");
+        Assert.Equal(HttpStatusCode.OK, scalar.StatusCode);
+        Assert.Contains("text/html", scalar.Content.Headers.ContentType?.MediaType);
+    }
+}

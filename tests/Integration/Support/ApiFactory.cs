@@ -1,0 +1,133 @@
+using LectureHub.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Respawn;
+using StackExchange.Redis;
+
+namespace LectureHub.IntegrationTests.Support;
+
+/// <summary>
+/// The real API in-process, against the real primary, standby and Redis that scripts/dev-services.sh started.
+/// scripts/test.sh exports the connection strings for the test database; the defaults here match it, so
+/// `dotnet test` works on its own once the services are up and migrated.
+/// </summary>
+public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private Respawner? _respawner;
+    private ConnectionMultiplexer? _redis;
+
+    public static string PrimaryConnectionString { get; } = Env("ConnectionStrings__Primary",
+        $"Host=127.0.0.1;Port={Env("LH_PG_PRIMARY_PORT", "55432")};Database=lecturehub_test;Username=lecturehub;Password=lecturehub");
+
+    public static string ReplicaConnectionString { get; } = Env("ConnectionStrings__Replica",
+        $"Host=127.0.0.1:{Env("LH_PG_STANDBY_PORT", "55433")},127.0.0.1:{Env("LH_PG_PRIMARY_PORT", "55432")};Database=lecturehub_test;Username=lecturehub;Password=lecturehub");
+
+    public static string StandbyConnectionString { get; } =
+        new NpgsqlConnectionStringBuilder(PrimaryConnectionString) { Host = "127.0.0.1", Port = int.Parse(Env("LH_PG_STANDBY_PORT", "55433"), System.Globalization.CultureInfo.InvariantCulture) }.ConnectionString;
+
+    public static string RedisConnectionString { get; } = Env("ConnectionStrings__Redis", $"127.0.0.1:{Env("LH_REDIS_PORT", "56379")},defaultDatabase=1");
+
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:Primary", PrimaryConnectionString);
+        builder.UseSetting("ConnectionStrings:Replica", ReplicaConnectionString);
+        builder.UseSetting("ConnectionStrings:Redis", RedisConnectionString);
+        builder.UseSetting("RateLimiting:AuthPerIpPerMinute", "100000");
+        builder.UseSetting("Outbox:PollIntervalSeconds", "0.2");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public async Task InitializeAsync()
+    {
+        await using var connection = new NpgsqlConnection(PrimaryConnectionString);
+        await connection.OpenAsync();
+        _respawner = await Respawner.CreateAsync(connection, new RespawnerOptions
+        {
+            DbAdapter = DbAdapter.Postgres,
+            SchemasToInclude = ["public"],
+            TablesToIgnore = [NpgsqlConfiguration.MigrationsHistoryTable],
+        });
+    }
+
+    /// <summary>Empties every table and the test Redis database; each test starts from nothing.</summary>
+    public async Task ResetAsync()
+    {
+        await using (var connection = new NpgsqlConnection(PrimaryConnectionString))
+        {
+            await connection.OpenAsync();
+            await _respawner!.ResetAsync(connection);
+        }
+
+        var redis = await RedisAsync();
+        await redis.GetServers()[0].FlushDatabaseAsync(redis.GetDatabase().Database);
+    }
+
+    /// <summary>Forgets who wrote recently, as if the read-your-writes window had passed.</summary>
+    public async Task ResetReadYourWritesAsync()
+    {
+        var redis = await RedisAsync();
+        var keys = redis.GetServers()[0].Keys(redis.GetDatabase().Database, "lh:ryw:*").ToArray();
+        await redis.GetDatabase().KeyDeleteAsync(keys);
+    }
+
+    public async Task<bool> RedisKeyExistsAsync(string key) => await (await RedisAsync()).GetDatabase().KeyExistsAsync("lh:" + key);
+
+    private async Task<ConnectionMultiplexer> RedisAsync()
+    {
+        if (_redis is null)
+        {
+            var options = ConfigurationOptions.Parse(RedisConnectionString);
+            options.AllowAdmin = true;
+            _redis = await ConnectionMultiplexer.ConnectAsync(options);
+        }
+
+        return _redis;
+    }
+
+    public T Service<T>()
+        where T : notnull => Services.GetRequiredService<T>();
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        if (_redis is not null)
+        {
+            await _redis.DisposeAsync();
+        }
+
+        await DisposeAsync();
+    }
+
+    private static string Env(string name, string fallback) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } v ? v : fallback;
+}
+
+[CollectionDefinition(Name)]
+public sealed class ApiCollection : ICollectionFixture<ApiFactory>
+{
+    // Every integration test shares the one database and standby, so they run one at a time.
+    public const string Name = "api";
+}
+
+/// <summary>Base for tests in the shared collection: a fresh database before each test.</summary>
+[Collection(ApiCollection.Name)]
+public abstract class ApiTest(ApiFactory factory) : IAsyncLifetime
+{
+    protected ApiFactory Factory { get; } = factory;
+
+    protected HttpClient Client { get; } = factory.CreateClient();
+
+    public Task InitializeAsync() => Factory.ResetAsync();
+
+    public Task DisposeAsync()
+    {
+        Client.Dispose();
+        return Task.CompletedTask;
+    }
+}
