@@ -1,0 +1,39 @@
+using LectureHub.Application.Auth.Commands;
+using LectureHub.Application.Categories.Commands;
+using LectureHub.Application.Users.Commands;
+using LectureHub.Domain.Users;
+
+namespace LectureHub.UnitTests.Application;
+
+public sealed class ValidatorTests
+{
+    private static string[] FailingFields<T>(FluentValidation.IValidator<T> validator, T command) =>
+        validator.Validate(command).Errors.Select(e => e.PropertyName).Distinct().Order().ToArray();
+
+    [Fact]
+    public void A_valid_registration_passes() =>
+        Assert.Empty(FailingFields(new RegisterValidator(), new RegisterCommand("kim@example.com", "long-enough-pw", "김용접", Role.Instructor)));
+
+    [Fact]
+    public void Registration_checks_email_password_name_and_role() =>
+        Assert.Equal(
+            ["DisplayName", "Email", "Password", "Role"],
+            FailingFields(new RegisterValidator(), new RegisterCommand("nope", "short", "   ", Role.Admin)));
+
+    [Fact]
+    public void A_password_longer_than_128_characters_is_refused() =>
+        Assert.Equal(["Password"], FailingFields(new RegisterValidator(), new RegisterCommand("a@b.co", new string('x', 129), "n")));
+
+    [Fact]
+    public void Update_me_accepts_an_absent_display_name_but_not_a_blank_one()
+    {
+        Assert.Empty(FailingFields(new UpdateMeValidator(), new UpdateMeCommand(null)));
+        Assert.Equal(["DisplayName"], FailingFields(new UpdateMeValidator(), new UpdateMeCommand(" ")));
+    }
+
+    [Fact]
+    public void Category_creation_checks_slug_labels_icon_and_order() =>
+        Assert.Equal(
+            ["icon", "labelEn", "labelKo", "Slug", "sortOrder"],
+            FailingFields(new CreateCategoryValidator(), new CreateCategoryCommand("Not A Slug", "", "", "", -1)));
+}

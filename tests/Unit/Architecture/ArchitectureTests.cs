@@ -1,0 +1,76 @@
+using NetArchTest.Rules;
+using static LectureHub.UnitTests.Architecture.ArchitectureRules;
+
+namespace LectureHub.UnitTests.Architecture;
+
+public sealed class ArchitectureTests
+{
+    private static PredicateList Planted(string violation) =>
+        Types.InAssembly(typeof(ArchitectureTests).Assembly).That().ResideInNamespace($"LectureHub.UnitTests.Architecture.Planted.{violation}");
+
+    [Fact]
+    public void Domain_depends_on_no_other_layer_or_framework()
+    {
+        var result = DomainIsPure(Types.InAssembly(DomainAssembly).That().ResideInNamespace(DomainNamespace));
+        Assert.True(result.IsSuccessful, Describe(result));
+    }
+
+    [Fact]
+    public void Application_depends_only_on_the_domain_and_its_own_ports()
+    {
+        var result = ApplicationDependsOnlyInward(Types.InAssembly(ApplicationAssembly).That().ResideInNamespace(ApplicationNamespace));
+        Assert.True(result.IsSuccessful, Describe(result));
+    }
+
+    [Fact]
+    public void Infrastructure_does_not_depend_on_the_web_api()
+    {
+        var result = InfrastructureDoesNotKnowWebApi(Types.InAssembly(InfrastructureAssembly).That().ResideInNamespace(InfrastructureNamespace));
+        Assert.True(result.IsSuccessful, Describe(result));
+    }
+
+    [Fact]
+    public void Handlers_and_validators_are_internal_and_sealed()
+    {
+        var handlers = Types.InAssembly(ApplicationAssembly).That().HaveNameEndingWith("Handler").Or().HaveNameEndingWith("Validator");
+        var result = HandlersAndValidatorsAreInternalSealed(handlers);
+        Assert.True(result.IsSuccessful, Describe(result));
+    }
+
+    [Fact]
+    public void Commands_and_queries_are_named_for_what_they_are()
+    {
+        var result = CommandsAndQueriesAreNamedForWhatTheyAre(ApplicationAssembly);
+        Assert.True(result.IsSuccessful, Describe(result));
+    }
+
+    // Each rule fails on a planted violation, so a rule that silently stopped matching would be noticed.
+
+    [Fact]
+    public void The_domain_rule_catches_a_domain_type_using_ef_core() =>
+        Assert.Equal(["LectureHub.UnitTests.Architecture.Planted.DomainUsesEf.Course"], DomainIsPure(Planted("DomainUsesEf")).FailingTypeNames);
+
+    [Fact]
+    public void The_domain_rule_catches_a_domain_type_using_the_application_layer() =>
+        Assert.False(DomainIsPure(Planted("DomainUsesApplication")).IsSuccessful);
+
+    [Fact]
+    public void The_application_rule_catches_a_handler_using_dapper() =>
+        Assert.False(ApplicationDependsOnlyInward(Planted("ApplicationUsesDapper")).IsSuccessful);
+
+    [Fact]
+    public void The_application_rule_catches_a_use_case_using_infrastructure() =>
+        Assert.False(ApplicationDependsOnlyInward(Planted("ApplicationUsesInfrastructure")).IsSuccessful);
+
+    [Fact]
+    public void The_infrastructure_rule_catches_a_dependency_on_the_web_api() =>
+        Assert.False(InfrastructureDoesNotKnowWebApi(Planted("InfrastructureUsesWebApi")).IsSuccessful);
+
+    [Fact]
+    public void The_handler_rule_catches_a_public_handler() =>
+        Assert.False(HandlersAndValidatorsAreInternalSealed(Planted("PublicHandler")).IsSuccessful);
+
+    [Fact]
+    public void The_naming_rule_catches_a_badly_named_command() =>
+        Assert.False(CommandsAndQueriesAreNamedForWhatTheyAre(typeof(Planted.BadlyNamedCommand.DoThings).Assembly).IsSuccessful);
+}

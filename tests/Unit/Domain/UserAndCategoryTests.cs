@@ -1,0 +1,50 @@
+using LectureHub.Domain.Categories;
+using LectureHub.Domain.Common;
+using LectureHub.Domain.Users;
+
+namespace LectureHub.UnitTests.Domain;
+
+public sealed class UserAndCategoryTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Register_trims_normalises_the_email_and_raises_UserRegistered()
+    {
+        var user = User.Register("  Kim@Example.COM ", " 김용접 ", "hash", Role.Instructor, Now);
+
+        Assert.Equal(("Kim@Example.COM", "kim@example.com", "김용접"), (user.Email, user.NormalizedEmail, user.DisplayName));
+        var raised = Assert.IsType<UserRegistered>(Assert.Single(user.DomainEvents));
+        Assert.Equal(new UserRegistered(user.Id, user.Email, Role.Instructor), raised);
+    }
+
+    [Theory]
+    [InlineData(Role.Student, true)]
+    [InlineData(Role.Instructor, true)]
+    [InlineData(Role.Admin, false)]
+    public void Only_students_and_instructors_can_self_register(Role role, bool allowed) =>
+        Assert.Equal(allowed, User.CanSelfRegisterAs(role));
+
+    [Fact]
+    public void Every_category_change_raises_CategoriesChanged()
+    {
+        var category = Category.Create("welding", "용접", "Welding", "flame", 20);
+        category.ClearDomainEvents();
+
+        category.Update("특수용접", "Special Welding", "flame", 5);
+        category.MarkDeleted();
+
+        Assert.Equal(2, category.DomainEvents.Count(e => e is CategoriesChanged changed && changed.CategoryId == category.Id));
+    }
+
+    [Theory]
+    [InlineData("Welding")]
+    [InlineData("tile plaster")]
+    [InlineData("-hvac")]
+    [InlineData("hvac--repair")]
+    public void A_category_with_a_bad_slug_is_refused(string slug)
+    {
+        var error = Assert.Throws<DomainException>(() => Category.Create(slug, "용접", "Welding", "flame", 1));
+        Assert.Equal("CATEGORY_SLUG_INVALID", error.Code);
+    }
+}

@@ -1,0 +1,75 @@
+using LectureHub.Application.Abstractions;
+using LectureHub.Domain.Users;
+using LectureHub.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace LectureHub.UnitTests.Infrastructure;
+
+public sealed class IdentityTests
+{
+    private static readonly JwtOptions Jwt = new() { SigningKey = Convert.ToBase64String(new byte[32]) };
+
+    [Fact]
+    public void A_password_verifies_against_its_own_hash_only()
+    {
+        var hasher = new LectureHub.Infrastructure.Identity.PasswordHasher();
+
+        var hash = hasher.Hash("correct-horse-battery");
+
+        Assert.Equal(PasswordCheck.Success, hasher.Verify(hash, "correct-horse-battery"));
+        Assert.Equal(PasswordCheck.Failed, hasher.Verify(hash, "correct-horse-battery!"));
+        Assert.NotEqual(hash, hasher.Hash("correct-horse-battery")); // salted
+    }
+
+    [Fact]
+    public void A_hash_made_with_fewer_iterations_asks_to_be_rehashed()
+    {
+        var weak = new PasswordHasher<User>(Options.Create(new PasswordHasherOptions { IterationCount = 10_000 })).HashPassword(null!, "pw-1234567890");
+
+        Assert.Equal(PasswordCheck.SuccessRehashNeeded, new LectureHub.Infrastructure.Identity.PasswordHasher().Verify(weak, "pw-1234567890"));
+    }
+
+    [Fact]
+    public async Task The_access_token_is_a_signed_jwt_valid_for_fifteen_minutes_with_subject_and_role()
+    {
+        var now = new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+        var service = new JwtTokenService(Options.Create(Jwt), new FixedClock(now));
+        var user = User.Register("a@b.co", "김", "h", Role.Instructor, now);
+
+        var access = service.CreateAccessToken(user);
+
+        Assert.Equal(now.AddMinutes(15), access.ExpiresAt);
+        var validated = await new JsonWebTokenHandler().ValidateTokenAsync(access.Token, new TokenValidationParameters
+        {
+            ValidIssuer = Jwt.Issuer,
+            ValidAudience = Jwt.Audience,
+            IssuerSigningKey = JwtTokenService.SigningKey(Jwt),
+            ValidateLifetime = false,
+        });
+        Assert.True(validated.IsValid, validated.Exception?.Message);
+        Assert.Equal(user.Id.ToString(), validated.Claims["sub"]);
+        Assert.Equal("Instructor", validated.Claims["role"]);
+    }
+
+    [Fact]
+    public void Refresh_tokens_are_random_and_only_their_hash_is_kept()
+    {
+        var service = new JwtTokenService(Options.Create(Jwt), TimeProvider.System);
+
+        var one = service.CreateRefreshToken();
+        var two = service.CreateRefreshToken();
+
+        Assert.NotEqual(one.Value, two.Value);
+        Assert.Equal(43, one.Value.Length); // 256 bits, base64url
+        Assert.Equal(service.HashRefreshToken(one.Value), one.Hash);
+        Assert.DoesNotContain(one.Value, one.Hash, StringComparison.Ordinal);
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+}

@@ -1,0 +1,42 @@
+using LectureHub.Domain.Categories;
+using LectureHub.Domain.Users;
+using LectureHub.Infrastructure.Outbox;
+
+namespace LectureHub.UnitTests.Infrastructure;
+
+public sealed class OutboxTests
+{
+    [Fact]
+    public void An_event_survives_the_round_trip_through_an_outbox_row()
+    {
+        var raised = new UserRegistered(Guid.NewGuid(), "a@b.co", Role.Instructor);
+        var now = DateTimeOffset.UtcNow;
+
+        var message = OutboxSerializer.ToMessage(raised, now);
+
+        Assert.Equal(("UserRegistered", now, now), (message.Type, message.OccurredAt, message.NextAttemptAt));
+        Assert.Equal(raised, OutboxSerializer.FromMessage(message.Type, message.Payload));
+    }
+
+    [Fact]
+    public void An_unknown_event_type_is_an_error_not_a_silent_skip() =>
+        Assert.Throws<InvalidOperationException>(() => OutboxSerializer.FromMessage("NoSuchEvent", "{}"));
+
+    [Fact]
+    public void Retries_back_off_exponentially_up_to_an_hour()
+    {
+        Assert.Equal(TimeSpan.FromSeconds(2), OutboxRelay.Backoff(1));
+        Assert.Equal(TimeSpan.FromSeconds(32), OutboxRelay.Backoff(5));
+        Assert.Equal(TimeSpan.FromHours(1), OutboxRelay.Backoff(30));
+    }
+
+    [Fact]
+    public void Event_type_names_are_unique_so_rows_map_back_to_one_type()
+    {
+        var names = typeof(CategoriesChanged).Assembly.GetTypes()
+            .Where(t => typeof(LectureHub.Domain.Common.IDomainEvent).IsAssignableFrom(t) && !t.IsInterface)
+            .Select(t => t.Name).ToList();
+
+        Assert.Equal(names.Count, names.Distinct().Count());
+    }
+}
