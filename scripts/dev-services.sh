@@ -32,7 +32,10 @@ start_pg() { # $1 data dir, $2 port, $3 name
   if running "$1"; then lh_log "$3 already running on $2"; return; fi
   lh_log "Starting $3 on 127.0.0.1:$2"
   as_pg "$LH_PG_BIN/pg_ctl" -D "$1" -l "$LH_PG_DIR/$3.log" -w -t 60 \
-    -o "-p $2 -k $SOCKETS -c listen_addresses=127.0.0.1" start >/dev/null
+    -o "-p $2 -k $SOCKETS -c listen_addresses=127.0.0.1" start >/dev/null || {
+    tail -n 5 "$LH_PG_DIR/$3.log" >&2
+    lh_die "$3 did not start on port $2 (is another checkout's cluster using it? set LH_PG_*_PORT)"
+  }
 }
 
 init_primary() {
