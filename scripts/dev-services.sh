@@ -43,7 +43,7 @@ init_primary() {
   lh_log "Initialising primary in $PRIMARY"
   local pwfile="$LH_PG_DIR/.pw"
   printf '%s' "$LH_DB_PASSWORD" >"$pwfile"
-  [ "$(id -u)" = "0" ] && chown postgres: "$pwfile"
+  if [ "$(id -u)" = "0" ]; then chown postgres: "$pwfile"; fi
   as_pg "$LH_PG_BIN/initdb" -D "$PRIMARY" -U postgres --auth-local=trust --auth-host=scram-sha-256 \
     --pwfile="$pwfile" -E UTF8 --locale=C.UTF-8 >/dev/null
   rm -f "$pwfile"
@@ -103,8 +103,8 @@ start_redis() {
 up() {
   install_packages
   mkdir -p "$LH_DATA_DIR"
-  as_root mkdir -p "$LH_PG_DIR"
-  [ "$(id -u)" = "0" ] && chown postgres: "$LH_PG_DIR"
+  mkdir -p "$LH_PG_DIR"
+  if [ "$(id -u)" = "0" ]; then chown postgres: "$LH_PG_DIR"; fi
   as_pg mkdir -p "$SOCKETS"
   init_primary
   start_pg "$PRIMARY" "$LH_PG_PRIMARY_PORT" primary
@@ -144,7 +144,7 @@ case "${1:-}" in
   up) up ;;
   down) down ;;
   status) status ;;
-  reset) down; lh_log "Removing $LH_PG_DIR and $REDIS_DIR"; as_root rm -rf "$LH_PG_DIR" "$REDIS_DIR" ;;
+  reset) down; lh_log "Removing $LH_PG_DIR and $REDIS_DIR"; rm -rf "$LH_PG_DIR" "$REDIS_DIR" ;;
   standby-stop) as_pg "$LH_PG_BIN/pg_ctl" -D "$STANDBY" -m fast -w stop >/dev/null ;;
   standby-start) start_pg "$STANDBY" "$LH_PG_STANDBY_PORT" standby ;;
   *) echo "usage: $0 up|down|status|reset|standby-stop|standby-start" >&2; exit 2 ;;
