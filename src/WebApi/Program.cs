@@ -5,6 +5,7 @@ using LectureHub.Infrastructure;
 using LectureHub.Infrastructure.Persistence;
 using LectureHub.WebApi.Endpoints;
 using LectureHub.WebApi.Infrastructure;
+using Microsoft.AspNetCore.HttpOverrides;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -29,7 +30,9 @@ builder.Services
     .AddLectureHubRateLimiting(builder.Configuration)
     .AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityTransformer>())
     .ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()))
-    .Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+    .Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true)
+    // Behind nginx (loopback proxies are trusted by default) the client IP comes from X-Forwarded-For.
+    .Configure<ForwardedHeadersOptions>(options => options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
 
 var app = builder.Build();
 
@@ -46,6 +49,7 @@ if (args is ["migrate", .. var flags])
     return;
 }
 
+app.UseForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRequestBodyLimit(requestLimits.MaxBodyBytes);

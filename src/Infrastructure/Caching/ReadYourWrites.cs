@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using LectureHub.Application.Abstractions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -19,8 +20,12 @@ public sealed class ReadYourWritesOptions
 /// to the primary and past caches, so they always see their own write. Everyone else keeps reading replicas.
 /// Scoped: the answer is looked up at most once per request.
 /// </summary>
-internal sealed class ReadYourWrites(IConnectionMultiplexer redis, RedisKeys keys, ICurrentUser currentUser, IOptions<ReadYourWritesOptions> options)
-    : IReadConsistency
+internal sealed class ReadYourWrites(
+    IConnectionMultiplexer redis,
+    RedisKeys keys,
+    ICurrentUser currentUser,
+    IOptions<ReadYourWritesOptions> options,
+    ILogger<ReadYourWrites> logger) : IReadConsistency
 {
     private readonly HashSet<Guid> _writers = [];
     private bool? _mustReadPrimary;
@@ -32,12 +37,29 @@ internal sealed class ReadYourWrites(IConnectionMultiplexer redis, RedisKeys key
             return false;
         }
 
-        return _mustReadPrimary ??= await redis.GetDatabase().KeyExistsAsync(Key(userId));
+        if (_mustReadPrimary is { } known)
+        {
+            return known;
+        }
+
+        try
+        {
+            return (_mustReadPrimary = await redis.GetDatabase().KeyExistsAsync(Key(userId))).Value;
+        }
+        catch (RedisException ex)
+        {
+            // Without the marker we cannot tell; the primary is always fresh, so read there.
+            logger.LogWarning(ex, "Read-your-writes lookup failed; reading from the primary");
+            return (_mustReadPrimary = true).Value;
+        }
     }
 
     public void NoteWriteBy(Guid userId) => _writers.Add(userId);
 
-    /// <summary>Called by the unit of work after a commit that changed rows.</summary>
+    /// <summary>
+    /// Called by the unit of work after a commit that changed rows. It must not fail: the command has committed, and an
+    /// error here would make the client retry it. A lost marker only risks one stale read until the replica catches up.
+    /// </summary>
     public async Task MarkWritersAsync()
     {
         if (currentUser.UserId is { } caller)
@@ -48,7 +70,15 @@ internal sealed class ReadYourWrites(IConnectionMultiplexer redis, RedisKeys key
 
         var window = TimeSpan.FromSeconds(options.Value.WindowSeconds);
         var db = redis.GetDatabase();
-        await Task.WhenAll(_writers.Select(id => db.StringSetAsync(Key(id), 1, window)));
+        try
+        {
+            await Task.WhenAll(_writers.Select(id => db.StringSetAsync(Key(id), 1, window)));
+        }
+        catch (RedisException ex)
+        {
+            logger.LogWarning(ex, "Could not record read-your-writes markers for {Writers}", string.Join(",", _writers));
+        }
+
         _writers.Clear();
     }
 

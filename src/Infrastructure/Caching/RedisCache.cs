@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LectureHub.Application.Abstractions;
+using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
 namespace LectureHub.Infrastructure.Caching;
@@ -10,9 +11,10 @@ namespace LectureHub.Infrastructure.Caching;
 /// <item>Stampede: concurrent misses on one key wait for a single fill per instance (striped locks).</item>
 /// <item>Purge race: a purge bumps the key's generation, and a fill that started before the purge is not stored.</item>
 /// <item>Read-your-writes: a caller who just wrote bypasses the cache entirely.</item>
+/// <item>Outage: if Redis fails, reads go to the database uncached.</item>
 /// </list>
 /// </summary>
-internal sealed class RedisCache(IConnectionMultiplexer redis, RedisKeys keys, IReadConsistency consistency) : ICache
+internal sealed class RedisCache(IConnectionMultiplexer redis, RedisKeys keys, IReadConsistency consistency, ILogger<RedisCache> logger) : ICache
 {
     private static readonly SemaphoreSlim[] Locks = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
 
@@ -23,8 +25,21 @@ internal sealed class RedisCache(IConnectionMultiplexer redis, RedisKeys keys, I
             return await factory(cancellationToken);
         }
 
+        try
+        {
+            return await GetOrFillAsync(keys.For(key), ttl, factory, cancellationToken);
+        }
+        catch (RedisException ex)
+        {
+            // A cache outage must not take reads down with it: serve from the database until Redis is back.
+            logger.LogWarning(ex, "Cache unavailable for {Key}; reading through", key);
+            return await factory(cancellationToken);
+        }
+    }
+
+    private async Task<T> GetOrFillAsync<T>(string redisKey, TimeSpan ttl, Func<CancellationToken, Task<T>> factory, CancellationToken cancellationToken)
+    {
         var db = redis.GetDatabase();
-        var redisKey = keys.For(key);
         if (await db.StringGetAsync(redisKey) is { HasValue: true } hit)
         {
             return Deserialize<T>(hit);

@@ -30,6 +30,10 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         {
             httpContext.Response.Headers.RetryAfter = Math.Ceiling(throttled.RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
         }
+        else if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = "5";
+        }
 
         httpContext.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
@@ -49,7 +53,17 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         ConflictException e => Problem(StatusCodes.Status409Conflict, e.Code, "Conflict", e.Message),
         TooManyRequestsException e => Problem(StatusCodes.Status429TooManyRequests, e.Code, "Too many requests", e.Message),
         DomainException e => Problem(StatusCodes.Status409Conflict, e.Code, "Business rule violated", e.Message),
+        _ when IsDependencyOutage(exception) =>
+            Problem(StatusCodes.Status503ServiceUnavailable, "DEPENDENCY_UNAVAILABLE", "Service unavailable", "A backing service is unavailable. Retry shortly."),
         _ => Problem(StatusCodes.Status500InternalServerError, "INTERNAL_ERROR", "Internal server error", "An unexpected error occurred. Quote the traceId when reporting it."),
+    };
+
+    /// <summary>Database or Redis unreachable: the request may succeed later, so 503 with Retry-After rather than 500.</summary>
+    private static bool IsDependencyOutage(Exception exception) => exception switch
+    {
+        Npgsql.NpgsqlException { IsTransient: true } or StackExchange.Redis.RedisConnectionException or StackExchange.Redis.RedisTimeoutException => true,
+        Microsoft.EntityFrameworkCore.Storage.RetryLimitExceededException or Microsoft.EntityFrameworkCore.DbUpdateException => exception.InnerException is not null && IsDependencyOutage(exception.InnerException),
+        _ => false,
     };
 
     private static ValidationProblemDetails Validation(ValidationException validation)

@@ -21,7 +21,11 @@ public sealed class LoggingBehavior<TMessage, TResponse>(ILogger<LoggingBehavior
         }
         catch (Exception ex)
         {
-            logger.LogWarning("Command {Command} failed after {ElapsedMs:0.0} ms: {Error}", name, Stopwatch.GetElapsedTime(started).TotalMilliseconds, ex.GetType().Name);
+            // Refusals the caller can act on are routine; anything else is logged with its stack by the exception handler.
+            var level = ex is FluentValidation.ValidationException or Exceptions.AppException or Domain.Common.DomainException
+                ? LogLevel.Information
+                : LogLevel.Warning;
+            logger.Log(level, "Command {Command} failed after {ElapsedMs:0.0} ms: {Error}", name, Stopwatch.GetElapsedTime(started).TotalMilliseconds, ex.GetType().Name);
             throw;
         }
     }

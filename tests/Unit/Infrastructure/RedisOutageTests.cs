@@ -1,0 +1,65 @@
+using LectureHub.Application.Abstractions;
+using LectureHub.Infrastructure.Caching;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using NSubstitute;
+using NSubstitute.ExceptionExtensions;
+using StackExchange.Redis;
+
+namespace LectureHub.UnitTests.Infrastructure;
+
+/// <summary>Redis is an accelerator, not a source of truth: when it fails, reads must still be served correctly.</summary>
+public sealed class RedisOutageTests
+{
+    private readonly IConnectionMultiplexer _redis = Substitute.For<IConnectionMultiplexer>();
+    private readonly IDatabase _db = Substitute.For<IDatabase>();
+    private readonly ICurrentUser _user = Substitute.For<ICurrentUser>();
+
+    public RedisOutageTests()
+    {
+        _redis.GetDatabase(Arg.Any<int>(), Arg.Any<object?>()).Returns(_db);
+        var down = new RedisConnectionException(ConnectionFailureType.UnableToConnect, CommandFlags.None, "down", null, CommandStatus.Unknown);
+        _db.StringGetAsync(Arg.Any<RedisKey>(), Arg.Any<CommandFlags>()).ThrowsAsync(down);
+        _db.KeyExistsAsync(Arg.Any<RedisKey>(), Arg.Any<CommandFlags>()).ThrowsAsync(down);
+        _db.StringSetAsync(Arg.Any<RedisKey>(), Arg.Any<RedisValue>(), Arg.Any<Expiration>(), Arg.Any<ValueCondition>(), Arg.Any<CommandFlags>()).ThrowsAsync(down);
+    }
+
+    private ReadYourWrites Consistency => new(_redis, new RedisKeys("lh:"), _user, Options.Create(new ReadYourWritesOptions()), NullLogger<ReadYourWrites>.Instance);
+
+    [Fact]
+    public async Task The_cache_reads_through_to_the_database_when_redis_is_down()
+    {
+        var consistency = Substitute.For<IReadConsistency>();
+        var cache = new RedisCache(_redis, new RedisKeys("lh:"), consistency, NullLogger<RedisCache>.Instance);
+
+        var value = await cache.GetOrCreateAsync("k", TimeSpan.FromMinutes(1), _ => Task.FromResult(42), CancellationToken.None);
+
+        Assert.Equal(42, value);
+    }
+
+    [Fact]
+    public async Task A_signed_in_user_reads_from_the_primary_when_the_marker_cannot_be_checked()
+    {
+        _user.UserId.Returns(Guid.NewGuid());
+
+        Assert.True(await Consistency.MustReadOwnWritesAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Anonymous_readers_never_touch_redis()
+    {
+        Assert.False(await Consistency.MustReadOwnWritesAsync(CancellationToken.None));
+        await _db.DidNotReceiveWithAnyArgs().KeyExistsAsync(default(RedisKey));
+    }
+
+    [Fact]
+    public async Task Failing_to_record_a_marker_after_commit_does_not_fail_the_committed_command()
+    {
+        var consistency = Consistency;
+        consistency.NoteWriteBy(Guid.NewGuid());
+
+        await consistency.MarkWritersAsync();
+
+        await _db.Received(1).StringSetAsync(Arg.Any<RedisKey>(), Arg.Any<RedisValue>(), Arg.Any<Expiration>(), Arg.Any<ValueCondition>(), Arg.Any<CommandFlags>());
+    }
+}
