@@ -1,2 +1,59 @@
-// The load runner arrives with issue #3; this project exists so the solution layout is complete.
-Console.WriteLine("LectureHub load suite: no scenarios yet.");
+using LectureHub.Load.Runner;
+using LectureHub.Load.Scenarios;
+
+CliOptions cli;
+try
+{
+    cli = CliOptions.Parse(args);
+}
+catch (FormatException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    Console.Error.WriteLine(CliOptions.Usage);
+    return 2;
+}
+
+if (cli.List)
+{
+    foreach (var s in Catalog.All)
+    {
+        Console.WriteLine($"{s.Name,-14} {s.DefaultModel,-34} {s.Description}");
+    }
+
+    return 0;
+}
+
+if (Catalog.Find(cli.Scenario!) is not { } scenario)
+{
+    Console.Error.WriteLine($"No scenario '{cli.Scenario}'. Known: {string.Join(", ", Catalog.All.Select(s => s.Name))}");
+    return 2;
+}
+
+var model = cli.Users is { } users ? LoadModel.Closed(users, cli.RampUp)
+    : cli.Rate is { } rate ? LoadModel.Open(rate, cli.RampTo)
+    : scenario.DefaultModel;
+var options = new RunOptions(scenario, model, cli.Target, cli.Duration, cli.Warmup, cli.Interval, cli.Thresholds, cli.AbortOnThreshold, cli.MaxInFlight, cli.LateAfter);
+
+using var http = LoadHttp.Create(cli.Target, cli.MaxConnections, cli.Timeout);
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    stop.Cancel();
+};
+
+Console.Error.WriteLine($"{scenario.Name}: {model} against {cli.Target}, warm-up {cli.Warmup.TotalSeconds:0.#} s, measuring {cli.Duration.TotalSeconds:0.#} s");
+var startedAt = DateTimeOffset.UtcNow;
+var cpuBefore = RunEnvironment.ProcessCpu();
+var wall = System.Diagnostics.Stopwatch.StartNew();
+var result = await new Engine(http, new StopwatchClock()).RunAsync(options, stop.Token);
+var environment = await RunEnvironment.CaptureAsync(http, cli.Target, RunEnvironment.ProcessCpu() - cpuBefore, wall.Elapsed);
+
+var report = new RunReport(scenario.Name, scenario.Description, model.ToString(), "dotnet run -c Release --project tests/Load -- " + string.Join(' ', args),
+    startedAt, cli.Warmup.TotalSeconds, result.Measured.TotalSeconds, result.Iterations, result.Sends, result.LateSends,
+    cli.LateAfter.TotalMilliseconds, result.MaxLateness.TotalMilliseconds, result.Steps, result.Intervals, result.Thresholds,
+    result.AbortReason, result.Passed, environment);
+var (markdown, json) = await Report.WriteAsync(report, cli.OutDirectory);
+Console.WriteLine(Report.Markdown(report));
+Console.Error.WriteLine($"reports: {markdown}, {json}");
+return result.AbortReason is not null ? 3 : result.Passed ? 0 : 1;

@@ -1,3 +1,5 @@
+using System.Reflection;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -26,6 +28,14 @@ internal static class HealthEndpoints
         {
             status = report.Status.ToString(),
             totalMs = report.TotalDuration.TotalMilliseconds,
+            build = new
+            {
+                // Load reports stamp this, so a result from a Debug build cannot pass for a real one.
+                configuration = typeof(HealthEndpoints).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration,
+                version = typeof(HealthEndpoints).Assembly.GetName().Version?.ToString(),
+                environment = context.RequestServices.GetRequiredService<IHostEnvironment>().EnvironmentName,
+                framework = RuntimeInformation.FrameworkDescription,
+            },
             checks = report.Entries.ToDictionary(e => e.Key, e => new
             {
                 status = e.Value.Status.ToString(),

@@ -1,0 +1,58 @@
+namespace LectureHub.Load.Runner;
+
+/// <summary>
+/// A user journey. <see cref="Setup"/> runs once before the run (not measured): create accounts, fetch ids for feeds.
+/// <see cref="Iteration"/> is one journey by one virtual user: a sequence of named steps, each measured on its own.
+/// </summary>
+public sealed class Scenario
+{
+    public required string Name { get; init; }
+
+    public required string Description { get; init; }
+
+    /// <summary>What `--rate`/`--users` default to when the command line gives neither.</summary>
+    public LoadModel DefaultModel { get; init; } = LoadModel.Open(rate: 50);
+
+    public Func<SetupContext, Task>? Setup { get; init; }
+
+    public required Func<IterationContext, Task> Iteration { get; init; }
+}
+
+public sealed class SetupContext(HttpClient http, Dictionary<string, object> shared, CancellationToken cancellationToken)
+{
+    public HttpClient Http { get; } = http;
+
+    public CancellationToken CancellationToken { get; } = cancellationToken;
+
+    /// <summary>Data prepared once and read by every iteration, e.g. a <see cref="Feed{T}"/> of ids.</summary>
+    public void Share<T>(string key, T value)
+        where T : notnull => shared[key] = value;
+}
+
+/// <summary>A simulated user. Its state (a token, a cart) survives between that user's iterations.</summary>
+public sealed class VirtualUser(long id)
+{
+    public long Id { get; } = id;
+
+    public Dictionary<string, object> State { get; } = [];
+}
+
+/// <summary>Test data handed out to iterations: round-robin by default, or random.</summary>
+public sealed class Feed<T>(IReadOnlyList<T> items, bool random = false)
+{
+    private long _next = -1;
+
+    public int Count => items.Count;
+
+    public T Next()
+    {
+        if (items.Count == 0)
+        {
+            throw new InvalidOperationException("The feed is empty.");
+        }
+
+        return random
+            ? items[Random.Shared.Next(items.Count)]
+            : items[(int)(Interlocked.Increment(ref _next) % items.Count)];
+    }
+}

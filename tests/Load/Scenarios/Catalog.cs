@@ -1,0 +1,76 @@
+using LectureHub.Load.Runner;
+
+namespace LectureHub.Load.Scenarios;
+
+/// <summary>Every scenario the suite knows. Each feature issue adds its own here.</summary>
+public static class Catalog
+{
+    public static readonly IReadOnlyList<Scenario> All =
+    [
+        new()
+        {
+            Name = "ceiling",
+            Description = "GET /health/live: the cheapest endpoint, no I/O. What this machine can serve at all; quote other results as a ratio of it.",
+            DefaultModel = LoadModel.Closed(users: 64),
+            Iteration = ctx => ctx.Step("live", (http, ct) => http.GetAsync("/health/live", ct)),
+        },
+        new()
+        {
+            Name = "categories",
+            Description = "GET /api/v1/categories: an anonymous read served from the Redis cache.",
+            DefaultModel = LoadModel.Closed(users: 64),
+            Iteration = ctx => ctx.Step("categories", (http, ct) => http.GetAsync("/api/v1/categories", ct)),
+        },
+        new()
+        {
+            Name = "auth",
+            Description = "A new user's session: register → login → refresh → me. Register and login each hash a password (PBKDF2, 210k iterations) by design.",
+            DefaultModel = LoadModel.Closed(users: 8),
+            Iteration = async ctx =>
+            {
+                var email = Journeys.Email(ctx.Sequence);
+                if (await Journeys.Register(ctx, email) is null || await Journeys.Login(ctx, email) is not { } tokens)
+                {
+                    return;
+                }
+
+                if (await Journeys.Refresh(ctx, tokens) is { } refreshed)
+                {
+                    await Journeys.Me(ctx, refreshed);
+                }
+            },
+        },
+        new()
+        {
+            Name = "login",
+            Description = "Returning users: login (from a feed of accounts made in setup) → me with the new token, kept per virtual user.",
+            DefaultModel = LoadModel.Closed(users: 8),
+            Setup = async setup => setup.Share("accounts", new Feed<string>(await Journeys.RegisterAccountsAsync(setup, 40))),
+            Iteration = async ctx =>
+            {
+                if (await Journeys.Login(ctx, ctx.Shared<Feed<string>>("accounts").Next()) is { } tokens)
+                {
+                    ctx.User.State["tokens"] = tokens;
+                    await Journeys.Me(ctx, tokens);
+                }
+            },
+        },
+        new()
+        {
+            Name = "seed004-flow",
+            Description = "The MClass planning document's load-tested journey (seed 004, section 6): register → login → apply. " +
+                          "Published: 10 RPS peak, p95 1,130 ms, 30% errors, login mean 1,037 ms.",
+            DefaultModel = LoadModel.Open(rate: 10),
+            Iteration = async ctx =>
+            {
+                var email = Journeys.Email(ctx.Sequence);
+                if (await Journeys.Register(ctx, email) is not null && await Journeys.Login(ctx, email) is not null)
+                {
+                    ctx.Pending("apply", "cohort applications arrive with the enrolment issue (#5)");
+                }
+            },
+        },
+    ];
+
+    public static Scenario? Find(string name) => All.FirstOrDefault(s => s.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
+}

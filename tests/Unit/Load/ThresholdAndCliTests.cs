@@ -1,0 +1,73 @@
+using LectureHub.Load.Runner;
+
+namespace LectureHub.UnitTests.Load;
+
+public sealed class ThresholdAndCliTests
+{
+    private static StepSummary Step(string name, double p95, long count = 100, long failed = 0, double rps = 50) =>
+        new(name, count, count - failed, failed, 0, rps, 0, new Dictionary<string, long>(), new Latency(1, 1, 1, p95, p95, p95, p95), null);
+
+    [Theory]
+    [InlineData("p95<200ms", null, "p95", "<", 200)]
+    [InlineData("login:p99<=1.5s", "login", "p99", "<=", 1500)]
+    [InlineData("p99.9 < 2s", null, "p99.9", "<", 2000)]
+    [InlineData("errors<1%", null, "errors", "<", 1)]
+    [InlineData("me:rps>=100", "me", "rps", ">=", 100)]
+    public void Thresholds_are_read_with_their_units(string text, string? step, string metric, string op, double limit)
+    {
+        var threshold = Threshold.Parse(text);
+
+        Assert.Equal((step, metric, op, limit), (threshold.Step, threshold.Metric, threshold.Operator, threshold.Limit));
+    }
+
+    [Theory]
+    [InlineData("p95")]
+    [InlineData("p95<fast")]
+    [InlineData("errors<1ms")]
+    [InlineData("p42<1ms")]
+    public void Unreadable_thresholds_are_rejected(string text) => Assert.Throws<FormatException>(() => Threshold.Parse(text));
+
+    [Fact]
+    public void A_threshold_without_a_step_must_hold_for_every_step()
+    {
+        var results = Threshold.Parse("p95<200ms").Evaluate([Step("login", p95: 150), Step("me", p95: 250)]).ToList();
+
+        Assert.Equal([("login", true), ("me", false)], results.Select(r => (r.Step, r.Passed)));
+        Assert.Equal(250, results[1].Actual);
+    }
+
+    [Fact]
+    public void The_error_rate_is_compared_as_a_percentage()
+    {
+        Assert.True(Threshold.Parse("errors<1%").Evaluate([Step("s", 1, count: 1000, failed: 9)]).Single().Passed);
+        Assert.False(Threshold.Parse("errors<1%").Evaluate([Step("s", 1, count: 1000, failed: 10)]).Single().Passed);
+    }
+
+    [Fact]
+    public void A_threshold_on_a_step_that_never_ran_fails()
+    {
+        var result = Threshold.Parse("apply:p95<500ms").Evaluate([Step("login", 1), StepSummary.Pending("apply", "later")]).Single();
+
+        Assert.False(result.Passed);
+        Assert.True(double.IsNaN(result.Actual));
+    }
+
+    [Fact]
+    public void The_command_line_reads_models_durations_and_thresholds()
+    {
+        var open = CliOptions.Parse(["--scenario", "auth", "--rate", "100..500", "--duration", "2m", "--warmup", "500ms", "--threshold", "p95<200ms", "--threshold", "errors<1%"]);
+        var closed = CliOptions.Parse(["--scenario", "auth", "--users", "32", "--ramp-up", "10s"]);
+
+        Assert.Equal((100.0, 500.0, TimeSpan.FromMinutes(2), TimeSpan.FromMilliseconds(500), 2), (open.Rate, open.RampTo, open.Duration, open.Warmup, open.Thresholds.Count));
+        Assert.Equal((32, TimeSpan.FromSeconds(10)), (closed.Users, closed.RampUp));
+    }
+
+    [Theory]
+    [InlineData("--scenario", "a", "--rate", "10", "--users", "5")]
+    [InlineData("--rate", "10")]
+    [InlineData("--scenario", "a", "--duration", "30")]
+    [InlineData("--scenario", "a", "--rate", "-5")]
+    [InlineData("--scenario", "a", "--bogus")]
+    public void Contradictory_or_malformed_command_lines_are_refused(params string[] args) =>
+        Assert.Throws<FormatException>(() => CliOptions.Parse(args));
+}
