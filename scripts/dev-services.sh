@@ -19,6 +19,7 @@ install_packages() {
   local missing=()
   [ -x "$LH_PG_BIN/postgres" ] || missing+=(postgresql-15 postgresql-contrib-15)
   command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+  command -v curl >/dev/null 2>&1 || missing+=(curl)
   [ ${#missing[@]} -eq 0 ] && return
   lh_log "Installing ${missing[*]}"
   as_root apt-get update -qq

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test: unit tests, then integration tests against the real primary, standby and Redis from dev-services.
+# Runs every test: unit tests, integration tests against the real primary, standby and Redis from dev-services, and a
+# short smoke pass of every load scenario against a Release build of the API.
 # Uses its own database (lecturehub_test) and Redis database (1), so it never touches run.sh's data.
 set -euo pipefail
 source "$(dirname "$0")/lib/env.sh"
@@ -27,8 +28,29 @@ for project in tests/Unit tests/Integration; do
     --results-directory "$results" || status=1
 done
 
-# One closing line over all projects, counted from the TRX reports.
-passed=0 failed=0 skipped=0
+# Load-suite smoke: every scenario for a few seconds at a low rate against a Release build, so the suite cannot rot.
+smoke_passed=0 smoke_failed=0
+lh_log "Load smoke: building Release"
+dotnet build src/WebApi -c Release -nologo -v quiet
+dotnet build tests/Load -c Release -nologo -v quiet
+smoke_url="http://127.0.0.1:${LH_SMOKE_PORT:-5081}"
+(cd src/WebApi/bin/Release/net10.0 && RateLimiting__AuthPerIpPerMinute=1000000 Logging__LogLevel__Default=Warning \
+  exec dotnet LectureHub.WebApi.dll --urls "$smoke_url") >"$results/smoke-api.log" 2>&1 &
+api_pid=$!
+trap 'kill $api_pid 2>/dev/null || true' EXIT
+for _ in $(seq 60); do curl -fs "$smoke_url/health/live" >/dev/null 2>&1 && break; sleep 0.5; done
+for scenario in $(dotnet tests/Load/bin/Release/net10.0/LectureHub.Load.dll --list | awk '{print $1}'); do
+  if dotnet tests/Load/bin/Release/net10.0/LectureHub.Load.dll --scenario "$scenario" --target "$smoke_url" --rate 3 \
+       --warmup 0s --duration 3s --interval 1s --threshold 'errors<1%' --out "$results/load" >"$results/smoke-$scenario.md" 2>&1; then
+    echo "  load smoke $scenario: passed"; smoke_passed=$((smoke_passed + 1))
+  else
+    echo "  load smoke $scenario: FAILED"; cat "$results/smoke-$scenario.md"; smoke_failed=$((smoke_failed + 1)); status=1
+  fi
+done
+kill $api_pid 2>/dev/null || true
+
+# One closing line over all projects (counted from the TRX reports) and the load smoke.
+passed=$smoke_passed failed=$smoke_failed skipped=0
 for trx in "$results"/*.trx; do
   counters=$(grep -o '<Counters [^>]*>' "$trx")
   passed=$((passed + $(sed -E 's/.* passed="([0-9]+)".*/\1/' <<<"$counters")))
