@@ -1,6 +1,12 @@
 using LectureHub.Load.Runner;
 using LectureHub.Load.Scenarios;
 
+if (args is ["--summarize", var reportsDirectory])
+{
+    Console.WriteLine(Summary.Summarise(reportsDirectory));
+    return 0;
+}
+
 CliOptions cli;
 try
 {

@@ -8,6 +8,7 @@ public sealed record CliOptions
     public const string Usage = """
         usage: dotnet run -c Release --project tests/Load -- --scenario <name> [options]
                dotnet run -c Release --project tests/Load -- --list
+               dotnet run -c Release --project tests/Load -- --summarize <report dir>   (medians over repeated runs)
 
           --scenario <name>        scenario to run (see --list)
           --target <url>           API base URL                                   (default http://127.0.0.1:5080)

@@ -71,3 +71,13 @@ public sealed class ThresholdAndCliTests
     public void Contradictory_or_malformed_command_lines_are_refused(params string[] args) =>
         Assert.Throws<FormatException>(() => CliOptions.Parse(args));
 }
+
+public sealed class SummaryTests
+{
+    [Theory]
+    [InlineData(new[] { 3.0, 1.0, 2.0 }, 2.0)]
+    [InlineData(new[] { 4.0, 1.0, 3.0, 2.0 }, 2.5)]
+    [InlineData(new[] { 7.0 }, 7.0)]
+    public void The_median_is_the_middle_value_or_the_mean_of_the_two_middle_values(double[] values, double median) =>
+        Assert.Equal(median, Summary.Median(values));
+}

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Benchmarks as docs/benchmarks.md reports them: the API in Release (started as run.sh starts it, with the per-IP auth
+# limit lifted so one load generator is not throttled), then ROUNDS rounds of: ceiling, then each scenario.
+# Prints medians and ratios to the ceiling. Usage: scripts/bench.sh [scenario ...]   (default: all)
+#   ROUNDS=3 DURATION=20s WARMUP=3s
+set -euo pipefail
+source "$(dirname "$0")/lib/env.sh"
+cd "$LH_ROOT"
+
+lh_require_dotnet
+"$LH_ROOT/scripts/dev-services.sh" up >/dev/null
+dotnet build src/WebApi -c Release -nologo -v quiet
+dotnet build tests/Load -c Release -nologo -v quiet
+lh_export_connection_strings lecturehub 0
+export ASPNETCORE_ENVIRONMENT=Development DataDirectory="$LH_DATA_DIR"
+(cd src/WebApi/bin/Release/net10.0 && dotnet LectureHub.WebApi.dll migrate --demo-data >/dev/null)
+
+url="http://127.0.0.1:${LH_BENCH_PORT:-5090}"
+(cd src/WebApi/bin/Release/net10.0 && RateLimiting__AuthPerIpPerMinute=1000000 Logging__LogLevel__Default=Warning \
+  exec dotnet LectureHub.WebApi.dll --urls "$url") >"$LH_DATA_DIR/bench-api.log" 2>&1 &
+api_pid=$!
+trap 'kill $api_pid 2>/dev/null || true' EXIT
+for _ in $(seq 60); do curl -fs "$url/health/live" >/dev/null 2>&1 && break; sleep 0.5; done
+
+out="$LH_DATA_DIR/bench/$(date +%Y%m%d-%H%M%S)"
+mkdir -p "$out"
+load() { dotnet tests/Load/bin/Release/net10.0/LectureHub.Load.dll "$@"; }
+scenarios=("$@")
+[ ${#scenarios[@]} -gt 0 ] || mapfile -t scenarios < <(load --list | awk '$1 != "ceiling" {print $1}')
+for round in $(seq "${ROUNDS:-3}"); do
+  for scenario in ceiling "${scenarios[@]}"; do
+    lh_log "round $round: $scenario"
+    load --scenario "$scenario" --target "$url" --duration "${DURATION:-20s}" --warmup "${WARMUP:-3s}" --out "$out" >/dev/null
+  done
+done
+load --summarize "$out"
