@@ -21,7 +21,7 @@ catch (FormatException ex)
 
 if (cli.List)
 {
-    foreach (var s in Catalog.All)
+    foreach (var s in ScenarioRegistry.All)
     {
         Console.WriteLine($"{s.Name,-14} {s.DefaultModel,-34} {s.Description}");
     }
@@ -29,9 +29,9 @@ if (cli.List)
     return 0;
 }
 
-if (Catalog.Find(cli.Scenario!) is not { } scenario)
+if (ScenarioRegistry.Find(cli.Scenario!) is not { } scenario)
 {
-    Console.Error.WriteLine($"No scenario '{cli.Scenario}'. Known: {string.Join(", ", Catalog.All.Select(s => s.Name))}");
+    Console.Error.WriteLine($"No scenario '{cli.Scenario}'. Known: {string.Join(", ", ScenarioRegistry.All.Select(s => s.Name))}");
     return 2;
 }
 

@@ -12,14 +12,21 @@ internal static class AuthEndpoints
 {
     public static RouteGroupBuilder MapAuthEndpoints(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/auth").WithTags("Auth").RequireRateLimiting(RateLimitSetup.AuthPolicy);
+        // Refresh and logout need an unguessable token, so only the password endpoints are limited per IP.
+        var group = api.MapGroup("/auth").WithTags("Auth").ProducesValidationProblem();
 
         group.MapPost("/register", async Task<Created<MeDto>> (RegisterCommand command, ISender sender, CancellationToken ct) =>
                 TypedResults.Created("/api/v1/me", await sender.Send(command, ct)))
+            .RequireRateLimiting(RateLimitSetup.AuthPolicy)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("Create a Student or Instructor account");
 
         group.MapPost("/login", async Task<Ok<TokenPair>> (LoginCommand command, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(command, ct)))
+            .RequireRateLimiting(RateLimitSetup.AuthPolicy)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("Exchange email and password for an access token (15 min) and a refresh token");
 
         group.MapPost("/refresh", async Task<Ok<TokenPair>> (RefreshTokensCommand command, ISender sender, CancellationToken ct) =>
@@ -29,6 +36,8 @@ internal static class AuthEndpoints
                     ? TypedResults.Ok(tokens)
                     : throw new UnauthorizedException(outcome.RejectionCode!, "The refresh token cannot be used. Sign in again.");
             })
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Rotate a refresh token; reusing a spent one revokes its whole family");
 
         group.MapPost("/logout", async Task<NoContent> (LogoutCommand command, ISender sender, CancellationToken ct) =>

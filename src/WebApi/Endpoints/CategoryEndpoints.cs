@@ -19,7 +19,12 @@ internal static class CategoryEndpoints
                 TypedResults.Ok(await sender.Send(new ListCategoriesQuery(), ct)))
             .WithSummary("All trade categories, in display order (cached)");
 
-        var admin = group.MapGroup("/").RequireAuthorization(AuthSetup.Admin);
+        var admin = group.MapGroup("/").RequireAuthorization(AuthSetup.Admin)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         admin.MapPost("/", async Task<Created<CategoryDto>> (CreateCategoryCommand command, ISender sender, CancellationToken ct) =>
             {

@@ -10,7 +10,7 @@ internal static class MeEndpoints
 {
     public static RouteGroupBuilder MapMeEndpoints(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/me").WithTags("Me").RequireAuthorization();
+        var group = api.MapGroup("/me").WithTags("Me").RequireAuthorization().ProducesProblem(StatusCodes.Status401Unauthorized);
 
         group.MapGet("/", async Task<Ok<MeDto>> (ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new GetMeQuery(), ct)))
@@ -18,6 +18,7 @@ internal static class MeEndpoints
 
         group.MapPatch("/", async Task<Ok<MeDto>> (UpdateMeCommand command, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(command, ct)))
+            .ProducesValidationProblem()
             .WithSummary("Change the signed-in user's profile; returns the new state");
 
         return api;

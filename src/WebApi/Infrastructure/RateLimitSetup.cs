@@ -10,7 +10,7 @@ public sealed class RateLimitOptions
 {
     public const string Section = "RateLimiting";
 
-    /// <summary>Requests per minute per client IP to the anonymous auth endpoints (register, login, refresh).</summary>
+    /// <summary>Requests per minute per client IP to the password endpoints (register, login).</summary>
     [Range(1, 1_000_000)]
     public int AuthPerIpPerMinute { get; set; } = 30;
 }

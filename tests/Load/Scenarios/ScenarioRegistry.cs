@@ -3,7 +3,7 @@ using LectureHub.Load.Runner;
 namespace LectureHub.Load.Scenarios;
 
 /// <summary>Every scenario the suite knows. Each feature issue adds its own here.</summary>
-public static class Catalog
+public static class ScenarioRegistry
 {
     public static readonly IReadOnlyList<Scenario> All =
     [
