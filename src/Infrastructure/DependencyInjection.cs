@@ -21,6 +21,7 @@ public static class DependencyInjection
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         SqlMapper.AddTypeHandler(new DateTimeOffsetHandler());
+        SqlMapper.AddTypeHandler(new StringArrayHandler());
         services.AddSingleton(TimeProvider.System);
 
         AddOptions<ReadYourWritesOptions>(services, configuration, ReadYourWritesOptions.Section);
@@ -53,6 +54,7 @@ public static class DependencyInjection
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped(typeof(IRepository<>), typeof(Repository<>));
         services.AddScoped<ICache, RedisCache>();
+        services.AddScoped<Application.Courses.ICourseLikes, CourseLikes>();
         services.AddSingleton<IPasswordHasher, PasswordHasher>();
         services.AddSingleton<ITokenService, JwtTokenService>();
         services.AddSingleton<ILoginThrottle, RedisLoginThrottle>();

@@ -65,6 +65,7 @@ var api = app.MapGroup("/api/v1");
 api.MapAuthEndpoints();
 api.MapMeEndpoints();
 api.MapCategoryEndpoints();
+api.MapCourseEndpoints();
 
 await app.RunAsync();
 

@@ -1,4 +1,5 @@
 using LectureHub.Domain.Categories;
+using LectureHub.Domain.Courses;
 using LectureHub.Domain.Users;
 using LectureHub.Infrastructure.Outbox;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +16,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Category> Categories => Set<Category>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<Course> Courses => Set<Course>();
+
+    public DbSet<CourseLikeRow> CourseLikes => Set<CourseLikeRow>();
+
+    public DbSet<CourseStatsRow> CourseStats => Set<CourseStatsRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);

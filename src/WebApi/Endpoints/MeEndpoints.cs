@@ -1,3 +1,4 @@
+using LectureHub.Application.Courses.Queries;
 using LectureHub.Application.Users;
 using LectureHub.Application.Users.Commands;
 using LectureHub.Application.Users.Queries;
@@ -20,6 +21,10 @@ internal static class MeEndpoints
                 TypedResults.Ok(await sender.Send(command, ct)))
             .ProducesValidationProblem()
             .WithSummary("Change the signed-in user's profile; returns the new state");
+
+        group.MapGet("/likes", async Task<Ok<IReadOnlyList<LikedCourseDto>>> (ISender sender, CancellationToken ct, int limit = 50) =>
+                TypedResults.Ok(await sender.Send(new ListMyLikesQuery(limit), ct)))
+            .WithSummary("Courses the signed-in user liked, newest first");
 
         return api;
     }

@@ -1,5 +1,6 @@
 using LectureHub.Application.Abstractions;
 using LectureHub.Application.Common.Exceptions;
+using LectureHub.Domain.Users;
 
 namespace LectureHub.WebApi.Infrastructure;
 
@@ -7,6 +8,9 @@ internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentU
 {
     public Guid? UserId =>
         accessor.HttpContext?.User.FindFirst("sub")?.Value is { } sub && Guid.TryParse(sub, out var id) ? id : null;
+
+    public Role? Role =>
+        accessor.HttpContext?.User.FindFirst("role")?.Value is { } role && Enum.TryParse<Role>(role, out var parsed) ? parsed : null;
 
     public Guid RequiredUserId => UserId ?? throw new UnauthorizedException("UNAUTHENTICATED", "Sign in to do this.");
 }

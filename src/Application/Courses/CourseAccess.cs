@@ -1,0 +1,35 @@
+using Ardalis.Specification;
+using LectureHub.Application.Abstractions;
+using LectureHub.Application.Common.Exceptions;
+using LectureHub.Domain.Courses;
+using LectureHub.Domain.Users;
+
+namespace LectureHub.Application.Courses;
+
+public sealed class CourseWithCurriculumSpec : SingleResultSpecification<Course>
+{
+    public CourseWithCurriculumSpec(Guid courseId) =>
+        Query.Where(c => c.Id == courseId).Include(c => c.Sections).ThenInclude(s => s.Lectures);
+}
+
+public sealed class PublishedCourseSpec : SingleResultSpecification<Course>
+{
+    public PublishedCourseSpec(Guid courseId) => Query.Where(c => c.Id == courseId && c.Status == CourseStatus.Published);
+}
+
+internal static class CourseAccess
+{
+    public static NotFoundException NotFound(Guid id) => new("COURSE_NOT_FOUND", $"Course {id} does not exist.");
+
+    public static bool CanEdit(this ICurrentUser user, Course course) =>
+        user.Role == Role.Admin || (user.UserId is { } id && course.IsOwnedBy(id));
+
+    /// <summary>Loads a course with its curriculum for editing: 404 if missing, 403 unless the caller owns it or is an Admin.</summary>
+    public static async Task<Course> LoadForEditAsync(this IRepository<Course> courses, ICurrentUser user, Guid id, CancellationToken ct)
+    {
+        var course = await courses.SingleOrDefaultAsync(new CourseWithCurriculumSpec(id), ct) ?? throw NotFound(id);
+        return user.CanEdit(course)
+            ? course
+            : throw new ForbiddenException("NOT_COURSE_OWNER", "Only the course's instructor or an Admin can change it.");
+    }
+}

@@ -1,0 +1,55 @@
+using LectureHub.Domain.Categories;
+using LectureHub.Domain.Courses;
+using LectureHub.Domain.Users;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace LectureHub.Infrastructure.Persistence.Configurations;
+
+internal sealed class CourseConfiguration : IEntityTypeConfiguration<Course>
+{
+    public void Configure(EntityTypeBuilder<Course> builder)
+    {
+        builder.ConfigureEntity();
+        // Two editors saving the same course: the second gets a 409 instead of silently overwriting.
+        builder.HasXminConcurrencyToken();
+        builder.Property(c => c.Title).HasMaxLength(Course.MaxTitleLength);
+        builder.Property(c => c.Summary).HasMaxLength(Course.MaxSummaryLength);
+        builder.Property(c => c.Description).HasMaxLength(Course.MaxDescriptionLength);
+        builder.Property(c => c.Level).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.Language).HasMaxLength(10);
+        builder.Ignore(c => c.Lectures);
+        builder.HasOne<User>().WithMany().HasForeignKey(c => c.InstructorId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Category>().WithMany().HasForeignKey(c => c.CategoryId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(c => c.Sections).WithOne().HasForeignKey(s => s.CourseId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(c => c.Sections).HasField("_sections").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasIndex(c => c.InstructorId);
+        builder.ToTable(t => t.HasCheckConstraint("ck_courses_price_krw", "price_krw >= 0"));
+    }
+}
+
+internal sealed class SectionConfiguration : IEntityTypeConfiguration<Section>
+{
+    public void Configure(EntityTypeBuilder<Section> builder)
+    {
+        builder.ToTable("sections");
+        builder.ConfigureEntity();
+        builder.Property(s => s.Title).HasMaxLength(Section.MaxTitleLength);
+        builder.HasMany(s => s.Lectures).WithOne().HasForeignKey(l => l.SectionId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(s => s.Lectures).HasField("_lectures").UsePropertyAccessMode(PropertyAccessMode.Field);
+        // Not unique: a reorder rewrites positions row by row, and the aggregate already keeps them dense.
+        builder.HasIndex(s => new { s.CourseId, s.Position });
+    }
+}
+
+internal sealed class LectureConfiguration : IEntityTypeConfiguration<Lecture>
+{
+    public void Configure(EntityTypeBuilder<Lecture> builder)
+    {
+        builder.ToTable("lectures");
+        builder.ConfigureEntity();
+        builder.Property(l => l.Title).HasMaxLength(Lecture.MaxTitleLength);
+        builder.HasIndex(l => new { l.SectionId, l.Position });
+    }
+}

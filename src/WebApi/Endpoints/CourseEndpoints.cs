@@ -1,0 +1,64 @@
+using LectureHub.Application.Courses;
+using LectureHub.Application.Courses.Commands;
+using LectureHub.Application.Courses.Queries;
+using LectureHub.WebApi.Infrastructure;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace LectureHub.WebApi.Endpoints;
+
+internal static class CourseEndpoints
+{
+    public static RouteGroupBuilder MapCourseEndpoints(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/courses").WithTags("Courses");
+
+        group.MapGet("/{id:guid}", async Task<Ok<CourseDetailDto>> (Guid id, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetCourseQuery(id), ct)))
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("A course page: details, curriculum, instructor, counts, and whether the caller liked it");
+
+        var authoring = group.MapGroup("/").RequireAuthorization(AuthSetup.Instructor)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        authoring.MapPost("/", async Task<Created<CourseDraftDto>> (CreateCourseCommand command, ISender sender, CancellationToken ct) =>
+            {
+                var course = await sender.Send(command, ct);
+                return TypedResults.Created($"/api/v1/courses/{course.Id}", course);
+            })
+            .WithSummary("Start a course as a draft (Instructor)");
+
+        authoring.MapPut("/{id:guid}", async Task<Ok<CourseDraftDto>> (Guid id, UpdateCourseCommand command, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(command with { Id = id }, ct)))
+            .WithSummary("Replace a course's details (its instructor or an Admin)");
+
+        authoring.MapPut("/{id:guid}/curriculum", async Task<Ok<CourseDraftDto>> (Guid id, ReplaceCurriculumCommand command, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(command with { CourseId = id }, ct)))
+            .WithSummary("Set the sections and lectures in order; ids keep existing items, missing ones are removed");
+
+        authoring.MapPost("/{id:guid}/publish", async Task<Ok<CourseDraftDto>> (Guid id, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new PublishCourseCommand(id), ct)))
+            .WithSummary("Publish a draft (needs at least one lecture)");
+
+        authoring.MapPost("/{id:guid}/archive", async Task<Ok<CourseDraftDto>> (Guid id, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ArchiveCourseCommand(id), ct)))
+            .WithSummary("Take a published course off the catalog");
+
+        var likes = group.MapGroup("/{id:guid}/like").RequireAuthorization().ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        likes.MapPut("/", async Task<Ok<LikeStateDto>> (Guid id, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new LikeCourseCommand(id), ct)))
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Like a published course (idempotent)");
+
+        likes.MapDelete("/", async Task<Ok<LikeStateDto>> (Guid id, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new UnlikeCourseCommand(id), ct)))
+            .WithSummary("Remove a like (idempotent)");
+
+        return api;
+    }
+}
