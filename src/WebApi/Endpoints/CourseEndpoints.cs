@@ -13,6 +13,11 @@ internal static class CourseEndpoints
     {
         var group = api.MapGroup("/courses").WithTags("Courses");
 
+        group.MapGet("/", async Task<Ok<CourseSearchPage>> ([AsParameters] SearchCoursesQuery query, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(query, ct)))
+            .ProducesValidationProblem()
+            .WithSummary("Search published courses: q (Korean partial words), filters, sort, keyset cursor; facets on the first page");
+
         group.MapGet("/{id:guid}", async Task<Ok<CourseDetailDto>> (Guid id, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new GetCourseQuery(id), ct)))
             .ProducesProblem(StatusCodes.Status404NotFound)

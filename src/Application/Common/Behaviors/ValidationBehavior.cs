@@ -3,10 +3,13 @@ using Mediator;
 
 namespace LectureHub.Application.Common.Behaviors;
 
-/// <summary>Rejects a command whose shape is wrong before any transaction starts (400 with per-field errors).</summary>
+/// <summary>
+/// Rejects a message whose shape is wrong (400 with per-field errors): a command before its transaction starts, a
+/// query (search parameters, cursors) before it reaches the database.
+/// </summary>
 public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidator<TMessage>> validators)
     : IPipelineBehavior<TMessage, TResponse>
-    where TMessage : ICommand<TResponse>
+    where TMessage : IMessage
 {
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {

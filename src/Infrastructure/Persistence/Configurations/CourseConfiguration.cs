@@ -3,6 +3,7 @@ using LectureHub.Domain.Courses;
 using LectureHub.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NpgsqlTypes;
 
 namespace LectureHub.Infrastructure.Persistence.Configurations;
 
@@ -26,6 +27,19 @@ internal sealed class CourseConfiguration : IEntityTypeConfiguration<Course>
         builder.Navigation(c => c.Sections).HasField("_sections").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasIndex(c => c.InstructorId);
         builder.ToTable(t => t.HasCheckConstraint("ck_courses_price_krw", "price_krw >= 0"));
+
+        // Search: Korean words are short (용접, 배관), too short for trigrams, so text is indexed as character bigrams
+        // (see SearchSql). The title weighs more than the summary and tags.
+        builder.Property<NpgsqlTsVector>(SearchSql.CourseVector)
+            .HasComputedColumnSql(
+                "setweight(to_tsvector('simple', lh_bigrams(title)), 'A') || " +
+                "setweight(to_tsvector('simple', lh_bigrams(summary || ' ' || lh_tags_text(tags))), 'B')",
+                stored: true);
+        builder.HasIndex(SearchSql.CourseVector).HasMethod("gin");
+        // Keyset pagination per sort, always within published courses.
+        builder.HasIndex(c => new { c.Status, c.PublishedAt, c.Id });
+        builder.HasIndex(c => new { c.Status, c.PriceKrw, c.Id });
+        builder.HasIndex(c => new { c.CategoryId, c.Status, c.PublishedAt });
     }
 }
 

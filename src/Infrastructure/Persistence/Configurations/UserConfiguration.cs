@@ -1,6 +1,7 @@
 using LectureHub.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NpgsqlTypes;
 
 namespace LectureHub.Infrastructure.Persistence.Configurations;
 
@@ -16,6 +17,10 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.DisplayName).HasMaxLength(User.MaxDisplayNameLength);
         builder.Property(u => u.PasswordHash).HasMaxLength(200);
         builder.Property(u => u.Role).HasConversion<string>().HasMaxLength(20);
+        // Course search also matches the instructor's name.
+        builder.Property<NpgsqlTsVector>(SearchSql.UserNameVector)
+            .HasComputedColumnSql("to_tsvector('simple', lh_bigrams(display_name))", stored: true);
+        builder.HasIndex(SearchSql.UserNameVector).HasMethod("gin");
     }
 }
 

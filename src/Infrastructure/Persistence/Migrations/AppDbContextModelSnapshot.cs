@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 
 #nullable disable
 
@@ -117,6 +118,12 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("published_at");
 
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasComputedColumnSql("setweight(to_tsvector('simple', lh_bigrams(title)), 'A') || setweight(to_tsvector('simple', lh_bigrams(summary || ' ' || lh_tags_text(tags))), 'B')", true);
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -153,11 +160,22 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_courses");
 
-                    b.HasIndex("CategoryId")
-                        .HasDatabaseName("ix_courses_category_id");
-
                     b.HasIndex("InstructorId")
                         .HasDatabaseName("ix_courses_instructor_id");
+
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_courses_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
+
+                    b.HasIndex("CategoryId", "Status", "PublishedAt")
+                        .HasDatabaseName("ix_courses_category_id_status_published_at");
+
+                    b.HasIndex("Status", "PriceKrw", "Id")
+                        .HasDatabaseName("ix_courses_status_price_krw_id");
+
+                    b.HasIndex("Status", "PublishedAt", "Id")
+                        .HasDatabaseName("ix_courses_status_published_at_id");
 
                     b.ToTable("courses", null, t =>
                         {
@@ -316,6 +334,12 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(254)")
                         .HasColumnName("email");
 
+                    b.Property<NpgsqlTsVector>("NameVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("name_vector")
+                        .HasComputedColumnSql("to_tsvector('simple', lh_bigrams(display_name))", true);
+
                     b.Property<string>("NormalizedEmail")
                         .IsRequired()
                         .HasMaxLength(254)
@@ -346,6 +370,11 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_users");
+
+                    b.HasIndex("NameVector")
+                        .HasDatabaseName("ix_users_name_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("NameVector"), "gin");
 
                     b.HasIndex("NormalizedEmail")
                         .IsUnique()

@@ -1,0 +1,209 @@
+using System.Text;
+using System.Text.Json;
+using FluentValidation;
+using LectureHub.Application.Abstractions;
+using LectureHub.Domain.Courses;
+using Mediator;
+
+namespace LectureHub.Application.Courses.Queries;
+
+public enum CourseSort
+{
+    Relevance,
+    Popular,
+    Newest,
+    Rating,
+    PriceAsc,
+    PriceDesc,
+}
+
+/// <summary>
+/// The catalog: published courses matching a Korean-aware text query and filters, in one of six orders, one keyset
+/// page at a time. Facet counts per category come with the first page (no cursor).
+/// </summary>
+public sealed record SearchCoursesQuery(
+    string? Q = null,
+    Guid? CategoryId = null,
+    CourseLevel? Level = null,
+    long? MinPrice = null,
+    long? MaxPrice = null,
+    bool FreeOnly = false,
+    Guid? InstructorId = null,
+    CourseSort? Sort = null,
+    string? Cursor = null,
+    int Limit = 20) : IQuery<CourseSearchPage>
+{
+    public const int MaxLimit = 50;
+    public const int MaxQueryLength = 100;
+
+    public CourseSort EffectiveSort => Sort ?? (string.IsNullOrWhiteSpace(Q) ? CourseSort.Newest : CourseSort.Relevance);
+}
+
+public sealed record CourseCardDto(
+    Guid Id, string Title, string Summary, CourseLevel Level, long PriceKrw, string[] Tags, DateTimeOffset? PublishedAt,
+    Guid CategoryId, Guid InstructorId, string InstructorName, int LikeCount, int EnrollmentCount, double? RatingAverage);
+
+public sealed record CategoryFacetDto(Guid CategoryId, string Slug, string LabelKo, int Count);
+
+public sealed record CourseSearchPage(IReadOnlyList<CourseCardDto> Items, string? NextCursor, IReadOnlyList<CategoryFacetDto>? Facets);
+
+internal sealed class SearchCoursesValidator : AbstractValidator<SearchCoursesQuery>
+{
+    public SearchCoursesValidator()
+    {
+        RuleFor(q => q.Q).MaximumLength(SearchCoursesQuery.MaxQueryLength)
+            .Must(q => q is null || q.Any(char.IsLetterOrDigit)).WithMessage("'Q' must contain a letter or digit.");
+        RuleFor(q => q.Limit).InclusiveBetween(1, SearchCoursesQuery.MaxLimit);
+        RuleFor(q => q.MinPrice).GreaterThanOrEqualTo(0);
+        RuleFor(q => q.MaxPrice).GreaterThanOrEqualTo(q => q.MinPrice ?? 0).When(q => q.MaxPrice is not null);
+        RuleFor(q => q.Level).IsInEnum();
+        RuleFor(q => q.Sort).IsInEnum();
+        RuleFor(q => q.Sort).NotEqual(CourseSort.Relevance).When(q => string.IsNullOrWhiteSpace(q.Q))
+            .WithMessage("Sorting by relevance needs a search text (q).");
+        RuleFor(q => q.Cursor).Must((q, cursor) => cursor is null || SearchCursor.TryDecode(cursor, q.EffectiveSort, out _))
+            .WithMessage("The cursor is invalid or belongs to another sort order; start again without it.");
+    }
+}
+
+/// <summary>Opaque keyset position: the last row's sort key and id, bound to the sort it came from.</summary>
+internal sealed record SearchCursor(CourseSort Sort, double? Number, DateTimeOffset? Time, Guid Id)
+{
+    public string Encode() => Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(this)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    public static bool TryDecode(string text, CourseSort sort, out SearchCursor cursor)
+    {
+        cursor = null!;
+        try
+        {
+            var base64 = text.Replace('-', '+').Replace('_', '/');
+            var decoded = JsonSerializer.Deserialize<SearchCursor>(Convert.FromBase64String(base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=')));
+            if (decoded is null || decoded.Sort != sort)
+            {
+                return false;
+            }
+
+            cursor = decoded;
+            return true;
+        }
+        catch (Exception ex) when (ex is FormatException or JsonException)
+        {
+            return false;
+        }
+    }
+}
+
+internal sealed class SearchCoursesHandler(IReadDb db) : IQueryHandler<SearchCoursesQuery, CourseSearchPage>
+{
+    private const string Select = """
+        SELECT c.id AS "Id", c.title AS "Title", c.summary AS "Summary", c.level AS "Level", c.price_krw AS "PriceKrw", c.tags AS "Tags",
+               c.published_at AS "PublishedAt", c.category_id AS "CategoryId", u.id AS "InstructorId", u.display_name AS "InstructorName",
+               coalesce(s.like_count, 0) AS "LikeCount", coalesce(s.enrollment_count, 0) AS "EnrollmentCount",
+               CASE WHEN s.rating_count > 0 THEN s.rating_sum::float8 / s.rating_count END AS "RatingAverage",
+               {key} AS "KeyNumber"
+        FROM courses c
+        JOIN users u ON u.id = c.instructor_id
+        LEFT JOIN course_stats s ON s.course_id = c.id
+        """;
+
+    private const string FacetSql = """
+        SELECT f.category_id AS "CategoryId", cat.slug AS "Slug", cat.label_ko AS "LabelKo", f.count AS "Count"
+        FROM (SELECT c.category_id, count(*)::int AS count FROM courses c {where} GROUP BY c.category_id) f
+        JOIN categories cat ON cat.id = f.category_id
+        ORDER BY f.count DESC, cat.sort_order
+        """;
+
+    public async ValueTask<CourseSearchPage> Handle(SearchCoursesQuery query, CancellationToken cancellationToken)
+    {
+        var sort = query.EffectiveSort;
+        var (key, order, comparison) = Ordering(sort);
+        var cursor = query.Cursor is { } text && SearchCursor.TryDecode(text, sort, out var decoded) ? decoded : null;
+        var args = new Dictionary<string, object?>
+        {
+            ["Q"] = query.Q, ["CategoryId"] = query.CategoryId, ["Level"] = query.Level?.ToString(), ["MinPrice"] = query.MinPrice,
+            ["MaxPrice"] = query.MaxPrice, ["InstructorId"] = query.InstructorId, ["Take"] = query.Limit + 1,
+            ["KeyNumber"] = cursor?.Number, ["KeyTime"] = cursor?.Time, ["KeyId"] = cursor?.Id,
+        };
+
+        var where = Filters(query, includeCategory: true);
+        if (cursor is not null)
+        {
+            where.Add(sort == CourseSort.Newest ? $"(c.published_at, c.id) {comparison} (@KeyTime, @KeyId)" : $"({key}, c.id) {comparison} (@KeyNumber, @KeyId)");
+        }
+
+        var sql = new StringBuilder(Select.Replace("{key}", sort == CourseSort.Newest ? "NULL::float8" : key, StringComparison.Ordinal))
+            .Append(Where(where)).Append(" ORDER BY ").Append(order).Append(" LIMIT @Take").ToString();
+        var rows = await db.QueryAsync<CardRow>(sql, args, cancellationToken);
+
+        var items = rows.Take(query.Limit).Select(r => r.Card).ToList();
+        var next = rows.Count > query.Limit
+            ? new SearchCursor(sort, rows[query.Limit - 1].KeyNumber, rows[query.Limit - 1].Card.PublishedAt, rows[query.Limit - 1].Card.Id).Encode()
+            : null;
+        var facets = query.Cursor is null
+            ? await db.QueryAsync<CategoryFacetDto>(FacetSql.Replace("{where}", Where(Filters(query, includeCategory: false)), StringComparison.Ordinal), args, cancellationToken)
+            : null;
+        return new CourseSearchPage(items, next, facets);
+    }
+
+    /// <summary>The sort key expression, the ORDER BY, and the keyset comparison that continues after the cursor.</summary>
+    private static (string Key, string Order, string Comparison) Ordering(CourseSort sort) => sort switch
+    {
+        CourseSort.Relevance => ("ts_rank_cd(c.search_vector, lh_bigram_query(@Q))::float8", "\"KeyNumber\" DESC, c.id DESC", "<"),
+        CourseSort.Popular => ("(coalesce(s.like_count, 0) + coalesce(s.enrollment_count, 0))::float8", "\"KeyNumber\" DESC, c.id DESC", "<"),
+        CourseSort.Rating => ("coalesce(s.rating_sum::float8 / nullif(s.rating_count, 0), -1)", "\"KeyNumber\" DESC, c.id DESC", "<"),
+        CourseSort.PriceAsc => ("c.price_krw::float8", "c.price_krw ASC, c.id ASC", ">"),
+        CourseSort.PriceDesc => ("c.price_krw::float8", "c.price_krw DESC, c.id DESC", "<"),
+        _ => ("c.published_at", "c.published_at DESC, c.id DESC", "<"),
+    };
+
+    private static List<string> Filters(SearchCoursesQuery query, bool includeCategory)
+    {
+        var where = new List<string> { "c.status = 'Published'" };
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            // The instructor-name branch is its own index scan (users.name_vector), OR-ed with the course's.
+            where.Add("(c.search_vector @@ lh_bigram_query(@Q) OR c.instructor_id = ANY (ARRAY(SELECT iu.id FROM users iu WHERE iu.name_vector @@ lh_bigram_query(@Q))))");
+        }
+
+        if (includeCategory && query.CategoryId is not null)
+        {
+            where.Add("c.category_id = @CategoryId");
+        }
+
+        if (query.Level is not null)
+        {
+            where.Add("c.level = @Level");
+        }
+
+        if (query.FreeOnly)
+        {
+            where.Add("c.price_krw = 0");
+        }
+
+        if (query.MinPrice is not null)
+        {
+            where.Add("c.price_krw >= @MinPrice");
+        }
+
+        if (query.MaxPrice is not null)
+        {
+            where.Add("c.price_krw <= @MaxPrice");
+        }
+
+        if (query.InstructorId is not null)
+        {
+            where.Add("c.instructor_id = @InstructorId");
+        }
+
+        return where;
+    }
+
+    private static string Where(List<string> clauses) => " WHERE " + string.Join(" AND ", clauses);
+
+    private sealed record CardRow(
+        Guid Id, string Title, string Summary, CourseLevel Level, long PriceKrw, string[] Tags, DateTimeOffset? PublishedAt,
+        Guid CategoryId, Guid InstructorId, string InstructorName, int LikeCount, int EnrollmentCount, double? RatingAverage, double? KeyNumber)
+    {
+        public CourseCardDto Card => new(Id, Title, Summary, Level, PriceKrw, Tags, PublishedAt, CategoryId, InstructorId, InstructorName,
+            LikeCount, EnrollmentCount, RatingAverage);
+    }
+}
