@@ -27,6 +27,8 @@ public static class DependencyInjection
         AddOptions<ReadYourWritesOptions>(services, configuration, ReadYourWritesOptions.Section);
         AddOptions<LoginThrottleOptions>(services, configuration, LoginThrottleOptions.Section);
         AddOptions<OutboxOptions>(services, configuration, OutboxOptions.Section);
+        AddOptions<CacheOptions>(services, configuration, CacheOptions.Section);
+        services.AddMemoryCache();
         AddOptions<JwtOptions>(services, configuration, JwtOptions.Section).PostConfigure(jwt =>
         {
             if (string.IsNullOrEmpty(jwt.SigningKey) && environment.IsDevelopment())

@@ -161,7 +161,7 @@ public sealed class Course : Entity
         UpdatedAt = now;
         if (!DomainEvents.OfType<CourseChanged>().Any())
         {
-            Raise(new CourseChanged(Id));
+            Raise(new CourseChanged(Id, CategoryId));
         }
     }
 
@@ -197,5 +197,5 @@ public sealed record SectionPlan(Guid? Id, string Title, IReadOnlyList<LecturePl
 
 public sealed record LecturePlan(Guid? Id, string Title, int DurationSeconds, bool IsFreePreview);
 
-/// <summary>Raised on any change; its handler purges cached course pages.</summary>
-public sealed record CourseChanged(Guid CourseId) : IDomainEvent;
+/// <summary>Raised once per command that changes a course; its handler purges the cached course page and popular lists.</summary>
+public sealed record CourseChanged(Guid CourseId, Guid CategoryId) : IDomainEvent;

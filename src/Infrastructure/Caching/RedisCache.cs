@@ -1,20 +1,30 @@
 using System.Text.Json;
 using LectureHub.Application.Abstractions;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace LectureHub.Infrastructure.Caching;
 
 /// <summary>
-/// Read-model cache in Redis, shared by all API instances.
+/// Two-level read-model cache: a short-lived copy in this process (L1), over Redis shared by all instances (L2).
 /// <list type="bullet">
+/// <item>L1 lives <see cref="CacheOptions.LocalSeconds"/> at most, which bounds how long another instance can serve
+/// an entry this one purged.</item>
 /// <item>Stampede: concurrent misses on one key wait for a single fill per instance (striped locks).</item>
 /// <item>Purge race: a purge bumps the key's generation, and a fill that started before the purge is not stored.</item>
 /// <item>Read-your-writes: a caller who just wrote bypasses the cache entirely.</item>
 /// <item>Outage: if Redis fails, reads go to the database uncached.</item>
 /// </list>
 /// </summary>
-internal sealed class RedisCache(IConnectionMultiplexer redis, RedisKeys keys, IReadConsistency consistency, ILogger<RedisCache> logger) : ICache
+internal sealed class RedisCache(
+    IConnectionMultiplexer redis,
+    RedisKeys keys,
+    IReadConsistency consistency,
+    IMemoryCache local,
+    IOptions<CacheOptions> options,
+    ILogger<RedisCache> logger) : ICache
 {
     private static readonly SemaphoreSlim[] Locks = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
 
@@ -25,9 +35,17 @@ internal sealed class RedisCache(IConnectionMultiplexer redis, RedisKeys keys, I
             return await factory(cancellationToken);
         }
 
+        var redisKey = keys.For(key);
+        if (local.TryGetValue(redisKey, out T? copy))
+        {
+            return copy!;
+        }
+
         try
         {
-            return await GetOrFillAsync(keys.For(key), ttl, factory, cancellationToken);
+            var value = await GetOrFillAsync(redisKey, ttl, factory, cancellationToken);
+            local.Set(redisKey, value, TimeSpan.FromSeconds(Math.Min(options.Value.LocalSeconds, ttl.TotalSeconds)));
+            return value;
         }
         catch (RedisException ex)
         {
@@ -73,6 +91,7 @@ internal sealed class RedisCache(IConnectionMultiplexer redis, RedisKeys keys, I
     public async Task RemoveAsync(string key, CancellationToken cancellationToken)
     {
         var redisKey = keys.For(key);
+        local.Remove(redisKey);
         var purge = redis.GetDatabase().CreateTransaction();
         _ = purge.StringIncrementAsync(GenerationKey(redisKey));
         _ = purge.KeyDeleteAsync(redisKey);
@@ -81,6 +100,15 @@ internal sealed class RedisCache(IConnectionMultiplexer redis, RedisKeys keys, I
 
     private static RedisKey GenerationKey(string redisKey) => redisKey + ":gen";
 
-    private static T Deserialize<T>(RedisValue value) =>
-        JsonSerializer.Deserialize<T>((byte[])value!) ?? throw new InvalidOperationException("Cached value deserialised to null.");
+    /// <summary>A cached null is a cached "not found".</summary>
+    private static T Deserialize<T>(RedisValue value) => JsonSerializer.Deserialize<T>((byte[])value!)!;
+}
+
+public sealed class CacheOptions
+{
+    public const string Section = "Cache";
+
+    /// <summary>How long an instance keeps its own copy (L1); the most another instance can lag behind a purge.</summary>
+    [System.ComponentModel.DataAnnotations.Range(0, 300)]
+    public double LocalSeconds { get; set; } = 5;
 }

@@ -43,6 +43,22 @@ public sealed class CourseAuthoringTests(ApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
+    public async Task The_cached_page_is_purged_through_the_outbox_when_the_course_changes()
+    {
+        var category = await Factory.WeldingCategoryAsync();
+        var instructor = await Client.SignUpAsync("kim@example.com", "Instructor");
+        var course = await Client.PublishedCourseAsync(instructor, category);
+        await Api.OutboxDrainedAsync();
+        await Api.EventuallyAsync(async () => (await Client.GetAsync($"/api/v1/courses/{course.Id}")).IsSuccessStatusCode, "replica has the course");
+        Assert.True(await Factory.RedisKeyExistsAsync($"course:{course.Id:N}:v1"));
+
+        await Client.SendAsync(HttpMethod.Put, $"/api/v1/courses/{course.Id}", instructor, CourseApi.Details(category, "고친 제목"));
+
+        await Api.EventuallyAsync(async () =>
+            (await (await Client.GetAsync($"/api/v1/courses/{course.Id}")).ReadAsync<CourseDetail>()).Title == "고친 제목", "anonymous readers see the edit");
+    }
+
+    [Fact]
     public async Task Publishing_without_lectures_is_a_409_with_the_rule_named()
     {
         var category = await Factory.WeldingCategoryAsync();

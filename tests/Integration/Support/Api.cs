@@ -98,6 +98,11 @@ public static class Api
         }
     }
 
+    /// <summary>Waits until the relay has delivered every committed event (cache purges and the like).</summary>
+    public static Task OutboxDrainedAsync() => EventuallyAsync(
+        async () => await ScalarAsync<long>(ApiFactory.PrimaryConnectionString, "SELECT count(*) FROM outbox_messages WHERE processed_at IS NULL") == 0,
+        "outbox drained");
+
     public static async Task<T?> ScalarAsync<T>(string connectionString, string sql, params (string Name, object Value)[] parameters)
     {
         // Unpooled: tests restart the standby, which would leave dead connections in a pool.

@@ -1,5 +1,6 @@
 using LectureHub.Application.Abstractions;
 using LectureHub.Infrastructure.Caching;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NSubstitute;
@@ -30,7 +31,8 @@ public sealed class RedisOutageTests
     public async Task The_cache_reads_through_to_the_database_when_redis_is_down()
     {
         var consistency = Substitute.For<IReadConsistency>();
-        var cache = new RedisCache(_redis, new RedisKeys("lh:"), consistency, NullLogger<RedisCache>.Instance);
+        using var local = new MemoryCache(new MemoryCacheOptions());
+        var cache = new RedisCache(_redis, new RedisKeys("lh:"), consistency, local, Options.Create(new CacheOptions()), NullLogger<RedisCache>.Instance);
 
         var value = await cache.GetOrCreateAsync("k", TimeSpan.FromMinutes(1), _ => Task.FromResult(42), CancellationToken.None);
 

@@ -5,10 +5,13 @@ using Mediator;
 
 namespace LectureHub.Application.Courses.Queries;
 
-/// <summary>The course page. Drafts and archived courses are visible only to their instructor and Admins.</summary>
+/// <summary>
+/// The course page, cached (see <see cref="CourseCache"/>) except for whether the caller liked it. Drafts and archived
+/// courses are visible only to their instructor and Admins.
+/// </summary>
 public sealed record GetCourseQuery(Guid Id) : IQuery<CourseDetailDto>;
 
-internal sealed class GetCourseHandler(IReadDb db, ICurrentUser currentUser) : IQueryHandler<GetCourseQuery, CourseDetailDto>
+internal sealed class GetCourseHandler(IReadDb db, ICache cache, ICurrentUser currentUser) : IQueryHandler<GetCourseQuery, CourseDetailDto>
 {
     private const string CourseSql = """
         SELECT c.id AS "Id", c.title AS "Title", c.summary AS "Summary", c.description AS "Description", c.level AS "Level",
@@ -18,8 +21,7 @@ internal sealed class GetCourseHandler(IReadDb db, ICurrentUser currentUser) : I
                u.id AS "InstructorId", u.display_name AS "InstructorName",
                coalesce(s.like_count, 0) AS "LikeCount", coalesce(s.enrollment_count, 0) AS "EnrollmentCount",
                coalesce(s.rating_count, 0) AS "RatingCount",
-               CASE WHEN s.rating_count > 0 THEN s.rating_sum::float8 / s.rating_count END AS "RatingAverage",
-               EXISTS (SELECT 1 FROM course_likes l WHERE l.course_id = c.id AND l.user_id = @UserId) AS "LikedByMe"
+               CASE WHEN s.rating_count > 0 THEN s.rating_sum::float8 / s.rating_count END AS "RatingAverage"
         FROM courses c
         JOIN categories cat ON cat.id = c.category_id
         JOIN users u ON u.id = c.instructor_id
@@ -37,15 +39,30 @@ internal sealed class GetCourseHandler(IReadDb db, ICurrentUser currentUser) : I
         ORDER BY s.position, l.position
         """;
 
+    private const string LikedSql = "SELECT EXISTS (SELECT 1 FROM course_likes WHERE course_id = @Id AND user_id = @UserId)";
+
     public async ValueTask<CourseDetailDto> Handle(GetCourseQuery query, CancellationToken cancellationToken)
     {
-        var row = await db.QuerySingleOrDefaultAsync<CourseRow>(CourseSql, new { query.Id, UserId = currentUser.UserId ?? Guid.Empty }, cancellationToken);
-        if (row is null || (row.Status != CourseStatus.Published && !CanSeeUnpublished(row.InstructorId)))
+        var page = await cache.GetOrCreateAsync(CourseCache.Page(query.Id), CourseCache.PageTtl, ct => LoadAsync(db.Primary, query.Id, ct), cancellationToken);
+        if (page is null || (page.Status != CourseStatus.Published && !CanSeeUnpublished(page.Instructor.Id)))
         {
             throw CourseAccess.NotFound(query.Id);
         }
 
-        var curriculum = (await db.QueryAsync<CurriculumRow>(CurriculumSql, new { query.Id }, cancellationToken))
+        return currentUser.UserId is { } userId
+            ? page with { LikedByMe = await db.QuerySingleOrDefaultAsync<bool>(LikedSql, new { query.Id, UserId = userId }, cancellationToken) }
+            : page;
+    }
+
+    private static async Task<CourseDetailDto?> LoadAsync(IReadDb db, Guid id, CancellationToken cancellationToken)
+    {
+        var row = await db.QuerySingleOrDefaultAsync<CourseRow>(CourseSql, new { Id = id }, cancellationToken);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var curriculum = (await db.QueryAsync<CurriculumRow>(CurriculumSql, new { Id = id }, cancellationToken))
             .GroupBy(r => (r.SectionId, r.SectionTitle, r.SectionPosition))
             .Select(g => new CurriculumSectionDto(g.Key.SectionId, g.Key.SectionTitle, g.Key.SectionPosition, g
                 .Where(r => r.LectureId is not null)
@@ -59,7 +76,7 @@ internal sealed class GetCourseHandler(IReadDb db, ICurrentUser currentUser) : I
             new CourseCategoryDto(row.CategoryId, row.CategorySlug, row.CategoryLabelKo, row.CategoryLabelEn),
             new CourseInstructorDto(row.InstructorId, row.InstructorName),
             new CourseStatsDto(row.LikeCount, row.EnrollmentCount, row.RatingCount, row.RatingAverage),
-            row.LikedByMe, lectures.Count, lectures.Sum(l => l.DurationSeconds), curriculum);
+            LikedByMe: false, lectures.Count, lectures.Sum(l => l.DurationSeconds), curriculum);
     }
 
     private bool CanSeeUnpublished(Guid instructorId) => currentUser.Role == Role.Admin || currentUser.UserId == instructorId;
@@ -68,7 +85,7 @@ internal sealed class GetCourseHandler(IReadDb db, ICurrentUser currentUser) : I
         Guid Id, string Title, string Summary, string Description, CourseLevel Level, string Language, long PriceKrw, string[] Tags,
         CourseStatus Status, DateTimeOffset? PublishedAt, DateTimeOffset UpdatedAt,
         Guid CategoryId, string CategorySlug, string CategoryLabelKo, string CategoryLabelEn, Guid InstructorId, string InstructorName,
-        int LikeCount, int EnrollmentCount, int RatingCount, double? RatingAverage, bool LikedByMe);
+        int LikeCount, int EnrollmentCount, int RatingCount, double? RatingAverage);
 
     private sealed record CurriculumRow(
         Guid SectionId, string SectionTitle, int SectionPosition, Guid? LectureId, string? LectureTitle, int? LecturePosition,

@@ -92,7 +92,7 @@ internal sealed record SearchCursor(CourseSort Sort, double? Number, DateTimeOff
     }
 }
 
-internal sealed class SearchCoursesHandler(IReadDb db) : IQueryHandler<SearchCoursesQuery, CourseSearchPage>
+internal sealed class SearchCoursesHandler(IReadDb db, ICache cache) : IQueryHandler<SearchCoursesQuery, CourseSearchPage>
 {
     private const string Select = """
         SELECT c.id AS "Id", c.title AS "Title", c.summary AS "Summary", c.level AS "Level", c.price_krw AS "PriceKrw", c.tags AS "Tags",
@@ -112,7 +112,16 @@ internal sealed class SearchCoursesHandler(IReadDb db) : IQueryHandler<SearchCou
         ORDER BY f.count DESC, cat.sort_order
         """;
 
-    public async ValueTask<CourseSearchPage> Handle(SearchCoursesQuery query, CancellationToken cancellationToken)
+    public async ValueTask<CourseSearchPage> Handle(SearchCoursesQuery query, CancellationToken cancellationToken) =>
+        IsPopularFirstPage(query)
+            ? await cache.GetOrCreateAsync(CourseCache.PopularFirstPage(query.CategoryId), CourseCache.PageTtl, ct => SearchAsync(db.Primary, query, ct), cancellationToken)
+            : await SearchAsync(db, query, cancellationToken);
+
+    /// <summary>The home screen's list: popular, first page, at most a category filter.</summary>
+    private static bool IsPopularFirstPage(SearchCoursesQuery q) =>
+        q is { Sort: CourseSort.Popular, Q: null, Cursor: null, Level: null, MinPrice: null, MaxPrice: null, FreeOnly: false, InstructorId: null, Limit: CourseCache.PopularPageSize };
+
+    private static async Task<CourseSearchPage> SearchAsync(IReadDb db, SearchCoursesQuery query, CancellationToken cancellationToken)
     {
         var sort = query.EffectiveSort;
         var (key, order, comparison) = Ordering(sort);
