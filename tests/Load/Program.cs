@@ -1,3 +1,4 @@
+using LectureHub.Load.DataGen;
 using LectureHub.Load.Runner;
 using LectureHub.Load.Scenarios;
 
@@ -5,6 +6,11 @@ if (args is ["--summarize", var reportsDirectory])
 {
     Console.WriteLine(Summary.Summarise(reportsDirectory));
     return 0;
+}
+
+if (args is ["generate-catalog", .. var generateArgs])
+{
+    return await GenerateCommand.RunAsync(generateArgs);
 }
 
 CliOptions cli;

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Builds a generated catalog in its own database, for load tests and query plans:
+#   scripts/catalog-data.sh 100k      → database lecturehub_100k: 100k courses, 1k instructors, 200k students, 1M likes
+#   scripts/catalog-data.sh 1k        → database lecturehub_1k:   1k courses, 100 instructors, 2k students, 10k likes
+# Then point the API at it: LH_DB=lecturehub_100k scripts/bench.sh catalog-browse
+set -euo pipefail
+source "$(dirname "$0")/lib/env.sh"
+cd "$LH_ROOT"
+size="${1:?usage: scripts/catalog-data.sh 1k|10k|100k}"
+case "$size" in
+  1k)   args=(--courses 1000 --instructors 100 --students 2000 --likes 10000) ;;
+  10k)  args=(--courses 10000 --instructors 300 --students 20000 --likes 100000) ;;
+  100k) args=(--courses 100000 --instructors 1000 --students 200000 --likes 1000000) ;;
+  *) lh_die "size must be 1k, 10k or 100k" ;;
+esac
+db="lecturehub_$size"
+
+"$LH_ROOT/scripts/dev-services.sh" up >/dev/null
+dotnet build src/WebApi -c Release -nologo -v quiet
+dotnet build tests/Load -c Release -nologo -v quiet
+export PGPASSWORD="$LH_DB_PASSWORD"
+psql -h 127.0.0.1 -p "$LH_PG_PRIMARY_PORT" -U "$LH_DB_USER" -d postgres -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
+lh_export_connection_strings "$db" 0
+(cd src/WebApi/bin/Release/net10.0 && DataDirectory="$LH_DATA_DIR" ASPNETCORE_ENVIRONMENT=Development dotnet LectureHub.WebApi.dll migrate --demo-data >/dev/null)
+dotnet tests/Load/bin/Release/net10.0/LectureHub.Load.dll generate-catalog --connection "$ConnectionStrings__Primary" "${args[@]}"

@@ -1,0 +1,32 @@
+using System.Globalization;
+using Npgsql;
+
+namespace LectureHub.Load.DataGen;
+
+/// <summary><c>generate-catalog --connection &lt;cs&gt; [--courses 100000] [--instructors 1000] [--students 200000] [--likes 1000000]</c></summary>
+public static class GenerateCommand
+{
+    public static async Task<int> RunAsync(IReadOnlyList<string> args)
+    {
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < args.Count; i += 2)
+        {
+            options[args[i]] = args[i + 1];
+        }
+
+        if (!options.TryGetValue("--connection", out var connectionString))
+        {
+            Console.Error.WriteLine("usage: generate-catalog --connection <connection string> [--courses N] [--instructors N] [--students N] [--likes N]");
+            return 2;
+        }
+
+        int Count(string name, int fallback) =>
+            options.TryGetValue(name, out var v) ? int.Parse(v, NumberStyles.Integer, CultureInfo.InvariantCulture) : fallback;
+
+        await using var db = NpgsqlDataSource.Create(connectionString);
+        await new CatalogGenerator(db).GenerateAsync(
+            Count("--instructors", 1_000), Count("--students", 200_000), Count("--courses", 100_000), Count("--likes", 1_000_000),
+            Console.Error.WriteLine, CancellationToken.None);
+        return 0;
+    }
+}
