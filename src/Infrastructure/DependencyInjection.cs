@@ -56,7 +56,7 @@ public static class DependencyInjection
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped(typeof(IRepository<>), typeof(Repository<>));
         services.AddScoped<ICache, RedisCache>();
-        services.AddScoped<Application.Courses.ICourseLikes, CourseLikes>();
+        services.AddScoped<Application.Courses.ICourseStats, CourseStats>();
         services.AddSingleton<IPasswordHasher, PasswordHasher>();
         services.AddSingleton<ITokenService, JwtTokenService>();
         services.AddSingleton<ILoginThrottle, RedisLoginThrottle>();

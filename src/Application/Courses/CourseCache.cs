@@ -9,6 +9,9 @@ internal static class CourseCache
     /// <summary>Purged on every change through the outbox; the TTL is a backstop. Like counts on it may lag by up to this.</summary>
     public static readonly TimeSpan PageTtl = TimeSpan.FromMinutes(1);
 
+    /// <summary>Facet counts per search; not purged on change, only aged out.</summary>
+    public static readonly TimeSpan FacetTtl = TimeSpan.FromMinutes(2);
+
     /// <summary>The popular list's first page is what the home screen shows; it is cached per category and for all.</summary>
     public const int PopularPageSize = 20;
 

@@ -51,13 +51,18 @@ internal sealed class CourseStatsConfiguration : IEntityTypeConfiguration<Course
     {
         builder.ToTable("course_stats", t => t.HasCheckConstraint("ck_course_stats_like_count", "like_count >= 0"));
         builder.HasKey(s => s.CourseId);
+        // The popular sort walks this index (see SearchCourses); every course has a stats row from its creation.
+        builder.Property<int>("Popularity").HasComputedColumnSql("like_count + enrollment_count", stored: true);
+        builder.HasIndex("Popularity", nameof(CourseStatsRow.CourseId)).IsDescending(true, true).HasDatabaseName("ix_course_stats_popularity");
         builder.HasOne<Course>().WithOne().HasForeignKey<CourseStatsRow>(s => s.CourseId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
 /// <summary>Likes and their counter in single statements, inside the command's transaction.</summary>
-internal sealed class CourseLikes(AppDbContext db) : Application.Courses.ICourseLikes
+internal sealed class CourseStats(AppDbContext db) : Application.Courses.ICourseStats
 {
+    public void Start(Guid courseId) => db.CourseStats.Add(new CourseStatsRow { CourseId = courseId });
+
     public Task<int> LikeAsync(Guid userId, Guid courseId, DateTimeOffset now, CancellationToken cancellationToken) =>
         SingleAsync(db.Database.SqlQuery<int>($"""
             WITH inserted AS (

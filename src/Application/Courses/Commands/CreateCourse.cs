@@ -12,7 +12,8 @@ public sealed record CreateCourseCommand(
 
 internal sealed class CreateCourseValidator : CourseDetailsValidator<CreateCourseCommand>;
 
-internal sealed class CreateCourseHandler(IRepository<Course> courses, IRepository<Category> categories, ICurrentUser currentUser, TimeProvider clock)
+internal sealed class CreateCourseHandler(
+    IRepository<Course> courses, IRepository<Category> categories, ICourseStats stats, ICurrentUser currentUser, TimeProvider clock)
     : ICommandHandler<CreateCourseCommand, CourseDraftDto>
 {
     public async ValueTask<CourseDraftDto> Handle(CreateCourseCommand command, CancellationToken cancellationToken)
@@ -20,6 +21,7 @@ internal sealed class CreateCourseHandler(IRepository<Course> courses, IReposito
         await categories.EnsureCategoryExistsAsync(command.CategoryId, cancellationToken);
         var course = Course.Draft(currentUser.RequiredUserId, command.ToDetails(), clock.GetUtcNow());
         await courses.AddAsync(course, cancellationToken);
+        stats.Start(course.Id);
         return CourseDraftDto.From(course);
     }
 }

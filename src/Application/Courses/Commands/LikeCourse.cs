@@ -8,7 +8,7 @@ public sealed record LikeCourseCommand(Guid CourseId) : ICommand<LikeStateDto>;
 
 public sealed record UnlikeCourseCommand(Guid CourseId) : ICommand<LikeStateDto>;
 
-internal sealed class LikeCourseHandler(IRepository<Course> courses, ICourseLikes likes, ICurrentUser currentUser, TimeProvider clock)
+internal sealed class LikeCourseHandler(IRepository<Course> courses, ICourseStats likes, ICurrentUser currentUser, TimeProvider clock)
     : ICommandHandler<LikeCourseCommand, LikeStateDto>
 {
     public async ValueTask<LikeStateDto> Handle(LikeCourseCommand command, CancellationToken cancellationToken)
@@ -24,7 +24,7 @@ internal sealed class LikeCourseHandler(IRepository<Course> courses, ICourseLike
 }
 
 /// <summary>Unliking works on any course the user liked, even one archived since.</summary>
-internal sealed class UnlikeCourseHandler(ICourseLikes likes, ICurrentUser currentUser) : ICommandHandler<UnlikeCourseCommand, LikeStateDto>
+internal sealed class UnlikeCourseHandler(ICourseStats likes, ICurrentUser currentUser) : ICommandHandler<UnlikeCourseCommand, LikeStateDto>
 {
     public async ValueTask<LikeStateDto> Handle(UnlikeCourseCommand command, CancellationToken cancellationToken)
     {

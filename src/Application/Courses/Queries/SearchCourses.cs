@@ -36,6 +36,12 @@ public sealed record SearchCoursesQuery(
     public const int MaxLimit = 50;
     public const int MaxQueryLength = 100;
 
+    /// <summary>
+    /// Relevance ranks the newest this-many matches. Ranking must score every candidate, and a common word (용접) can
+    /// match a third of the catalog; to browse every match, sort by newest.
+    /// </summary>
+    public const int RelevanceCandidates = 500;
+
     public CourseSort EffectiveSort => Sort ?? (string.IsNullOrWhiteSpace(Q) ? CourseSort.Newest : CourseSort.Relevance);
 }
 
@@ -102,7 +108,7 @@ internal sealed class SearchCoursesHandler(IReadDb db, ICache cache) : IQueryHan
                {key} AS "KeyNumber"
         FROM courses c
         JOIN users u ON u.id = c.instructor_id
-        LEFT JOIN course_stats s ON s.course_id = c.id
+        JOIN course_stats s ON s.course_id = c.id
         """;
 
     private const string FacetSql = """
@@ -114,17 +120,17 @@ internal sealed class SearchCoursesHandler(IReadDb db, ICache cache) : IQueryHan
 
     public async ValueTask<CourseSearchPage> Handle(SearchCoursesQuery query, CancellationToken cancellationToken) =>
         IsPopularFirstPage(query)
-            ? await cache.GetOrCreateAsync(CourseCache.PopularFirstPage(query.CategoryId), CourseCache.PageTtl, ct => SearchAsync(db.Primary, query, ct), cancellationToken)
-            : await SearchAsync(db, query, cancellationToken);
+            ? await cache.GetOrCreateAsync(CourseCache.PopularFirstPage(query.CategoryId), CourseCache.PageTtl, ct => SearchAsync(db.Primary, cache, query, ct), cancellationToken)
+            : await SearchAsync(db, cache, query, cancellationToken);
 
     /// <summary>The home screen's list: popular, first page, at most a category filter.</summary>
     private static bool IsPopularFirstPage(SearchCoursesQuery q) =>
         q is { Sort: CourseSort.Popular, Q: null, Cursor: null, Level: null, MinPrice: null, MaxPrice: null, FreeOnly: false, InstructorId: null, Limit: CourseCache.PopularPageSize };
 
-    private static async Task<CourseSearchPage> SearchAsync(IReadDb db, SearchCoursesQuery query, CancellationToken cancellationToken)
+    private static async Task<CourseSearchPage> SearchAsync(IReadDb db, ICache cache, SearchCoursesQuery query, CancellationToken cancellationToken)
     {
         var sort = query.EffectiveSort;
-        var (key, order, comparison) = Ordering(sort);
+        var (key, order, keyset) = Ordering(sort);
         var cursor = query.Cursor is { } text && SearchCursor.TryDecode(text, sort, out var decoded) ? decoded : null;
         var args = new Dictionary<string, object?>
         {
@@ -136,32 +142,55 @@ internal sealed class SearchCoursesHandler(IReadDb db, ICache cache) : IQueryHan
         var where = Filters(query, includeCategory: true);
         if (cursor is not null)
         {
-            where.Add(sort == CourseSort.Newest ? $"(c.published_at, c.id) {comparison} (@KeyTime, @KeyId)" : $"({key}, c.id) {comparison} (@KeyNumber, @KeyId)");
+            where.Add(keyset);
         }
 
-        var sql = new StringBuilder(Select.Replace("{key}", sort == CourseSort.Newest ? "NULL::float8" : key, StringComparison.Ordinal))
-            .Append(Where(where)).Append(" ORDER BY ").Append(order).Append(" LIMIT @Take").ToString();
-        var rows = await db.QueryAsync<CardRow>(sql, args, cancellationToken);
+        var sql = sort == CourseSort.Relevance
+            ? new StringBuilder("WITH candidates AS MATERIALIZED (SELECT c.id FROM courses c")
+                .Append(Where(Filters(query, includeCategory: true)))
+                .Append(" ORDER BY c.published_at DESC LIMIT ").Append(SearchCoursesQuery.RelevanceCandidates).Append(") ")
+                .Append(Select.Replace("{key}", key, StringComparison.Ordinal).Replace("FROM courses c", "FROM candidates k JOIN courses c ON c.id = k.id", StringComparison.Ordinal))
+                .Append(cursor is null ? "" : " WHERE " + keyset)
+            : new StringBuilder(Select.Replace("{key}", key, StringComparison.Ordinal)).Append(Where(where));
+        sql.Append(" ORDER BY ").Append(order).Append(" LIMIT @Take");
+        var rows = await db.QueryAsync<CardRow>(sql.ToString(), args, cancellationToken);
 
         var items = rows.Take(query.Limit).Select(r => r.Card).ToList();
         var next = rows.Count > query.Limit
             ? new SearchCursor(sort, rows[query.Limit - 1].KeyNumber, rows[query.Limit - 1].Card.PublishedAt, rows[query.Limit - 1].Card.Id).Encode()
             : null;
-        var facets = query.Cursor is null
-            ? await db.QueryAsync<CategoryFacetDto>(FacetSql.Replace("{where}", Where(Filters(query, includeCategory: false)), StringComparison.Ordinal), args, cancellationToken)
-            : null;
+        var facets = query.Cursor is null ? await FacetsAsync(db, cache, query, args, cancellationToken) : null;
         return new CourseSearchPage(items, next, facets);
     }
 
-    /// <summary>The sort key expression, the ORDER BY, and the keyset comparison that continues after the cursor.</summary>
-    private static (string Key, string Order, string Comparison) Ordering(CourseSort sort) => sort switch
+    /// <summary>
+    /// Counting every match costs as much as the matches, so facet counts are cached per query for a short while:
+    /// the queries that match the most are also the ones people repeat.
+    /// </summary>
+    private static Task<IReadOnlyList<CategoryFacetDto>> FacetsAsync(
+        IReadDb db, ICache cache, SearchCoursesQuery query, Dictionary<string, object?> args, CancellationToken cancellationToken)
     {
-        CourseSort.Relevance => ("ts_rank_cd(c.search_vector, lh_bigram_query(@Q))::float8", "\"KeyNumber\" DESC, c.id DESC", "<"),
-        CourseSort.Popular => ("(coalesce(s.like_count, 0) + coalesce(s.enrollment_count, 0))::float8", "\"KeyNumber\" DESC, c.id DESC", "<"),
-        CourseSort.Rating => ("coalesce(s.rating_sum::float8 / nullif(s.rating_count, 0), -1)", "\"KeyNumber\" DESC, c.id DESC", "<"),
-        CourseSort.PriceAsc => ("c.price_krw::float8", "c.price_krw ASC, c.id ASC", ">"),
-        CourseSort.PriceDesc => ("c.price_krw::float8", "c.price_krw DESC, c.id DESC", "<"),
-        _ => ("c.published_at", "c.published_at DESC, c.id DESC", "<"),
+        var scope = JsonSerializer.Serialize(new { q = query.Q?.Trim().ToLowerInvariant(), query.Level, query.MinPrice, query.MaxPrice, query.FreeOnly, query.InstructorId });
+        var key = "courses:facets:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(scope)));
+        var sql = FacetSql.Replace("{where}", Where(Filters(query, includeCategory: false)), StringComparison.Ordinal);
+        return cache.GetOrCreateAsync(key, CourseCache.FacetTtl, ct => db.Primary.QueryAsync<CategoryFacetDto>(sql, args, ct), cancellationToken);
+    }
+
+    /// <summary>
+    /// The sort key (returned as KeyNumber for the cursor), the ORDER BY, and the keyset predicate that continues after
+    /// the cursor. Each is written so its index can serve it: published_at and price_krw on courses, popularity on
+    /// course_stats (every course has a stats row).
+    /// </summary>
+    private static (string Key, string Order, string Keyset) Ordering(CourseSort sort) => sort switch
+    {
+        CourseSort.Relevance => ("ts_rank_cd(c.search_vector, lh_bigram_query(@Q))::float8", "\"KeyNumber\" DESC, c.id DESC",
+            "(ts_rank_cd(c.search_vector, lh_bigram_query(@Q))::float8, c.id) < (@KeyNumber, @KeyId)"),
+        CourseSort.Popular => ("s.popularity::float8", "s.popularity DESC, s.course_id DESC", "(s.popularity, s.course_id) < (@KeyNumber::int, @KeyId)"),
+        CourseSort.Rating => ("coalesce(s.rating_sum::float8 / nullif(s.rating_count, 0), -1)", "\"KeyNumber\" DESC, c.id DESC",
+            "(coalesce(s.rating_sum::float8 / nullif(s.rating_count, 0), -1), c.id) < (@KeyNumber, @KeyId)"),
+        CourseSort.PriceAsc => ("c.price_krw::float8", "c.price_krw ASC, c.id ASC", "(c.price_krw, c.id) > (@KeyNumber::bigint, @KeyId)"),
+        CourseSort.PriceDesc => ("c.price_krw::float8", "c.price_krw DESC, c.id DESC", "(c.price_krw, c.id) < (@KeyNumber::bigint, @KeyId)"),
+        _ => ("NULL::float8", "c.published_at DESC, c.id DESC", "(c.published_at, c.id) < (@KeyTime, @KeyId)"),
     };
 
     private static List<string> Filters(SearchCoursesQuery query, bool includeCategory)

@@ -472,6 +472,12 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("like_count");
 
+                    b.Property<int>("Popularity")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("integer")
+                        .HasColumnName("popularity")
+                        .HasComputedColumnSql("like_count + enrollment_count", true);
+
                     b.Property<int>("RatingCount")
                         .HasColumnType("integer")
                         .HasColumnName("rating_count");
@@ -482,6 +488,10 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
 
                     b.HasKey("CourseId")
                         .HasName("pk_course_stats");
+
+                    b.HasIndex("Popularity", "CourseId")
+                        .IsDescending()
+                        .HasDatabaseName("ix_course_stats_popularity");
 
                     b.ToTable("course_stats", null, t =>
                         {

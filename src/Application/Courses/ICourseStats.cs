@@ -1,0 +1,17 @@
+namespace LectureHub.Application.Courses;
+
+/// <summary>
+/// The counters shown with a course (likes, enrolments, ratings), kept apart from the course row so that likes never
+/// collide with an instructor's edit. Likes are rows plus a counter changed together in the command's transaction, so
+/// the counter always equals the rows; liking and unliking are idempotent.
+/// </summary>
+public interface ICourseStats
+{
+    /// <summary>Starts a new course's counters at zero, in the same save as the course.</summary>
+    void Start(Guid courseId);
+
+    /// <summary>Returns the like count after the change.</summary>
+    Task<int> LikeAsync(Guid userId, Guid courseId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    Task<int> UnlikeAsync(Guid userId, Guid courseId, CancellationToken cancellationToken);
+}

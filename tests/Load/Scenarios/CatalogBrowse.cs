@@ -1,0 +1,80 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using LectureHub.Load.Runner;
+
+namespace LectureHub.Load.Scenarios;
+
+/// <summary>
+/// A realistic catalog session mix per iteration: a text search (usually a two-syllable trade word), a filtered browse
+/// in a category, a course page from the results, and sometimes a like. Setup takes the category ids and course ids
+/// from the API and signs in a pool of students, so a run measures browsing, not password hashing.
+/// </summary>
+internal static class CatalogBrowse
+{
+    private static readonly string[] Words = ["용접", "배관", "전기", "목공", "타일", "미장", "도장", "보일러", "에어컨", "굴삭기", "지게차", "자격증", "기능사", "실기", "입문", "누수", "tig"];
+    private static readonly string[] Sorts = ["Popular", "Newest", "PriceAsc", "Rating"];
+
+    public static Scenario Scenario => new()
+    {
+        Name = "catalog-browse",
+        Description = "Catalog mix: search by Korean trade word → browse a category (popular/newest/price) → course page → like 1 in 10. " +
+                      "Course and category ids come from the API; likes use students signed in during setup.",
+        DefaultModel = LoadModel.Closed(users: 32),
+        Setup = SetupAsync,
+        Iteration = async ctx =>
+        {
+            var random = Random.Shared;
+            var q = Uri.EscapeDataString(Words[random.Next(Words.Length)]);
+            await ctx.Step("search", (http, ct) => http.GetAsync($"/api/v1/courses?q={q}", ct));
+
+            var category = ctx.Shared<Feed<Guid>>("categories").Next();
+            await ctx.Step("browse", (http, ct) => http.GetAsync($"/api/v1/courses?categoryId={category}&sort={Sorts[random.Next(Sorts.Length)]}", ct));
+
+            var course = ctx.Shared<Feed<Guid>>("courses").Next();
+            await ctx.Step("detail", (http, ct) => http.GetAsync($"/api/v1/courses/{course}", ct));
+
+            if (random.Next(10) == 0)
+            {
+                var student = ctx.Shared<Feed<Journeys.Tokens>>("students").Next();
+                await ctx.Step("like", (http, ct) => http.SendAsync(Journeys.Authorized(HttpMethod.Put, $"/api/v1/courses/{course}/like", student), ct));
+            }
+        },
+    };
+
+    private static async Task SetupAsync(SetupContext setup)
+    {
+        var categories = await setup.Http.GetFromJsonAsync<List<IdOnly>>("/api/v1/categories", JsonSerializerOptions.Web, setup.CancellationToken) ?? [];
+        var courses = new List<Guid>();
+        foreach (var sort in Sorts)
+        {
+            var page = await setup.Http.GetFromJsonAsync<Page>($"/api/v1/courses?sort={sort}&limit=50", JsonSerializerOptions.Web, setup.CancellationToken);
+            courses.AddRange(page!.Items.Select(c => c.Id));
+        }
+
+        if (categories.Count == 0 || courses.Count == 0)
+        {
+            throw new InvalidOperationException("catalog-browse needs categories and published courses: run scripts/catalog-data.sh and point the API at that database.");
+        }
+
+        var students = new List<Journeys.Tokens>();
+        foreach (var email in await Journeys.RegisterAccountsAsync(setup, 10))
+        {
+            using var login = await setup.Http.PostAsJsonAsync("/api/v1/auth/login", new { email, password = Journeys.Password }, setup.CancellationToken);
+            if (login.StatusCode != HttpStatusCode.OK)
+            {
+                throw new InvalidOperationException($"Setup could not sign in {email}: {(int)login.StatusCode}");
+            }
+
+            students.Add((await login.Content.ReadFromJsonAsync<Journeys.Tokens>(JsonSerializerOptions.Web, setup.CancellationToken))!);
+        }
+
+        setup.Share("categories", new Feed<Guid>(categories.Select(c => c.Id).ToList(), random: true));
+        setup.Share("courses", new Feed<Guid>(courses.Distinct().ToList(), random: true));
+        setup.Share("students", new Feed<Journeys.Tokens>(students, random: true));
+    }
+
+    private sealed record IdOnly(Guid Id);
+
+    private sealed record Page(List<IdOnly> Items);
+}
