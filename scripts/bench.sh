@@ -2,7 +2,7 @@
 # Benchmarks as docs/benchmarks.md reports them: the API in Release (started as run.sh starts it, with the per-IP auth
 # limit lifted so one load generator is not throttled), then ROUNDS rounds of: ceiling, then each scenario.
 # Prints medians and ratios to the ceiling. Usage: scripts/bench.sh [scenario ...]   (default: all)
-#   ROUNDS=3 DURATION=20s WARMUP=3s
+#   ROUNDS=3 DURATION=20s WARMUP=3s LH_DB=lecturehub_100k (a database from scripts/catalog-data.sh)
 set -euo pipefail
 source "$(dirname "$0")/lib/env.sh"
 cd "$LH_ROOT"
@@ -11,7 +11,7 @@ lh_require_dotnet
 "$LH_ROOT/scripts/dev-services.sh" up >/dev/null
 dotnet build src/WebApi -c Release -nologo -v quiet
 dotnet build tests/Load -c Release -nologo -v quiet
-lh_export_connection_strings lecturehub 0
+lh_export_connection_strings "${LH_DB:-lecturehub}" 0
 export ASPNETCORE_ENVIRONMENT=Development DataDirectory="$LH_DATA_DIR"
 (cd src/WebApi/bin/Release/net10.0 && dotnet LectureHub.WebApi.dll migrate --demo-data >/dev/null)
 

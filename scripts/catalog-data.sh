@@ -6,12 +6,13 @@
 set -euo pipefail
 source "$(dirname "$0")/lib/env.sh"
 cd "$LH_ROOT"
-size="${1:?usage: scripts/catalog-data.sh 1k|10k|100k}"
+size="${1:?usage: scripts/catalog-data.sh smoke|1k|10k|100k}"
 case "$size" in
+  smoke) args=(--courses 200 --instructors 20 --students 200 --likes 1000) ;;
   1k)   args=(--courses 1000 --instructors 100 --students 2000 --likes 10000) ;;
   10k)  args=(--courses 10000 --instructors 300 --students 20000 --likes 100000) ;;
   100k) args=(--courses 100000 --instructors 1000 --students 200000 --likes 1000000) ;;
-  *) lh_die "size must be 1k, 10k or 100k" ;;
+  *) lh_die "size must be smoke, 1k, 10k or 100k" ;;
 esac
 db="lecturehub_$size"
 

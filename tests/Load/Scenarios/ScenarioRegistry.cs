@@ -70,6 +70,7 @@ public static class ScenarioRegistry
                 }
             },
         },
+        CatalogBrowse.Scenario,
     ];
 
     public static Scenario? Find(string name) => All.FirstOrDefault(s => s.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
