@@ -30,7 +30,7 @@ internal sealed class RedisCache(
 
     public async Task<T> GetOrCreateAsync<T>(string key, TimeSpan ttl, Func<CancellationToken, Task<T>> factory, CancellationToken cancellationToken)
     {
-        if (await consistency.MustReadOwnWritesAsync(cancellationToken))
+        if (!options.Value.Enabled || await consistency.MustReadOwnWritesAsync(cancellationToken))
         {
             return await factory(cancellationToken);
         }
@@ -107,6 +107,9 @@ internal sealed class RedisCache(
 public sealed class CacheOptions
 {
     public const string Section = "Cache";
+
+    /// <summary>Off: every read goes to the database (to measure the uncached cost, or to rule the cache out).</summary>
+    public bool Enabled { get; set; } = true;
 
     /// <summary>How long an instance keeps its own copy (L1); the most another instance can lag behind a purge.</summary>
     [System.ComponentModel.DataAnnotations.Range(0, 300)]
