@@ -39,7 +39,8 @@ internal sealed class CourseConfiguration : IEntityTypeConfiguration<Course>
         // Keyset pagination per sort, always within published courses.
         builder.HasIndex(c => new { c.Status, c.PublishedAt, c.Id });
         builder.HasIndex(c => new { c.Status, c.PriceKrw, c.Id });
-        builder.HasIndex(c => new { c.CategoryId, c.Status, c.PublishedAt });
+        builder.HasIndex(c => new { c.CategoryId, c.Status, c.PublishedAt, c.Id });
+        builder.HasIndex(c => new { c.CategoryId, c.Status, c.PriceKrw, c.Id });
     }
 }
 

@@ -168,14 +168,17 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
 
-                    b.HasIndex("CategoryId", "Status", "PublishedAt")
-                        .HasDatabaseName("ix_courses_category_id_status_published_at");
-
                     b.HasIndex("Status", "PriceKrw", "Id")
                         .HasDatabaseName("ix_courses_status_price_krw_id");
 
                     b.HasIndex("Status", "PublishedAt", "Id")
                         .HasDatabaseName("ix_courses_status_published_at_id");
+
+                    b.HasIndex("CategoryId", "Status", "PriceKrw", "Id")
+                        .HasDatabaseName("ix_courses_category_id_status_price_krw_id");
+
+                    b.HasIndex("CategoryId", "Status", "PublishedAt", "Id")
+                        .HasDatabaseName("ix_courses_category_id_status_published_at_id");
 
                     b.ToTable("courses", null, t =>
                         {
@@ -482,6 +485,12 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("rating_count");
 
+                    b.Property<double>("RatingRank")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("double precision")
+                        .HasColumnName("rating_rank")
+                        .HasComputedColumnSql("coalesce(rating_sum::float8 / nullif(rating_count, 0), -1)", true);
+
                     b.Property<int>("RatingSum")
                         .HasColumnType("integer")
                         .HasColumnName("rating_sum");
@@ -492,6 +501,10 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                     b.HasIndex("Popularity", "CourseId")
                         .IsDescending()
                         .HasDatabaseName("ix_course_stats_popularity");
+
+                    b.HasIndex("RatingRank", "CourseId")
+                        .IsDescending()
+                        .HasDatabaseName("ix_course_stats_rating_rank");
 
                     b.ToTable("course_stats", null, t =>
                         {
