@@ -63,7 +63,7 @@ public sealed class CatalogGenerator(NpgsqlDataSource db, int seed = 2026)
         log($"{courses:N0} courses with curricula ({clock.Elapsed.TotalSeconds:0.0} s)");
         await CopyLikesAsync(connection, likes, studentIds, courseIds, now, ct);
         log($"{likes:N0} likes and counters ({clock.Elapsed.TotalSeconds:0.0} s)");
-        await using var analyze = new NpgsqlCommand("ANALYZE", connection);
+        await using var analyze = new NpgsqlCommand("ANALYZE users, courses, sections, lectures, course_likes, course_stats", connection);
         await analyze.ExecuteNonQueryAsync(ct);
         log($"analyzed; done in {clock.Elapsed.TotalSeconds:0.0} s");
     }
