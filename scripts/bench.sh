@@ -16,11 +16,7 @@ export ASPNETCORE_ENVIRONMENT=Development DataDirectory="$LH_DATA_DIR"
 (cd src/WebApi/bin/Release/net10.0 && dotnet LectureHub.WebApi.dll migrate --demo-data >/dev/null)
 
 url="http://127.0.0.1:${LH_BENCH_PORT:-5090}"
-(cd src/WebApi/bin/Release/net10.0 && RateLimiting__AuthPerIpPerMinute=1000000 Logging__LogLevel__Default=Warning \
-  exec dotnet LectureHub.WebApi.dll --urls "$url") >"$LH_DATA_DIR/bench-api.log" 2>&1 &
-api_pid=$!
-trap 'kill $api_pid 2>/dev/null || true' EXIT
-for _ in $(seq 60); do curl -fs "$url/health/live" >/dev/null 2>&1 && break; sleep 0.5; done
+lh_start_load_api "$url" "$LH_DATA_DIR/bench-api.log"
 
 out="$LH_DATA_DIR/bench/$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$out"

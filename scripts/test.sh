@@ -35,11 +35,7 @@ lh_log "Load smoke: a generated catalog in lecturehub_smoke, Release builds"
 "$LH_ROOT/scripts/catalog-data.sh" smoke 2>"$results/smoke-data.log" >/dev/null || { cat "$results/smoke-data.log"; exit 1; }
 lh_export_connection_strings lecturehub_smoke 2
 smoke_url="http://127.0.0.1:${LH_SMOKE_PORT:-5081}"
-(cd src/WebApi/bin/Release/net10.0 && RateLimiting__AuthPerIpPerMinute=1000000 Logging__LogLevel__Default=Warning \
-  exec dotnet LectureHub.WebApi.dll --urls "$smoke_url") >"$results/smoke-api.log" 2>&1 &
-api_pid=$!
-trap 'kill $api_pid 2>/dev/null || true' EXIT
-for _ in $(seq 60); do curl -fs "$smoke_url/health/live" >/dev/null 2>&1 && break; sleep 0.5; done
+lh_start_load_api "$smoke_url" "$results/smoke-api.log"
 for scenario in $(dotnet tests/Load/bin/Release/net10.0/LectureHub.Load.dll --list | awk '{print $1}'); do
   if dotnet tests/Load/bin/Release/net10.0/LectureHub.Load.dll --scenario "$scenario" --target "$smoke_url" --rate 3 \
        --warmup 0s --duration 3s --interval 1s --threshold 'errors<1%' --out "$results/load" >"$results/smoke-$scenario.md" 2>&1; then
@@ -48,7 +44,7 @@ for scenario in $(dotnet tests/Load/bin/Release/net10.0/LectureHub.Load.dll --li
     echo "  load smoke $scenario: FAILED"; cat "$results/smoke-$scenario.md"; smoke_failed=$((smoke_failed + 1)); status=1
   fi
 done
-kill $api_pid 2>/dev/null || true
+kill "$LH_API_PID" 2>/dev/null || true
 
 # One closing line over all projects (counted from the TRX reports) and the load smoke.
 passed=$smoke_passed failed=$smoke_failed skipped=0

@@ -38,3 +38,15 @@ lh_require_dotnet() {
   command -v dotnet >/dev/null 2>&1 || lh_die "The .NET 10 SDK is required (https://dot.net); 'dotnet' is not on PATH."
   dotnet --list-sdks | grep -q '^10\.' || lh_die "The .NET 10 SDK is required; found: $(dotnet --list-sdks | tr '\n' ' ')"
 }
+
+# Starts the Release API in the background for load runs: the per-IP auth limit lifted (one generator is one address),
+# warnings-only logging. Waits until it answers. Sets LH_API_PID and kills it on exit. $1: base URL, $2: log file.
+lh_start_load_api() {
+  local url="$1" log="$2"
+  (cd "$LH_ROOT/src/WebApi/bin/Release/net10.0" && RateLimiting__AuthPerIpPerMinute=1000000 Logging__LogLevel__Default=Warning \
+    exec dotnet LectureHub.WebApi.dll --urls "$url") >"$log" 2>&1 &
+  LH_API_PID=$!
+  trap 'kill $LH_API_PID 2>/dev/null || true' EXIT
+  for _ in $(seq 60); do curl -fs "$url/health/live" >/dev/null 2>&1 && return; sleep 0.5; done
+  lh_die "The API did not start on $url; see $log"
+}
