@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Dev services on loopback: PostgreSQL 15 primary, a streaming-replication standby, and Redis.
+# Dev services on loopback: PostgreSQL 15 primary, a streaming-replication standby, and Redis (plus the ffmpeg and
+# curl the API and scripts use).
 #   scripts/dev-services.sh up|down|status|reset|standby-stop|standby-start
 # Idempotent; installs missing Debian packages. Ports: LH_PG_PRIMARY_PORT, LH_PG_STANDBY_PORT, LH_REDIS_PORT.
 set -euo pipefail
@@ -20,6 +21,7 @@ install_packages() {
   [ -x "$LH_PG_BIN/postgres" ] || missing+=(postgresql-15 postgresql-contrib-15)
   command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
   command -v curl >/dev/null 2>&1 || missing+=(curl)
+  command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
   [ ${#missing[@]} -eq 0 ] && return
   lh_log "Installing ${missing[*]}"
   as_root apt-get update -qq

@@ -3,6 +3,7 @@ using LectureHub.Application.Abstractions;
 using LectureHub.Infrastructure.Caching;
 using LectureHub.Infrastructure.Health;
 using LectureHub.Infrastructure.Identity;
+using LectureHub.Infrastructure.Media;
 using LectureHub.Infrastructure.Outbox;
 using LectureHub.Infrastructure.Persistence;
 using Microsoft.Extensions.Configuration;
@@ -28,6 +29,13 @@ public static class DependencyInjection
         AddOptions<LoginThrottleOptions>(services, configuration, LoginThrottleOptions.Section);
         AddOptions<OutboxOptions>(services, configuration, OutboxOptions.Section);
         AddOptions<CacheOptions>(services, configuration, CacheOptions.Section);
+        AddOptions<MediaOptions>(services, configuration, MediaOptions.Section).PostConfigure(media =>
+        {
+            if (string.IsNullOrEmpty(media.Root))
+            {
+                media.Root = Path.Combine(DataDirectory(configuration, environment), "media");
+            }
+        });
         services.AddMemoryCache();
         AddOptions<JwtOptions>(services, configuration, JwtOptions.Section).PostConfigure(jwt =>
         {
@@ -57,6 +65,7 @@ public static class DependencyInjection
         services.AddScoped(typeof(IRepository<>), typeof(Repository<>));
         services.AddScoped<ICache, RedisCache>();
         services.AddScoped<Application.Courses.ICourseStats, CourseStats>();
+        services.AddSingleton<Application.Courses.IThumbnailStore, LocalThumbnailStore>();
         services.AddSingleton<IPasswordHasher, PasswordHasher>();
         services.AddSingleton<ITokenService, JwtTokenService>();
         services.AddSingleton<ILoginThrottle, RedisLoginThrottle>();

@@ -57,6 +57,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
 
+app.UseMediaFiles();
 app.MapOpenApi();
 app.MapScalarApiReference();
 app.MapHealthEndpoints();

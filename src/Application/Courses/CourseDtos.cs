@@ -9,11 +9,11 @@ public sealed record CurriculumSectionDto(Guid Id, string Title, int Position, I
 /// <summary>The instructor's editing view: every editable field and the curriculum with ids. Returned by authoring commands.</summary>
 public sealed record CourseDraftDto(
     Guid Id, CourseStatus Status, Guid CategoryId, string Title, string Summary, string Description, CourseLevel Level,
-    string Language, long PriceKrw, IReadOnlyList<string> Tags, DateTimeOffset UpdatedAt, DateTimeOffset? PublishedAt,
+    string Language, long PriceKrw, IReadOnlyList<string> Tags, ThumbnailDto? Thumbnail, DateTimeOffset UpdatedAt, DateTimeOffset? PublishedAt,
     IReadOnlyList<CurriculumSectionDto> Curriculum)
 {
     public static CourseDraftDto From(Course c) => new(
-        c.Id, c.Status, c.CategoryId, c.Title, c.Summary, c.Description, c.Level, c.Language, c.PriceKrw, c.Tags, c.UpdatedAt, c.PublishedAt,
+        c.Id, c.Status, c.CategoryId, c.Title, c.Summary, c.Description, c.Level, c.Language, c.PriceKrw, c.Tags, ThumbnailDto.From(c.ThumbnailKey), c.UpdatedAt, c.PublishedAt,
         c.Sections.Select(s => new CurriculumSectionDto(s.Id, s.Title, s.Position,
             s.Lectures.Select(l => new CurriculumLectureDto(l.Id, l.Title, l.Position, l.DurationSeconds, l.IsFreePreview)).ToList())).ToList());
 }
@@ -21,7 +21,7 @@ public sealed record CourseDraftDto(
 /// <summary>The public course page.</summary>
 public sealed record CourseDetailDto(
     Guid Id, string Title, string Summary, string Description, CourseLevel Level, string Language, long PriceKrw,
-    IReadOnlyList<string> Tags, CourseStatus Status, DateTimeOffset? PublishedAt, DateTimeOffset UpdatedAt,
+    IReadOnlyList<string> Tags, ThumbnailDto? Thumbnail, CourseStatus Status, DateTimeOffset? PublishedAt, DateTimeOffset UpdatedAt,
     CourseCategoryDto Category, CourseInstructorDto Instructor, CourseStatsDto Stats, bool LikedByMe,
     int LectureCount, int TotalDurationSeconds, IReadOnlyList<CurriculumSectionDto> Curriculum);
 

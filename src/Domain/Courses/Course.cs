@@ -42,6 +42,9 @@ public sealed class Course : Entity
 
     public List<string> Tags { get; private set; } = [];
 
+    /// <summary>Content hash of the uploaded thumbnail; the resized files are named after it.</summary>
+    public string? ThumbnailKey { get; private set; }
+
     public CourseStatus Status { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
@@ -100,6 +103,13 @@ public sealed class Course : Entity
             throw new DomainException("COURSE_NEEDS_A_LECTURE", "A published course must keep at least one lecture.");
         }
 
+        Touch(now);
+    }
+
+    public void SetThumbnail(string key, DateTimeOffset now)
+    {
+        EnsureNotArchived();
+        ThumbnailKey = key;
         Touch(now);
     }
 

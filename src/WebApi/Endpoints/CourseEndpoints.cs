@@ -4,6 +4,7 @@ using LectureHub.Application.Courses.Queries;
 using LectureHub.WebApi.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace LectureHub.WebApi.Endpoints;
 
@@ -44,6 +45,16 @@ internal static class CourseEndpoints
         authoring.MapPut("/{id:guid}/curriculum", async Task<Ok<CourseDraftDto>> (Guid id, ReplaceCurriculumCommand command, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(command with { CourseId = id }, ct)))
             .WithSummary("Set the sections and lectures in order; ids keep existing items, missing ones are removed");
+
+        authoring.MapPost("/{id:guid}/thumbnail", async Task<Ok<CourseDraftDto>> (Guid id, IFormFile file, ISender sender, CancellationToken ct) =>
+            {
+                await using var image = file.OpenReadStream();
+                return TypedResults.Ok(await sender.Send(new SetCourseThumbnailCommand(id, image, file.Length), ct));
+            })
+            .DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(ThumbnailDto.MaxUploadBytes + (64 * 1024)))
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .WithSummary("Upload a thumbnail (multipart field 'file': JPEG, PNG or WebP, at most 5 MB); served resized at 320, 640 and 1280 px");
 
         authoring.MapPost("/{id:guid}/publish", async Task<Ok<CourseDraftDto>> (Guid id, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new PublishCourseCommand(id), ct)))

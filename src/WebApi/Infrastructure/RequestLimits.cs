@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 
 namespace LectureHub.WebApi.Infrastructure;
 
@@ -16,10 +17,12 @@ internal static class RequestLimits
 {
     /// <summary>
     /// Rejects an oversized body up front by its Content-Length, and caps streamed bodies through the server's
-    /// body-size feature, so a bad client gets a 413 problem instead of tying up memory.
+    /// body-size feature, so a bad client gets a 413 problem instead of tying up memory. An endpoint may set its own
+    /// limit with <see cref="Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute"/> (uploads).
     /// </summary>
-    public static IApplicationBuilder UseRequestBodyLimit(this IApplicationBuilder app, long maxBytes) => app.Use(async (context, next) =>
+    public static IApplicationBuilder UseRequestBodyLimit(this IApplicationBuilder app, long defaultMaxBytes) => app.Use(async (context, next) =>
     {
+        var maxBytes = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? defaultMaxBytes;
         if (context.Request.ContentLength > maxBytes)
         {
             throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);

@@ -15,7 +15,7 @@ internal sealed class GetCourseHandler(IReadDb db, ICache cache, ICurrentUser cu
 {
     private const string CourseSql = """
         SELECT c.id AS "Id", c.title AS "Title", c.summary AS "Summary", c.description AS "Description", c.level AS "Level",
-               c.language AS "Language", c.price_krw AS "PriceKrw", c.tags AS "Tags", c.status AS "Status",
+               c.language AS "Language", c.price_krw AS "PriceKrw", c.tags AS "Tags", c.thumbnail_key AS "ThumbnailKey", c.status AS "Status",
                c.published_at AS "PublishedAt", c.updated_at AS "UpdatedAt",
                cat.id AS "CategoryId", cat.slug AS "CategorySlug", cat.label_ko AS "CategoryLabelKo", cat.label_en AS "CategoryLabelEn",
                u.id AS "InstructorId", u.display_name AS "InstructorName",
@@ -72,7 +72,8 @@ internal sealed class GetCourseHandler(IReadDb db, ICache cache, ICurrentUser cu
         var lectures = curriculum.SelectMany(s => s.Lectures).ToList();
 
         return new CourseDetailDto(
-            row.Id, row.Title, row.Summary, row.Description, row.Level, row.Language, row.PriceKrw, row.Tags, row.Status, row.PublishedAt, row.UpdatedAt,
+            row.Id, row.Title, row.Summary, row.Description, row.Level, row.Language, row.PriceKrw, row.Tags, ThumbnailDto.From(row.ThumbnailKey),
+            row.Status, row.PublishedAt, row.UpdatedAt,
             new CourseCategoryDto(row.CategoryId, row.CategorySlug, row.CategoryLabelKo, row.CategoryLabelEn),
             new CourseInstructorDto(row.InstructorId, row.InstructorName),
             new CourseStatsDto(row.LikeCount, row.EnrollmentCount, row.RatingCount, row.RatingAverage),
@@ -83,7 +84,7 @@ internal sealed class GetCourseHandler(IReadDb db, ICache cache, ICurrentUser cu
 
     private sealed record CourseRow(
         Guid Id, string Title, string Summary, string Description, CourseLevel Level, string Language, long PriceKrw, string[] Tags,
-        CourseStatus Status, DateTimeOffset? PublishedAt, DateTimeOffset UpdatedAt,
+        string? ThumbnailKey, CourseStatus Status, DateTimeOffset? PublishedAt, DateTimeOffset UpdatedAt,
         Guid CategoryId, string CategorySlug, string CategoryLabelKo, string CategoryLabelEn, Guid InstructorId, string InstructorName,
         int LikeCount, int EnrollmentCount, int RatingCount, double? RatingAverage);
 

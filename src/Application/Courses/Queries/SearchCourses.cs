@@ -46,7 +46,7 @@ public sealed record SearchCoursesQuery(
 }
 
 public sealed record CourseCardDto(
-    Guid Id, string Title, string Summary, CourseLevel Level, long PriceKrw, string[] Tags, DateTimeOffset? PublishedAt,
+    Guid Id, string Title, string Summary, CourseLevel Level, long PriceKrw, string[] Tags, ThumbnailDto? Thumbnail, DateTimeOffset? PublishedAt,
     Guid CategoryId, Guid InstructorId, string InstructorName, int LikeCount, int EnrollmentCount, double? RatingAverage);
 
 public sealed record CategoryFacetDto(Guid CategoryId, string Slug, string LabelKo, int Count);
@@ -102,6 +102,7 @@ internal sealed class SearchCoursesHandler(IReadDb db, ICache cache) : IQueryHan
 {
     private const string Select = """
         SELECT c.id AS "Id", c.title AS "Title", c.summary AS "Summary", c.level AS "Level", c.price_krw AS "PriceKrw", c.tags AS "Tags",
+               c.thumbnail_key AS "ThumbnailKey",
                c.published_at AS "PublishedAt", c.category_id AS "CategoryId", u.id AS "InstructorId", u.display_name AS "InstructorName",
                coalesce(s.like_count, 0) AS "LikeCount", coalesce(s.enrollment_count, 0) AS "EnrollmentCount",
                CASE WHEN s.rating_count > 0 THEN s.rating_sum::float8 / s.rating_count END AS "RatingAverage",
@@ -238,10 +239,10 @@ internal sealed class SearchCoursesHandler(IReadDb db, ICache cache) : IQueryHan
     private static string Where(List<string> clauses) => " WHERE " + string.Join(" AND ", clauses);
 
     private sealed record CardRow(
-        Guid Id, string Title, string Summary, CourseLevel Level, long PriceKrw, string[] Tags, DateTimeOffset? PublishedAt,
+        Guid Id, string Title, string Summary, CourseLevel Level, long PriceKrw, string[] Tags, string? ThumbnailKey, DateTimeOffset? PublishedAt,
         Guid CategoryId, Guid InstructorId, string InstructorName, int LikeCount, int EnrollmentCount, double? RatingAverage, double? KeyNumber)
     {
-        public CourseCardDto Card => new(Id, Title, Summary, Level, PriceKrw, Tags, PublishedAt, CategoryId, InstructorId, InstructorName,
+        public CourseCardDto Card => new(Id, Title, Summary, Level, PriceKrw, Tags, ThumbnailDto.From(ThumbnailKey), PublishedAt, CategoryId, InstructorId, InstructorName,
             LikeCount, EnrollmentCount, RatingAverage);
     }
 }

@@ -141,6 +141,11 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("tags");
 
+                    b.Property<string>("ThumbnailKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("thumbnail_key");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(120)
