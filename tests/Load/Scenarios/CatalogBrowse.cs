@@ -42,9 +42,22 @@ internal static class CatalogBrowse
         },
     };
 
-    private static async Task SetupAsync(SetupContext setup)
+    /// <summary>The course page alone, anonymous: with the cache on, what a cached read costs next to the ceiling.</summary>
+    public static Scenario Detail => new()
     {
-        var categories = await setup.Http.GetFromJsonAsync<List<IdOnly>>("/api/v1/categories", JsonSerializerOptions.Web, setup.CancellationToken) ?? [];
+        Name = "course-detail",
+        Description = "GET /api/v1/courses/{id} for popular and new courses, anonymous (cached page).",
+        DefaultModel = LoadModel.Closed(users: 64),
+        Setup = async setup => setup.Share("courses", new Feed<Guid>(await CourseIdsAsync(setup), random: true)),
+        Iteration = ctx =>
+        {
+            var course = ctx.Shared<Feed<Guid>>("courses").Next();
+            return ctx.Step("detail", (http, ct) => http.GetAsync($"/api/v1/courses/{course}", ct));
+        },
+    };
+
+    private static async Task<List<Guid>> CourseIdsAsync(SetupContext setup)
+    {
         var courses = new List<Guid>();
         foreach (var sort in Sorts)
         {
@@ -52,10 +65,15 @@ internal static class CatalogBrowse
             courses.AddRange(page!.Items.Select(c => c.Id));
         }
 
-        if (categories.Count == 0 || courses.Count == 0)
-        {
-            throw new InvalidOperationException("catalog-browse needs categories and published courses: run scripts/catalog-data.sh and point the API at that database.");
-        }
+        return courses.Count > 0
+            ? courses.Distinct().ToList()
+            : throw new InvalidOperationException("No published courses: run scripts/catalog-data.sh and point the API at that database.");
+    }
+
+    private static async Task SetupAsync(SetupContext setup)
+    {
+        var categories = await setup.Http.GetFromJsonAsync<List<IdOnly>>("/api/v1/categories", JsonSerializerOptions.Web, setup.CancellationToken) ?? [];
+        var courses = await CourseIdsAsync(setup);
 
         var students = new List<Journeys.Tokens>();
         foreach (var email in await Journeys.RegisterAccountsAsync(setup, 10))
@@ -70,7 +88,7 @@ internal static class CatalogBrowse
         }
 
         setup.Share("categories", new Feed<Guid>(categories.Select(c => c.Id).ToList(), random: true));
-        setup.Share("courses", new Feed<Guid>(courses.Distinct().ToList(), random: true));
+        setup.Share("courses", new Feed<Guid>(courses, random: true));
         setup.Share("students", new Feed<Journeys.Tokens>(students, random: true));
     }
 

@@ -71,6 +71,7 @@ public static class ScenarioRegistry
             },
         },
         CatalogBrowse.Scenario,
+        CatalogBrowse.Detail,
     ];
 
     public static Scenario? Find(string name) => All.FirstOrDefault(s => s.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
