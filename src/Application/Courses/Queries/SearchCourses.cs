@@ -40,7 +40,7 @@ public sealed record SearchCoursesQuery(
     /// Relevance ranks the newest this-many matches. Ranking must score every candidate, and a common word (용접) can
     /// match a third of the catalog; to browse every match, sort by newest.
     /// </summary>
-    public const int RelevanceCandidates = 500;
+    public const int RelevanceCandidates = 200;
 
     public CourseSort EffectiveSort => Sort ?? (string.IsNullOrWhiteSpace(Q) ? CourseSort.Newest : CourseSort.Relevance);
 }
