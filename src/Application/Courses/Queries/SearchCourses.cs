@@ -104,7 +104,7 @@ internal sealed class SearchCoursesHandler(IReadDb db, ICache cache) : IQueryHan
         SELECT c.id AS "Id", c.title AS "Title", c.summary AS "Summary", c.level AS "Level", c.price_krw AS "PriceKrw", c.tags AS "Tags",
                c.thumbnail_key AS "ThumbnailKey",
                c.published_at AS "PublishedAt", c.category_id AS "CategoryId", u.id AS "InstructorId", u.display_name AS "InstructorName",
-               coalesce(s.like_count, 0) AS "LikeCount", coalesce(s.enrollment_count, 0) AS "EnrollmentCount",
+               s.like_count AS "LikeCount", s.enrollment_count AS "EnrollmentCount",
                CASE WHEN s.rating_count > 0 THEN s.rating_sum::float8 / s.rating_count END AS "RatingAverage",
                {key} AS "KeyNumber"
         FROM courses c
@@ -140,19 +140,15 @@ internal sealed class SearchCoursesHandler(IReadDb db, ICache cache) : IQueryHan
             ["KeyNumber"] = cursor?.Number, ["KeyTime"] = cursor?.Time, ["KeyId"] = cursor?.Id,
         };
 
-        var where = Filters(query, includeCategory: true);
-        if (cursor is not null)
-        {
-            where.Add(keyset);
-        }
-
+        var filters = Filters(query, includeCategory: true);
+        var select = Select.Replace("{key}", key, StringComparison.Ordinal);
         var sql = sort == CourseSort.Relevance
-            ? new StringBuilder("WITH candidates AS MATERIALIZED (SELECT c.id FROM courses c")
-                .Append(Where(Filters(query, includeCategory: true)))
+            // Rank only the newest candidates (see RelevanceCandidates); the keyset then pages through their ranking.
+            ? new StringBuilder("WITH candidates AS MATERIALIZED (SELECT c.id FROM courses c").Append(Where(filters))
                 .Append(" ORDER BY c.published_at DESC LIMIT ").Append(SearchCoursesQuery.RelevanceCandidates).Append(") ")
-                .Append(Select.Replace("{key}", key, StringComparison.Ordinal).Replace("FROM courses c", "FROM candidates k JOIN courses c ON c.id = k.id", StringComparison.Ordinal))
+                .Append(select.Replace("FROM courses c", "FROM candidates k JOIN courses c ON c.id = k.id", StringComparison.Ordinal))
                 .Append(cursor is null ? "" : " WHERE " + keyset)
-            : new StringBuilder(Select.Replace("{key}", key, StringComparison.Ordinal)).Append(Where(where));
+            : new StringBuilder(select).Append(Where(cursor is null ? filters : [.. filters, keyset]));
         sql.Append(" ORDER BY ").Append(order).Append(" LIMIT @Take");
         var rows = await db.QueryAsync<CardRow>(sql.ToString(), args, cancellationToken);
 
