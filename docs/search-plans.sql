@@ -1,0 +1,10 @@
+-- The search query shapes SearchCoursesHandler sends, for EXPLAIN (ANALYZE) on a generated catalog:
+--   PGPASSWORD=lecturehub psql -h 127.0.0.1 -p 55432 -U lecturehub -d lecturehub_100k -f docs/search-plans.sql
+-- Keep in step with src/Application/Courses/Queries/SearchCourses.cs.
+EXPLAIN (ANALYZE, COSTS OFF) WITH candidates AS MATERIALIZED (SELECT c.id FROM courses c WHERE c.status = 'Published' AND (c.search_vector @@ lh_bigram_query('용접') OR c.instructor_id = ANY (ARRAY(SELECT iu.id FROM users iu WHERE iu.name_vector @@ lh_bigram_query('용접')))) ORDER BY c.published_at DESC LIMIT 200)
+SELECT c.id, ts_rank(c.search_vector, lh_bigram_query('용접'))::float8 AS "KeyNumber" FROM candidates k JOIN courses c ON c.id = k.id JOIN users u ON u.id = c.instructor_id JOIN course_stats s ON s.course_id = c.id ORDER BY "KeyNumber" DESC, c.id DESC LIMIT 21;
+EXPLAIN (ANALYZE, COSTS OFF) SELECT c.id FROM courses c JOIN users u ON u.id = c.instructor_id JOIN course_stats s ON s.course_id = c.id WHERE c.status = 'Published' ORDER BY c.published_at DESC, c.id DESC LIMIT 21;
+EXPLAIN (ANALYZE, COSTS OFF) SELECT c.id FROM courses c JOIN users u ON u.id = c.instructor_id JOIN course_stats s ON s.course_id = c.id WHERE c.status = 'Published' ORDER BY s.popularity DESC, s.course_id DESC LIMIT 21;
+EXPLAIN (ANALYZE, COSTS OFF) SELECT c.id FROM courses c JOIN users u ON u.id = c.instructor_id JOIN course_stats s ON s.course_id = c.id WHERE c.status = 'Published' AND c.category_id = (SELECT id FROM categories WHERE slug = 'welding') ORDER BY c.price_krw ASC, c.id ASC LIMIT 21;
+EXPLAIN (ANALYZE, COSTS OFF) SELECT c.id FROM courses c JOIN users u ON u.id = c.instructor_id JOIN course_stats s ON s.course_id = c.id WHERE c.status = 'Published' ORDER BY s.rating_rank DESC, s.course_id DESC LIMIT 21;
+EXPLAIN (ANALYZE, COSTS OFF) SELECT c.category_id, count(*) FROM courses c WHERE c.status = 'Published' AND (c.search_vector @@ lh_bigram_query('용접') OR c.instructor_id = ANY (ARRAY(SELECT iu.id FROM users iu WHERE iu.name_vector @@ lh_bigram_query('용접')))) GROUP BY c.category_id;
