@@ -1,26 +1,29 @@
+using System.Threading.Channels;
+
 namespace LectureHub.Infrastructure.Outbox;
 
-/// <summary>Wakes this instance's relay right after a commit wrote outbox rows, instead of waiting for the next poll.</summary>
-public sealed class OutboxSignal : IDisposable
+/// <summary>
+/// Wakes this instance's relay right after a commit wrote outbox rows, instead of waiting for the next poll. Holds at
+/// most one pending wake-up: any number of commits before the relay looks collapse into one batch.
+/// </summary>
+public sealed class OutboxSignal
 {
-    private readonly SemaphoreSlim _signal = new(0, 1);
+    private readonly Channel<bool> _wakeUps = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
-    public void Notify()
+    public void Notify() => _wakeUps.Writer.TryWrite(true);
+
+    /// <summary>Returns when woken or after <paramref name="timeout"/>, whichever comes first.</summary>
+    public async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
-        if (_signal.CurrentCount == 0)
+        using var poll = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        poll.CancelAfter(timeout);
+        try
         {
-            try
-            {
-                _signal.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-                // Another commit woke the relay between the check and the release: one wake-up is enough.
-            }
+            await _wakeUps.Reader.ReadAsync(poll.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The poll interval passed without a wake-up: time to look anyway.
         }
     }
-
-    public void Dispose() => _signal.Dispose();
-
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
 }

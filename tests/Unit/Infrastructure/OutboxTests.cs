@@ -40,3 +40,34 @@ public sealed class OutboxTests
         Assert.Equal(names.Count, names.Distinct().Count());
     }
 }
+
+public sealed class OutboxSignalTests
+{
+    [Fact]
+    public async Task Many_commits_before_the_relay_looks_collapse_into_one_wake_up()
+    {
+        var signal = new OutboxSignal();
+        signal.Notify();
+        signal.Notify();
+        signal.Notify();
+
+        var woken = signal.WaitAsync(TimeSpan.FromMinutes(1), CancellationToken.None);
+        Assert.Same(woken, await Task.WhenAny(woken, Task.Delay(TimeSpan.FromSeconds(10))));
+
+        // Nothing is left pending: the next wait runs until its poll interval.
+        var idle = signal.WaitAsync(TimeSpan.FromMilliseconds(50), CancellationToken.None);
+        await idle;
+        Assert.True(idle.IsCompletedSuccessfully);
+    }
+
+    [Fact]
+    public async Task Stopping_the_service_cancels_the_wait()
+    {
+        using var stopping = new CancellationTokenSource();
+        var wait = new OutboxSignal().WaitAsync(TimeSpan.FromMinutes(1), stopping.Token);
+
+        await stopping.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => wait);
+    }
+}
