@@ -49,8 +49,14 @@ public sealed class User : Entity
 
     public void Rename(string displayName, DateTimeOffset now)
     {
+        if (DisplayName == displayName.Trim())
+        {
+            return;
+        }
+
         DisplayName = displayName.Trim();
         UpdatedAt = now;
+        Raise(new UserRenamed(Id));
     }
 
     public void ChangePasswordHash(string passwordHash, DateTimeOffset now)
@@ -61,3 +67,6 @@ public sealed class User : Entity
 }
 
 public sealed record UserRegistered(Guid UserId, string Email, Role Role) : IDomainEvent;
+
+/// <summary>Pages that show the user's name (an instructor's courses) must be refreshed.</summary>
+public sealed record UserRenamed(Guid UserId) : IDomainEvent;

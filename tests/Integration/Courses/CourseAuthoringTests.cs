@@ -59,6 +59,21 @@ public sealed class CourseAuthoringTests(ApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
+    public async Task Renaming_the_instructor_refreshes_their_cached_course_pages()
+    {
+        var category = await Factory.WeldingCategoryAsync();
+        var instructor = await Client.SignUpAsync("kim@example.com", "Instructor");
+        var course = await Client.PublishedCourseAsync(instructor, category);
+        await Api.OutboxDrainedAsync();
+        await Api.EventuallyAsync(async () => (await Client.GetAsync($"/api/v1/courses/{course.Id}")).IsSuccessStatusCode, "replica has the course");
+
+        await Client.SendAsync(HttpMethod.Patch, "/api/v1/me", instructor, new { displayName = "김명장" });
+
+        await Api.EventuallyAsync(async () =>
+            (await (await Client.GetAsync($"/api/v1/courses/{course.Id}")).ReadAsync<CourseDetail>()).Instructor.DisplayName == "김명장", "page shows the new name");
+    }
+
+    [Fact]
     public async Task Publishing_without_lectures_is_a_409_with_the_rule_named()
     {
         var category = await Factory.WeldingCategoryAsync();

@@ -18,6 +18,19 @@ public sealed class UserAndCategoryTests
         Assert.Equal(new UserRegistered(user.Id, user.Email, Role.Instructor), raised);
     }
 
+    [Fact]
+    public void Renaming_raises_UserRenamed_only_when_the_name_changes()
+    {
+        var user = User.Register("a@b.co", "김용접", "hash", Role.Instructor, Now);
+        user.ClearDomainEvents();
+
+        user.Rename(" 김용접 ", Now);
+        Assert.Empty(user.DomainEvents);
+
+        user.Rename("김명장", Now);
+        Assert.Equal(new UserRenamed(user.Id), Assert.Single(user.DomainEvents));
+    }
+
     [Theory]
     [InlineData(Role.Student, true)]
     [InlineData(Role.Instructor, true)]
