@@ -19,8 +19,7 @@ db="lecturehub_$size"
 "$LH_ROOT/scripts/dev-services.sh" up >/dev/null
 dotnet build src/WebApi -c Release -nologo -v quiet
 dotnet build tests/Load -c Release -nologo -v quiet
-export PGPASSWORD="$LH_DB_PASSWORD"
-psql -h 127.0.0.1 -p "$LH_PG_PRIMARY_PORT" -U "$LH_DB_USER" -d postgres -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
+"$LH_ROOT/scripts/dev-services.sh" fresh-db "$db" >/dev/null
 lh_export_connection_strings "$db" 0
 (cd src/WebApi/bin/Release/net10.0 && DataDirectory="$LH_DATA_DIR" ASPNETCORE_ENVIRONMENT=Development dotnet LectureHub.WebApi.dll migrate --demo-data >/dev/null)
 dotnet tests/Load/bin/Release/net10.0/LectureHub.Load.dll generate-catalog --connection "$ConnectionStrings__Primary" "${args[@]}"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Dev services on loopback: PostgreSQL 15 primary, a streaming-replication standby, and Redis (plus the ffmpeg and
 # curl the API and scripts use).
-#   scripts/dev-services.sh up|down|status|reset|standby-stop|standby-start
+#   scripts/dev-services.sh up|down|status|reset|standby-stop|standby-start|fresh-db <name>
 # Idempotent; installs missing Debian packages. Ports: LH_PG_PRIMARY_PORT, LH_PG_STANDBY_PORT, LH_REDIS_PORT.
 set -euo pipefail
 source "$(dirname "$0")/lib/env.sh"
@@ -77,11 +77,22 @@ END \$\$;
 SQL
   for db in lecturehub lecturehub_test; do
     if [ -z "$(psql_primary -c "SELECT 1 FROM pg_database WHERE datname = '$db'")" ]; then
-      psql_primary -c "CREATE DATABASE $db OWNER $LH_DB_USER"
+      create_db "$db"
     fi
-    # Grants on functions are per database. Lets integration tests pause the standby's replay (read-your-writes proof).
-    psql_primary -d "$db" -c "GRANT EXECUTE ON FUNCTION pg_wal_replay_pause(), pg_wal_replay_resume() TO $LH_DB_USER"
   done
+}
+
+create_db() {
+  psql_primary -c "CREATE DATABASE $1 OWNER $LH_DB_USER"
+  # Grants on functions are per database. Lets integration tests pause the standby's replay (read-your-writes proof).
+  psql_primary -d "$1" -c "GRANT EXECUTE ON FUNCTION pg_wal_replay_pause(), pg_wal_replay_resume() TO $LH_DB_USER"
+}
+
+# An empty database, whatever was there: for tests and generated catalogs, which must not depend on earlier runs.
+fresh_db() {
+  [[ "$1" =~ ^[a-z0-9_]+$ ]] || lh_die "bad database name '$1'"
+  psql_primary -c "DROP DATABASE IF EXISTS $1 WITH (FORCE)"
+  create_db "$1"
 }
 
 init_standby() {
@@ -150,5 +161,6 @@ case "${1:-}" in
   reset) down; lh_log "Removing $LH_PG_DIR and $REDIS_DIR"; rm -rf "$LH_PG_DIR" "$REDIS_DIR" ;;
   standby-stop) as_pg "$LH_PG_BIN/pg_ctl" -D "$STANDBY" -m fast -w stop >/dev/null ;;
   standby-start) start_pg "$STANDBY" "$LH_PG_STANDBY_PORT" standby ;;
-  *) echo "usage: $0 up|down|status|reset|standby-stop|standby-start" >&2; exit 2 ;;
+  fresh-db) fresh_db "${2:?usage: $0 fresh-db <name>}" ;;
+  *) echo "usage: $0 up|down|status|reset|standby-stop|standby-start|fresh-db <name>" >&2; exit 2 ;;
 esac

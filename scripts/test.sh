@@ -16,7 +16,8 @@ lh_export_connection_strings lecturehub_test 1
 export ASPNETCORE_ENVIRONMENT=Development
 export DataDirectory="$LH_DATA_DIR"
 
-lh_log "Applying migrations to lecturehub_test"
+lh_log "Recreating lecturehub_test and applying migrations"
+"$LH_ROOT/scripts/dev-services.sh" fresh-db lecturehub_test >/dev/null
 (cd src/WebApi/bin/Debug/net10.0 && dotnet LectureHub.WebApi.dll migrate >/dev/null)
 
 results="$LH_DATA_DIR/test-results"

@@ -1,17 +1,29 @@
-﻿using System;
+using System;
 using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
+using NpgsqlTypes;
 
 #nullable disable
 
 namespace LectureHub.Infrastructure.Persistence.Migrations
 {
     /// <inheritdoc />
-    public partial class Courses : Migration
+    public partial class Catalog : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            // The generated search columns below call these functions, so they come first.
+            migrationBuilder.Sql(SearchSql.CreateFunctions);
+
+            migrationBuilder.AddColumn<NpgsqlTsVector>(
+                name: "name_vector",
+                table: "users",
+                type: "tsvector",
+                nullable: true,
+                computedColumnSql: "to_tsvector('simple', lh_bigrams(display_name))",
+                stored: true);
+
             migrationBuilder.CreateTable(
                 name: "courses",
                 columns: table => new
@@ -26,10 +38,12 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                     language = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
                     price_krw = table.Column<long>(type: "bigint", nullable: false),
                     tags = table.Column<List<string>>(type: "text[]", nullable: false),
+                    thumbnail_key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     published_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    search_vector = table.Column<NpgsqlTsVector>(type: "tsvector", nullable: true, computedColumnSql: "setweight(to_tsvector('simple', lh_bigrams(title)), 'A') || setweight(to_tsvector('simple', lh_bigrams(summary || ' ' || lh_tags_text(tags))), 'B')", stored: true),
                     xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
@@ -83,7 +97,9 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                     like_count = table.Column<int>(type: "integer", nullable: false),
                     enrollment_count = table.Column<int>(type: "integer", nullable: false),
                     rating_count = table.Column<int>(type: "integer", nullable: false),
-                    rating_sum = table.Column<int>(type: "integer", nullable: false)
+                    rating_sum = table.Column<int>(type: "integer", nullable: false),
+                    popularity = table.Column<int>(type: "integer", nullable: false, computedColumnSql: "like_count + enrollment_count", stored: true),
+                    rating_rank = table.Column<double>(type: "double precision", nullable: false, computedColumnSql: "coalesce(rating_sum::float8 / nullif(rating_count, 0), -1)", stored: true)
                 },
                 constraints: table =>
                 {
@@ -140,6 +156,12 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_users_name_vector",
+                table: "users",
+                column: "name_vector")
+                .Annotation("Npgsql:IndexMethod", "gin");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_course_likes_course_id_created_at",
                 table: "course_likes",
                 columns: new[] { "course_id", "created_at" });
@@ -150,14 +172,47 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                 columns: new[] { "user_id", "created_at" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_courses_category_id",
+                name: "ix_course_stats_popularity",
+                table: "course_stats",
+                columns: new[] { "popularity", "course_id" },
+                descending: new bool[0]);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_course_stats_rating_rank",
+                table: "course_stats",
+                columns: new[] { "rating_rank", "course_id" },
+                descending: new bool[0]);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_courses_category_id_status_price_krw_id",
                 table: "courses",
-                column: "category_id");
+                columns: new[] { "category_id", "status", "price_krw", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_courses_category_id_status_published_at_id",
+                table: "courses",
+                columns: new[] { "category_id", "status", "published_at", "id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_courses_instructor_id",
                 table: "courses",
                 column: "instructor_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_courses_search_vector",
+                table: "courses",
+                column: "search_vector")
+                .Annotation("Npgsql:IndexMethod", "gin");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_courses_status_price_krw_id",
+                table: "courses",
+                columns: new[] { "status", "price_krw", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_courses_status_published_at_id",
+                table: "courses",
+                columns: new[] { "status", "published_at", "id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_lectures_section_id_position",
@@ -187,6 +242,16 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "courses");
+
+            migrationBuilder.DropIndex(
+                name: "ix_users_name_vector",
+                table: "users");
+
+            migrationBuilder.DropColumn(
+                name: "name_vector",
+                table: "users");
+
+            migrationBuilder.Sql(SearchSql.DropFunctions);
         }
     }
 }

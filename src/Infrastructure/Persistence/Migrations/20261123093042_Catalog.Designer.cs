@@ -14,8 +14,8 @@ using NpgsqlTypes;
 namespace LectureHub.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261123082520_CourseSearch")]
-    partial class CourseSearch
+    [Migration("20261123093042_Catalog")]
+    partial class Catalog
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -144,6 +144,11 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("tags");
 
+                    b.Property<string>("ThumbnailKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("thumbnail_key");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(120)
@@ -171,14 +176,17 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
 
-                    b.HasIndex("CategoryId", "Status", "PublishedAt")
-                        .HasDatabaseName("ix_courses_category_id_status_published_at");
-
                     b.HasIndex("Status", "PriceKrw", "Id")
                         .HasDatabaseName("ix_courses_status_price_krw_id");
 
                     b.HasIndex("Status", "PublishedAt", "Id")
                         .HasDatabaseName("ix_courses_status_published_at_id");
+
+                    b.HasIndex("CategoryId", "Status", "PriceKrw", "Id")
+                        .HasDatabaseName("ix_courses_category_id_status_price_krw_id");
+
+                    b.HasIndex("CategoryId", "Status", "PublishedAt", "Id")
+                        .HasDatabaseName("ix_courses_category_id_status_published_at_id");
 
                     b.ToTable("courses", null, t =>
                         {
@@ -475,9 +483,21 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("like_count");
 
+                    b.Property<int>("Popularity")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("integer")
+                        .HasColumnName("popularity")
+                        .HasComputedColumnSql("like_count + enrollment_count", true);
+
                     b.Property<int>("RatingCount")
                         .HasColumnType("integer")
                         .HasColumnName("rating_count");
+
+                    b.Property<double>("RatingRank")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("double precision")
+                        .HasColumnName("rating_rank")
+                        .HasComputedColumnSql("coalesce(rating_sum::float8 / nullif(rating_count, 0), -1)", true);
 
                     b.Property<int>("RatingSum")
                         .HasColumnType("integer")
@@ -485,6 +505,14 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
 
                     b.HasKey("CourseId")
                         .HasName("pk_course_stats");
+
+                    b.HasIndex("Popularity", "CourseId")
+                        .IsDescending()
+                        .HasDatabaseName("ix_course_stats_popularity");
+
+                    b.HasIndex("RatingRank", "CourseId")
+                        .IsDescending()
+                        .HasDatabaseName("ix_course_stats_rating_rank");
 
                     b.ToTable("course_stats", null, t =>
                         {
