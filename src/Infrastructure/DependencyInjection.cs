@@ -63,6 +63,7 @@ public static class DependencyInjection
         services.AddScoped<IReadDb, ReadDb>();
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped(typeof(IRepository<>), typeof(Repository<>));
+        services.AddSingleton<CacheFills>();
         services.AddScoped<ICache, RedisCache>();
         services.AddScoped<Application.Courses.ICourseStats, CourseStats>();
         services.AddSingleton<Application.Courses.IThumbnailStore, LocalThumbnailStore>();

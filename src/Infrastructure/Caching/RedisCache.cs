@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using LectureHub.Application.Abstractions;
 using Microsoft.Extensions.Caching.Memory;
@@ -12,7 +13,7 @@ namespace LectureHub.Infrastructure.Caching;
 /// <list type="bullet">
 /// <item>L1 lives <see cref="CacheOptions.LocalSeconds"/> at most, which bounds how long another instance can serve
 /// an entry this one purged.</item>
-/// <item>Stampede: concurrent misses on one key wait for a single fill per instance (striped locks).</item>
+/// <item>Stampede: concurrent misses on one key wait for a single fill per instance (single flight).</item>
 /// <item>Purge race: a purge bumps the key's generation, and a fill that started before the purge is not stored.</item>
 /// <item>Read-your-writes: a caller who just wrote bypasses the cache entirely.</item>
 /// <item>Outage: if Redis fails, reads go to the database uncached.</item>
@@ -23,11 +24,10 @@ internal sealed class RedisCache(
     RedisKeys keys,
     IReadConsistency consistency,
     IMemoryCache local,
+    CacheFills fills,
     IOptions<CacheOptions> options,
     ILogger<RedisCache> logger) : ICache
 {
-    private static readonly SemaphoreSlim[] Locks = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
-
     public async Task<T> GetOrCreateAsync<T>(string key, TimeSpan ttl, Func<CancellationToken, Task<T>> factory, CancellationToken cancellationToken)
     {
         if (!options.Value.Enabled || await consistency.MustReadOwnWritesAsync(cancellationToken))
@@ -63,29 +63,36 @@ internal sealed class RedisCache(
             return Deserialize<T>(hit);
         }
 
-        var gate = Locks[(uint)redisKey.GetHashCode(StringComparison.Ordinal) % Locks.Length];
-        await gate.WaitAsync(cancellationToken);
-        try
+        // Single flight per key: the first miss starts the fill and later misses await the same task. Keyed by the
+        // exact key, not by lock stripes, so fills of different keys never queue behind each other, and a fill may
+        // itself read a cached key (a search page reads its facets) without lock-order deadlocks. The fill does not
+        // belong to any one caller, so it is not cancelled with the first one; its queries' timeouts bound it.
+        var mine = new Lazy<Task<object?>>(async () => await FillAsync(db, redisKey, ttl, factory));
+        var fill = fills.InFlight.GetOrAdd(redisKey, mine);
+        if (ReferenceEquals(fill, mine))
         {
-            if (await db.StringGetAsync(redisKey) is { HasValue: true } filled)
-            {
-                return Deserialize<T>(filled);
-            }
-
-            var generationKey = GenerationKey(redisKey);
-            var generation = await db.StringGetAsync(generationKey);
-            var value = await factory(cancellationToken);
-
-            var store = db.CreateTransaction();
-            store.AddCondition(generation.HasValue ? Condition.StringEqual(generationKey, generation) : Condition.KeyNotExists(generationKey));
-            _ = store.StringSetAsync(redisKey, JsonSerializer.SerializeToUtf8Bytes(value), ttl);
-            await store.ExecuteAsync();
-            return value;
+            _ = mine.Value.ContinueWith(_ => fills.InFlight.TryRemove(KeyValuePair.Create(redisKey, mine)), TaskScheduler.Default);
         }
-        finally
+
+        return (T)(await fill.Value.WaitAsync(cancellationToken))!;
+    }
+
+    private static async Task<T> FillAsync<T>(IDatabase db, string redisKey, TimeSpan ttl, Func<CancellationToken, Task<T>> factory)
+    {
+        if (await db.StringGetAsync(redisKey) is { HasValue: true } filled)
         {
-            gate.Release();
+            return Deserialize<T>(filled);
         }
+
+        var generationKey = GenerationKey(redisKey);
+        var generation = await db.StringGetAsync(generationKey);
+        var value = await factory(CancellationToken.None);
+
+        var store = db.CreateTransaction();
+        store.AddCondition(generation.HasValue ? Condition.StringEqual(generationKey, generation) : Condition.KeyNotExists(generationKey));
+        _ = store.StringSetAsync(redisKey, JsonSerializer.SerializeToUtf8Bytes(value), ttl);
+        await store.ExecuteAsync();
+        return value;
     }
 
     public async Task RemoveAsync(string key, CancellationToken cancellationToken)
@@ -102,6 +109,12 @@ internal sealed class RedisCache(
 
     /// <summary>A cached null is a cached "not found".</summary>
     private static T Deserialize<T>(RedisValue value) => JsonSerializer.Deserialize<T>((byte[])value!)!;
+}
+
+/// <summary>The fills under way in this process (one per host: a singleton, where the cache itself is scoped).</summary>
+internal sealed class CacheFills
+{
+    public ConcurrentDictionary<string, Lazy<Task<object?>>> InFlight { get; } = new(StringComparer.Ordinal);
 }
 
 public sealed class CacheOptions
