@@ -12,6 +12,12 @@ public static class SearchSql
     public const string CourseVector = "SearchVector";
     public const string UserNameVector = "NameVector";
 
+    /// <summary>
+    /// The name index covers course authors only. SearchCoursesHandler's instructor-name clause repeats this predicate
+    /// word for word, which is how PostgreSQL knows the partial index can answer it.
+    /// </summary>
+    public const string AuthorsOnly = "role <> 'Student'";
+
     public const string CreateFunctions = """
         CREATE OR REPLACE FUNCTION lh_words(input text) RETURNS SETOF text
         LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$

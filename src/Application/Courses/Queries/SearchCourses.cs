@@ -119,14 +119,31 @@ internal sealed class SearchCoursesHandler(IReadDb db, ICache cache) : IQueryHan
         ORDER BY f.count DESC, cat.sort_order
         """;
 
-    public async ValueTask<CourseSearchPage> Handle(SearchCoursesQuery query, CancellationToken cancellationToken) =>
-        IsPopularFirstPage(query)
-            ? await cache.GetOrCreateAsync(CourseCache.PopularFirstPage(query.CategoryId), CourseCache.PageTtl, ct => SearchAsync(db.Primary, cache, query, ct), cancellationToken)
+    public async ValueTask<CourseSearchPage> Handle(SearchCoursesQuery query, CancellationToken cancellationToken)
+    {
+        if (IsPopularFirstPage(query))
+        {
+            return await cache.GetOrCreateAsync(CourseCache.PopularFirstPage(query.CategoryId), CourseCache.PageTtl, ct => SearchAsync(db.Primary, cache, query, ct), cancellationToken);
+        }
+
+        // Text searches' first pages are only aged out, never purged, so the standby's lag does not matter for them.
+        return query is { Cursor: null, Q: { } q } && !string.IsNullOrWhiteSpace(q)
+            ? await cache.GetOrCreateAsync(CourseCache.SearchFirstPage(Scope(query, withCategoryAndOrder: true)), CourseCache.SearchTtl, ct => SearchAsync(db, cache, query, ct), cancellationToken)
             : await SearchAsync(db, cache, query, cancellationToken);
+    }
 
     /// <summary>The home screen's list: popular, first page, at most a category filter.</summary>
     private static bool IsPopularFirstPage(SearchCoursesQuery q) =>
         q is { Sort: CourseSort.Popular, Q: null, Cursor: null, Level: null, MinPrice: null, MaxPrice: null, FreeOnly: false, InstructorId: null, Limit: CourseCache.PopularPageSize };
+
+    /// <summary>What decides a first page's contents, with the text normalized as the search functions see it.</summary>
+    private static object Scope(SearchCoursesQuery query, bool withCategoryAndOrder)
+    {
+        var q = query.Q is null ? null : string.Join(' ', query.Q.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
+        return withCategoryAndOrder
+            ? new { q, query.Level, query.MinPrice, query.MaxPrice, query.FreeOnly, query.InstructorId, query.CategoryId, Sort = query.EffectiveSort, query.Limit }
+            : new { q, query.Level, query.MinPrice, query.MaxPrice, query.FreeOnly, query.InstructorId };
+    }
 
     private static async Task<CourseSearchPage> SearchAsync(IReadDb db, ICache cache, SearchCoursesQuery query, CancellationToken cancellationToken)
     {
@@ -167,8 +184,7 @@ internal sealed class SearchCoursesHandler(IReadDb db, ICache cache) : IQueryHan
     private static Task<IReadOnlyList<CategoryFacetDto>> FacetsAsync(
         IReadDb db, ICache cache, SearchCoursesQuery query, Dictionary<string, object?> args, CancellationToken cancellationToken)
     {
-        var scope = JsonSerializer.Serialize(new { q = query.Q?.Trim().ToLowerInvariant(), query.Level, query.MinPrice, query.MaxPrice, query.FreeOnly, query.InstructorId });
-        var key = "courses:facets:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(scope)));
+        var key = CourseCache.Facets(Scope(query, withCategoryAndOrder: false));
         var sql = FacetSql.Replace("{where}", Where(Filters(query, includeCategory: false)), StringComparison.Ordinal);
         return cache.GetOrCreateAsync(key, CourseCache.FacetTtl, ct => db.Primary.QueryAsync<CategoryFacetDto>(sql, args, ct), cancellationToken);
     }
@@ -195,8 +211,10 @@ internal sealed class SearchCoursesHandler(IReadDb db, ICache cache) : IQueryHan
         var where = new List<string> { "c.status = 'Published'" };
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
-            // The instructor-name branch is its own index scan (users.name_vector), OR-ed with the course's.
-            where.Add("(c.search_vector @@ lh_bigram_query(@Q) OR c.instructor_id = ANY (ARRAY(SELECT iu.id FROM users iu WHERE iu.name_vector @@ lh_bigram_query(@Q))))");
+            // The instructor-name branch is its own index scan, OR-ed with the course's. "role <> 'Student'" must match
+            // the partial index's predicate (SearchSql.AuthorsOnly) for the planner to use it.
+            where.Add("(c.search_vector @@ lh_bigram_query(@Q) OR c.instructor_id = ANY (ARRAY(SELECT iu.id FROM users iu " +
+                      "WHERE iu.role <> 'Student' AND iu.name_vector @@ lh_bigram_query(@Q))))");
         }
 
         if (includeCategory && query.CategoryId is not null)

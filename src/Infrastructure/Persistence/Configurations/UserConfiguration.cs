@@ -17,10 +17,10 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.DisplayName).HasMaxLength(User.MaxDisplayNameLength);
         builder.Property(u => u.PasswordHash).HasMaxLength(200);
         builder.Property(u => u.Role).HasConversion<string>().HasMaxLength(20);
-        // Course search also matches the instructor's name.
+        // Course search also matches the instructor's name; students' names are never searched, so not indexed.
         builder.Property<NpgsqlTsVector>(SearchSql.UserNameVector)
             .HasComputedColumnSql("to_tsvector('simple', lh_bigrams(display_name))", stored: true);
-        builder.HasIndex(SearchSql.UserNameVector).HasMethod("gin");
+        builder.HasIndex(SearchSql.UserNameVector).HasMethod("gin").HasFilter(SearchSql.AuthorsOnly).HasStorageParameter("fastupdate", false);
     }
 }
 

@@ -169,7 +169,8 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_courses_instructor_id");
 
                     b.HasIndex("SearchVector")
-                        .HasDatabaseName("ix_courses_search_vector");
+                        .HasDatabaseName("ix_courses_search_vector")
+                        .HasAnnotation("Npgsql:StorageParameter:fastupdate", false);
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
 
@@ -380,7 +381,9 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                         .HasName("pk_users");
 
                     b.HasIndex("NameVector")
-                        .HasDatabaseName("ix_users_name_vector");
+                        .HasDatabaseName("ix_users_name_vector")
+                        .HasFilter("role <> 'Student'")
+                        .HasAnnotation("Npgsql:StorageParameter:fastupdate", false);
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("NameVector"), "gin");
 
