@@ -3,6 +3,7 @@
 # limit lifted so one load generator is not throttled), then ROUNDS rounds of: ceiling, then each scenario.
 # Prints medians and ratios to the ceiling. Usage: scripts/bench.sh [scenario ...]   (default: all)
 #   ROUNDS=3 DURATION=20s WARMUP=3s LH_DB=lecturehub_100k (a database from scripts/catalog-data.sh)
+#   RATE=100: run the scenarios in the open model at that many iterations/s (the ceiling stays closed)
 set -euo pipefail
 source "$(dirname "$0")/lib/env.sh"
 cd "$LH_ROOT"
@@ -26,7 +27,9 @@ scenarios=("$@")
 for round in $(seq "${ROUNDS:-3}"); do
   for scenario in ceiling "${scenarios[@]}"; do
     lh_log "round $round: $scenario"
-    load --scenario "$scenario" --target "$url" --duration "${DURATION:-20s}" --warmup "${WARMUP:-3s}" --out "$out" >/dev/null
+    rate=()
+    [ "$scenario" = ceiling ] || [ -z "${RATE:-}" ] || rate=(--rate "$RATE")
+    load --scenario "$scenario" --target "$url" --duration "${DURATION:-20s}" --warmup "${WARMUP:-3s}" "${rate[@]}" --out "$out" >/dev/null
   done
 done
 load --summarize "$out"

@@ -13,6 +13,15 @@ namespace LectureHub.Load.Scenarios;
 internal static class CatalogBrowse
 {
     private static readonly string[] Words = ["용접", "배관", "전기", "목공", "타일", "미장", "도장", "보일러", "에어컨", "굴삭기", "지게차", "자격증", "기능사", "실기", "입문", "누수", "tig"];
+
+    /// <summary>
+    /// What people type, most common first: the 17 words, then every ordered two-word phrase (289 in all), drawn
+    /// Zipf-distributed (s = 1) as search logs are. Three in ten add a filter or another sort, so the head repeats and
+    /// the long tail misses every cache.
+    /// </summary>
+    private static readonly ZipfSampler<string> Phrases = new([.. Words, .. ShuffledPairs()], exponent: 1.0);
+
+    private static readonly string[] SearchVariants = ["", "", "", "", "", "", "", "&level=Beginner", "&freeOnly=true", "&sort=Newest"];
     private static readonly string[] Sorts = ["Popular", "Newest", "PriceAsc", "Rating"];
 
     public static Scenario Scenario => new()
@@ -25,8 +34,8 @@ internal static class CatalogBrowse
         Iteration = async ctx =>
         {
             var random = Random.Shared;
-            var q = Uri.EscapeDataString(Words[random.Next(Words.Length)]);
-            await ctx.Step("search", (http, ct) => http.GetAsync($"/api/v1/courses?q={q}", ct));
+            var search = $"/api/v1/courses?q={Uri.EscapeDataString(Phrases.Next(random))}{SearchVariants[random.Next(SearchVariants.Length)]}";
+            await ctx.Step("search", (http, ct) => http.GetAsync(search, ct));
 
             var category = ctx.Shared<Feed<Guid>>("categories").Next();
             await ctx.Step("browse", (http, ct) => http.GetAsync($"/api/v1/courses?categoryId={category}&sort={Sorts[random.Next(Sorts.Length)]}", ct));
@@ -90,6 +99,14 @@ internal static class CatalogBrowse
         setup.Share("categories", new Feed<Guid>(categories.Select(c => c.Id).ToList(), random: true));
         setup.Share("courses", new Feed<Guid>(courses, random: true));
         setup.Share("students", new Feed<Journeys.Tokens>(students, random: true));
+    }
+
+    /// <summary>Two-word phrases in a fixed pseudo-random order, the same in every run.</summary>
+    private static string[] ShuffledPairs()
+    {
+        var pairs = Words.SelectMany(a => Words.Where(b => b != a).Select(b => $"{a} {b}")).ToArray();
+        new Random(2026).Shuffle(pairs);
+        return pairs;
     }
 
     private sealed record IdOnly(Guid Id);

@@ -27,6 +27,26 @@ public sealed class LoadRunnerTests
     }
 
     [Fact]
+    public void Zipf_draws_follow_one_over_rank()
+    {
+        var sampler = new ZipfSampler<int>([.. Enumerable.Range(0, 100)], exponent: 1.0);
+        var random = new Random(7);
+        var counts = new int[100];
+        for (var i = 0; i < 200_000; i++)
+        {
+            counts[sampler.Next(random)]++;
+        }
+
+        // H(100) = 5.187: rank 1 is drawn 19.3 % of the time, rank 2 half as often, rank 100 a hundredth as often.
+        Assert.Equal(1 / 5.187, sampler.Probability(0), tolerance: 0.0005);
+        Assert.Equal(sampler.Probability(0) / 2, sampler.Probability(1), tolerance: 1e-12);
+        Assert.Equal(0.193, counts[0] / 200_000.0, tolerance: 0.005);
+        Assert.Equal(2.0, counts[0] / (double)counts[1], tolerance: 0.1);
+        Assert.Equal(100.0, counts[0] / (double)counts[99], tolerance: 20);
+        Assert.Equal(1.0, Enumerable.Range(0, 100).Sum(sampler.Probability), tolerance: 1e-9);
+    }
+
+    [Fact]
     public void Outcomes_are_counted_per_status_with_timeouts_as_failures()
     {
         var stats = new StatsCollector();
