@@ -14,6 +14,8 @@ namespace LectureHub.Infrastructure.Caching;
 /// <item>L1 lives <see cref="CacheOptions.LocalSeconds"/> at most, which bounds how long another instance can serve
 /// an entry this one purged.</item>
 /// <item>Stampede: concurrent misses on one key wait for a single fill per instance (single flight).</item>
+/// <item>Expiry: an entry past its TTL is still served for one more TTL while a single refresh runs behind it
+/// (stale-while-revalidate), so readers of a hot key never wait for its refill. A purge deletes it outright.</item>
 /// <item>Purge race: a purge bumps the key's generation, and a fill that started before the purge is not stored.</item>
 /// <item>Read-your-writes: a caller who just wrote bypasses the cache entirely.</item>
 /// <item>Outage: if Redis fails, reads go to the database uncached.</item>
@@ -25,6 +27,7 @@ internal sealed class RedisCache(
     IReadConsistency consistency,
     IMemoryCache local,
     CacheFills fills,
+    TimeProvider clock,
     IOptions<CacheOptions> options,
     ILogger<RedisCache> logger) : ICache
 {
@@ -35,7 +38,7 @@ internal sealed class RedisCache(
             return await factory(cancellationToken);
         }
 
-        var redisKey = keys.For(key);
+        var redisKey = keys.For(StorageKey(key));
         if (local.TryGetValue(redisKey, out T? copy))
         {
             return copy!;
@@ -60,13 +63,29 @@ internal sealed class RedisCache(
         var db = redis.GetDatabase();
         if (await db.StringGetAsync(redisKey) is { HasValue: true } hit)
         {
-            return Deserialize<T>(hit);
+            var entry = Deserialize<Entry<T>>(hit);
+            if (entry.FreshUntil < clock.GetUtcNow())
+            {
+                // Aged, not purged: answer with it and refresh behind, so a popular key's expiry costs no reader a fill.
+                _ = Fill(db, redisKey, ttl, factory).ContinueWith(
+                    t => logger.LogWarning(t.Exception, "Refreshing {Key} failed; it is served stale until it expires", redisKey),
+                    CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            }
+
+            return entry.Value;
         }
 
-        // Single flight per key: the first miss starts the fill and later misses await the same task. Keyed by the
-        // exact key, not by lock stripes, so fills of different keys never queue behind each other, and a fill may
-        // itself read a cached key (a search page reads its facets) without lock-order deadlocks. The fill does not
-        // belong to any one caller, so it is not cancelled with the first one; its queries' timeouts bound it.
+        return (T)(await Fill(db, redisKey, ttl, factory).WaitAsync(cancellationToken))!;
+    }
+
+    /// <summary>
+    /// Single flight per key: the first miss starts the fill and later misses await the same task. Keyed by the exact
+    /// key, not by lock stripes, so fills of different keys never queue behind each other, and a fill may itself read a
+    /// cached key (a search page reads its facets) without lock-order deadlocks. The fill does not belong to any one
+    /// caller, so it is not cancelled with the first one; its queries' timeouts bound it.
+    /// </summary>
+    private Task<object?> Fill<T>(IDatabase db, string redisKey, TimeSpan ttl, Func<CancellationToken, Task<T>> factory)
+    {
         var mine = new Lazy<Task<object?>>(async () => await FillAsync(db, redisKey, ttl, factory));
         var fill = fills.InFlight.GetOrAdd(redisKey, mine);
         if (ReferenceEquals(fill, mine))
@@ -74,30 +93,31 @@ internal sealed class RedisCache(
             _ = mine.Value.ContinueWith(_ => fills.InFlight.TryRemove(KeyValuePair.Create(redisKey, mine)), TaskScheduler.Default);
         }
 
-        return (T)(await fill.Value.WaitAsync(cancellationToken))!;
+        return fill.Value;
     }
 
-    private static async Task<T> FillAsync<T>(IDatabase db, string redisKey, TimeSpan ttl, Func<CancellationToken, Task<T>> factory)
+    private async Task<T> FillAsync<T>(IDatabase db, string redisKey, TimeSpan ttl, Func<CancellationToken, Task<T>> factory)
     {
-        if (await db.StringGetAsync(redisKey) is { HasValue: true } filled)
+        if (await db.StringGetAsync(redisKey) is { HasValue: true } filled && Deserialize<Entry<T>>(filled) is var entry && entry.FreshUntil >= clock.GetUtcNow())
         {
-            return Deserialize<T>(filled);
+            return entry.Value;
         }
 
         var generationKey = GenerationKey(redisKey);
         var generation = await db.StringGetAsync(generationKey);
         var value = await factory(CancellationToken.None);
 
+        // Kept twice as long as it is fresh: the second half is the stale-while-revalidate window.
         var store = db.CreateTransaction();
         store.AddCondition(generation.HasValue ? Condition.StringEqual(generationKey, generation) : Condition.KeyNotExists(generationKey));
-        _ = store.StringSetAsync(redisKey, JsonSerializer.SerializeToUtf8Bytes(value), ttl);
+        _ = store.StringSetAsync(redisKey, JsonSerializer.SerializeToUtf8Bytes(new Entry<T>(value, clock.GetUtcNow() + ttl)), ttl * 2);
         await store.ExecuteAsync();
         return value;
     }
 
     public async Task RemoveAsync(string key, CancellationToken cancellationToken)
     {
-        var redisKey = keys.For(key);
+        var redisKey = keys.For(StorageKey(key));
         local.Remove(redisKey);
         var purge = redis.GetDatabase().CreateTransaction();
         _ = purge.StringIncrementAsync(GenerationKey(redisKey));
@@ -105,7 +125,16 @@ internal sealed class RedisCache(
         await purge.ExecuteAsync();
     }
 
+    /// <summary>Part of every key, so a change to <see cref="Entry{T}"/>'s shape never reads another shape's bytes.</summary>
+    private const string EntryFormat = "e2:";
+
+    /// <summary>Where a cache key lives in Redis, before the instance prefix.</summary>
+    internal static string StorageKey(string key) => EntryFormat + key;
+
     private static RedisKey GenerationKey(string redisKey) => redisKey + ":gen";
+
+    /// <summary>A cached value and when it stops being fresh.</summary>
+    private sealed record Entry<T>(T Value, DateTimeOffset FreshUntil);
 
     /// <summary>A cached null is a cached "not found".</summary>
     private static T Deserialize<T>(RedisValue value) => JsonSerializer.Deserialize<T>((byte[])value!)!;

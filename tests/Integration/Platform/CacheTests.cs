@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using LectureHub.Application.Abstractions;
 using LectureHub.IntegrationTests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -80,6 +81,28 @@ public sealed class CacheTests(ApiFactory factory) : ApiTest(factory)
             return 0;
         });
 
+        Assert.Equal(2, await Read());
+    }
+
+    [Fact]
+    public async Task An_expired_entry_is_served_stale_once_while_it_refreshes_behind()
+    {
+        var version = 1;
+        var ttl = TimeSpan.FromSeconds(1);
+        Task<int> Read() => WithCacheAsync(cache => cache.GetOrCreateAsync("test:stale", ttl, async _ =>
+        {
+            await Task.Delay(100, CancellationToken.None);
+            return version;
+        }, CancellationToken.None));
+
+        Assert.Equal(1, await Read());
+        version = 2;
+        await Task.Delay(ttl * 1.3);
+
+        var stale = Stopwatch.StartNew();
+        Assert.Equal(1, await Read());
+        Assert.True(stale.ElapsedMilliseconds < 100, $"The stale read waited {stale.ElapsedMilliseconds} ms for the refresh.");
+        await Task.Delay(ttl * 1.1); // past the in-process copy of the stale answer
         Assert.Equal(2, await Read());
     }
 

@@ -1,3 +1,4 @@
+using LectureHub.Infrastructure.Caching;
 using LectureHub.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -78,7 +79,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         await redis.GetDatabase().KeyDeleteAsync(keys);
     }
 
-    public async Task<bool> RedisKeyExistsAsync(string key) => await (await RedisAsync()).GetDatabase().KeyExistsAsync("lh:" + key);
+    public async Task<bool> RedisKeyExistsAsync(string key) => await (await RedisAsync()).GetDatabase().KeyExistsAsync("lh:" + RedisCache.StorageKey(key));
 
     private async Task<ConnectionMultiplexer> RedisAsync()
     {

@@ -32,7 +32,7 @@ public sealed class RedisOutageTests
     {
         var consistency = Substitute.For<IReadConsistency>();
         using var local = new MemoryCache(new MemoryCacheOptions());
-        var cache = new RedisCache(_redis, new RedisKeys("lh:"), consistency, local, new CacheFills(), Options.Create(new CacheOptions()), NullLogger<RedisCache>.Instance);
+        var cache = new RedisCache(_redis, new RedisKeys("lh:"), consistency, local, new CacheFills(), TimeProvider.System, Options.Create(new CacheOptions()), NullLogger<RedisCache>.Instance);
 
         var value = await cache.GetOrCreateAsync("k", TimeSpan.FromMinutes(1), _ => Task.FromResult(42), CancellationToken.None);
 
