@@ -46,7 +46,7 @@ internal sealed class ReadYourWrites(
         {
             return (_mustReadPrimary = await redis.GetDatabase().KeyExistsAsync(Key(userId))).Value;
         }
-        catch (RedisException ex)
+        catch (Exception ex) when (RedisOutage.Is(ex))
         {
             // Without the marker we cannot tell; the primary is always fresh, so read there.
             logger.LogWarning(ex, "Read-your-writes lookup failed; reading from the primary");
@@ -74,7 +74,7 @@ internal sealed class ReadYourWrites(
         {
             await Task.WhenAll(_writers.Select(id => db.StringSetAsync(Key(id), 1, window)));
         }
-        catch (RedisException ex)
+        catch (Exception ex) when (RedisOutage.Is(ex))
         {
             logger.LogWarning(ex, "Could not record read-your-writes markers for {Writers}", string.Join(",", _writers));
         }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using LectureHub.Infrastructure.Caching;
 using StackExchange.Redis;
 
 namespace LectureHub.Infrastructure.Health;
@@ -12,7 +13,7 @@ internal sealed class RedisHealthCheck(IConnectionMultiplexer redis) : IHealthCh
             var latency = await redis.GetDatabase().PingAsync();
             return HealthCheckResult.Healthy(data: new Dictionary<string, object> { ["pingMs"] = latency.TotalMilliseconds });
         }
-        catch (RedisException ex)
+        catch (Exception ex) when (RedisOutage.Is(ex))
         {
             return new HealthCheckResult(context.Registration.FailureStatus, ex.Message, ex);
         }

@@ -9,17 +9,21 @@ using StackExchange.Redis;
 
 namespace LectureHub.UnitTests.Infrastructure;
 
+/// <summary>A lost connection and a timeout: both are outages (a timeout is not a RedisException).</summary>
+public sealed class RedisConnectionLostTests() : RedisOutageTests(new RedisConnectionException(ConnectionFailureType.UnableToConnect, CommandFlags.None, "down", null, CommandStatus.Unknown));
+
+public sealed class RedisTimeoutTests() : RedisOutageTests(new RedisTimeoutException(CommandFlags.None, "Timeout awaiting response (5040ms elapsed, timeout is 5000ms)", CommandStatus.Sent));
+
 /// <summary>Redis is an accelerator, not a source of truth: when it fails, reads must still be served correctly.</summary>
-public sealed class RedisOutageTests
+public abstract class RedisOutageTests
 {
     private readonly IConnectionMultiplexer _redis = Substitute.For<IConnectionMultiplexer>();
     private readonly IDatabase _db = Substitute.For<IDatabase>();
     private readonly ICurrentUser _user = Substitute.For<ICurrentUser>();
 
-    public RedisOutageTests()
+    protected RedisOutageTests(Exception down)
     {
         _redis.GetDatabase(Arg.Any<int>(), Arg.Any<object?>()).Returns(_db);
-        var down = new RedisConnectionException(ConnectionFailureType.UnableToConnect, CommandFlags.None, "down", null, CommandStatus.Unknown);
         _db.StringGetAsync(Arg.Any<RedisKey>(), Arg.Any<CommandFlags>()).ThrowsAsync(down);
         _db.KeyExistsAsync(Arg.Any<RedisKey>(), Arg.Any<CommandFlags>()).ThrowsAsync(down);
         _db.StringSetAsync(Arg.Any<RedisKey>(), Arg.Any<RedisValue>(), Arg.Any<Expiration>(), Arg.Any<ValueCondition>(), Arg.Any<CommandFlags>()).ThrowsAsync(down);
