@@ -15,10 +15,28 @@ public sealed class DataSources(NpgsqlDataSource primary, NpgsqlMultiHostDataSou
     /// <summary>Standbys only; for the readiness check.</summary>
     public NpgsqlDataSource StandbyOnly { get; } = replicaHosts.WithTargetSession(TargetSessionAttributes.Standby);
 
+    /// <summary>
+    /// Connections per pool (per host) unless the connection string says otherwise. Npgsql's default of 100 lets two
+    /// instances in a rush exceed the server's max_connections (200 here), which fails requests; with a cap, requests
+    /// queue for a pooled connection instead. A few dozen busy connections saturate a small server anyway.
+    /// </summary>
+    public const int DefaultMaxPoolSize = 40;
+
+    private static string WithPoolCap(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Pool Size", StringComparison.OrdinalIgnoreCase) && !connectionString.Contains("MaxPoolSize", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxPoolSize = DefaultMaxPoolSize;
+        }
+
+        return builder.ConnectionString;
+    }
+
     public static DataSources Create(string primaryConnectionString, string replicaConnectionString)
     {
-        var primary = new NpgsqlDataSourceBuilder(primaryConnectionString) { Name = "primary" }.Build();
-        var replica = new NpgsqlDataSourceBuilder(replicaConnectionString) { Name = "replica" }.BuildMultiHost();
+        var primary = new NpgsqlDataSourceBuilder(WithPoolCap(primaryConnectionString)) { Name = "primary" }.Build();
+        var replica = new NpgsqlDataSourceBuilder(WithPoolCap(replicaConnectionString)) { Name = "replica" }.BuildMultiHost();
         return new DataSources(primary, replica);
     }
 
