@@ -66,6 +66,8 @@ public static class DependencyInjection
         services.AddSingleton<CacheFills>();
         services.AddScoped<ICache, RedisCache>();
         services.AddScoped<Application.Courses.ICourseStats, CourseStats>();
+        services.AddScoped<Application.Cohorts.ICohortSeats, CohortSeats>();
+        services.AddSingleton<IIdempotencyStore, Idempotency.IdempotencyStore>();
         services.AddSingleton<Application.Courses.IThumbnailStore, LocalThumbnailStore>();
         services.AddSingleton<IPasswordHasher, PasswordHasher>();
         services.AddSingleton<ITokenService, JwtTokenService>();

@@ -67,6 +67,8 @@ api.MapAuthEndpoints();
 api.MapMeEndpoints();
 api.MapCategoryEndpoints();
 api.MapCourseEndpoints();
+api.MapEnrollmentEndpoints();
+api.MapCohortEndpoints();
 
 await app.RunAsync();
 

@@ -14,4 +14,7 @@ public interface ICourseStats
     Task<int> LikeAsync(Guid userId, Guid courseId, DateTimeOffset now, CancellationToken cancellationToken);
 
     Task<int> UnlikeAsync(Guid userId, Guid courseId, CancellationToken cancellationToken);
+
+    /// <summary>Moves the enrolment counter, in the transaction that creates or ends the enrolment.</summary>
+    Task CountEnrollmentAsync(Guid courseId, int delta, CancellationToken cancellationToken);
 }

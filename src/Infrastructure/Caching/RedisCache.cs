@@ -50,7 +50,7 @@ internal sealed class RedisCache(
             local.Set(redisKey, value, TimeSpan.FromSeconds(Math.Min(options.Value.LocalSeconds, ttl.TotalSeconds)));
             return value;
         }
-        catch (RedisException ex)
+        catch (Exception ex) when (RedisOutage.Is(ex))
         {
             // A cache outage must not take reads down with it: serve from the database until Redis is back.
             logger.LogWarning(ex, "Cache unavailable for {Key}; reading through", key);

@@ -1,5 +1,7 @@
 using LectureHub.Domain.Categories;
+using LectureHub.Domain.Cohorts;
 using LectureHub.Domain.Courses;
+using LectureHub.Domain.Enrollments;
 using LectureHub.Domain.Users;
 using LectureHub.Infrastructure.Outbox;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +24,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<CourseLikeRow> CourseLikes => Set<CourseLikeRow>();
 
     public DbSet<CourseStatsRow> CourseStats => Set<CourseStatsRow>();
+
+    public DbSet<Enrollment> Enrollments => Set<Enrollment>();
+
+    public DbSet<Cohort> Cohorts => Set<Cohort>();
+
+    public DbSet<CohortApplication> CohortApplications => Set<CohortApplication>();
+
+    public DbSet<CohortSeatsRow> CohortSeats => Set<CohortSeatsRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);

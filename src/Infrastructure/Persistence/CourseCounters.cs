@@ -96,6 +96,9 @@ internal sealed class CourseStats(AppDbContext db) : Application.Courses.ICourse
             SELECT coalesce((SELECT like_count FROM course_stats WHERE course_id = {courseId}), 0) WHERE NOT EXISTS (SELECT 1 FROM deleted)
             """), cancellationToken);
 
+    public Task CountEnrollmentAsync(Guid courseId, int delta, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlAsync($"UPDATE course_stats SET enrollment_count = enrollment_count + {delta} WHERE course_id = {courseId}", cancellationToken);
+
     /// <summary>Not LINQ's SingleAsync: composing would wrap the data-modifying CTE in a subquery, which PostgreSQL refuses.</summary>
     private static async Task<int> SingleAsync(IQueryable<int> query, CancellationToken ct) => (await query.ToListAsync(ct)).Single();
 }

@@ -47,6 +47,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         BadHttpRequestException { InnerException: JsonException json } =>
             Problem(StatusCodes.Status400BadRequest, "MALFORMED_JSON", "Malformed JSON", json.Message),
         BadHttpRequestException bad => Problem(bad.StatusCode, "BAD_REQUEST", "Bad request", bad.Message),
+        BadRequestException e => Problem(StatusCodes.Status400BadRequest, e.Code, "Bad request", e.Message),
+        UnprocessableException e => Problem(StatusCodes.Status422UnprocessableEntity, e.Code, "Unprocessable request", e.Message),
         NotFoundException e => Problem(StatusCodes.Status404NotFound, e.Code, "Not found", e.Message),
         UnauthorizedException e => Problem(StatusCodes.Status401Unauthorized, e.Code, "Unauthenticated", e.Message),
         ForbiddenException e => Problem(StatusCodes.Status403Forbidden, e.Code, "Forbidden", e.Message),

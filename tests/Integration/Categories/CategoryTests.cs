@@ -27,7 +27,7 @@ public sealed class CategoryTests(ApiFactory factory) : ApiTest(factory)
     {
         var admin = await Client.SignUpAsync("admin@example.com", "Admin");
         Assert.Empty((await Client.GetFromJsonAsync<List<Category>>("/api/v1/categories", Api.Json))!);
-        Assert.True(await Factory.RedisKeyExistsAsync("categories:v1"));
+        Assert.True(await Factory.CacheEntryExistsAsync("categories:v1"));
 
         var created = await (await Client.SendAsync(HttpMethod.Post, "/api/v1/categories", admin, Welding)).ReadAsync<Category>(HttpStatusCode.Created);
 

@@ -46,13 +46,13 @@ public static class CourseApi
         }),
     };
 
-    public static async Task<CourseDraft> CreateCourseAsync(this HttpClient client, Tokens instructor, Guid categoryId, string title = "특수용접기능사 실기 완성") =>
-        await (await client.SendAsync(HttpMethod.Post, "/api/v1/courses", instructor, Details(categoryId, title))).ReadAsync<CourseDraft>(HttpStatusCode.Created);
+    public static async Task<CourseDraft> CreateCourseAsync(this HttpClient client, Tokens instructor, Guid categoryId, string title = "특수용접기능사 실기 완성", long price = 39_000) =>
+        await (await client.SendAsync(HttpMethod.Post, "/api/v1/courses", instructor, Details(categoryId, title, price))).ReadAsync<CourseDraft>(HttpStatusCode.Created);
 
     /// <summary>A published course with the given curriculum.</summary>
-    public static async Task<CourseDraft> PublishedCourseAsync(this HttpClient client, Tokens instructor, Guid categoryId, string title = "특수용접기능사 실기 완성")
+    public static async Task<CourseDraft> PublishedCourseAsync(this HttpClient client, Tokens instructor, Guid categoryId, string title = "특수용접기능사 실기 완성", long price = 39_000)
     {
-        var draft = await client.CreateCourseAsync(instructor, categoryId, title);
+        var draft = await client.CreateCourseAsync(instructor, categoryId, title, price);
         await (await client.SendAsync(HttpMethod.Put, $"/api/v1/courses/{draft.Id}/curriculum", instructor, Curriculum(2, 1))).ReadAsync<CourseDraft>();
         return await (await client.SendAsync(HttpMethod.Post, $"/api/v1/courses/{draft.Id}/publish", instructor)).ReadAsync<CourseDraft>();
     }

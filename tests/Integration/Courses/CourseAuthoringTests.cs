@@ -50,7 +50,7 @@ public sealed class CourseAuthoringTests(ApiFactory factory) : ApiTest(factory)
         var course = await Client.PublishedCourseAsync(instructor, category);
         await Api.OutboxDrainedAsync();
         await Api.EventuallyAsync(async () => (await Client.GetAsync($"/api/v1/courses/{course.Id}")).IsSuccessStatusCode, "replica has the course");
-        Assert.True(await Factory.RedisKeyExistsAsync($"course:{course.Id:N}:v1"));
+        Assert.True(await Factory.CacheEntryExistsAsync($"course:{course.Id:N}:v1"));
 
         await Client.SendAsync(HttpMethod.Put, $"/api/v1/courses/{course.Id}", instructor, CourseApi.Details(category, "고친 제목"));
 

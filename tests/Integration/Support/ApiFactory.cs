@@ -79,7 +79,10 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         await redis.GetDatabase().KeyDeleteAsync(keys);
     }
 
-    public async Task<bool> RedisKeyExistsAsync(string key) => await (await RedisAsync()).GetDatabase().KeyExistsAsync("lh:" + RedisCache.StorageKey(key));
+    public async Task<bool> RedisKeyExistsAsync(string key) => await (await RedisAsync()).GetDatabase().KeyExistsAsync("lh:" + key);
+
+    /// <summary>Whether the read-model cache holds an entry under this cache key.</summary>
+    public Task<bool> CacheEntryExistsAsync(string key) => RedisKeyExistsAsync(RedisCache.StorageKey(key));
 
     private async Task<ConnectionMultiplexer> RedisAsync()
     {

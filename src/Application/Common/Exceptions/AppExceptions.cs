@@ -6,6 +6,12 @@ public abstract class AppException(string code, string message) : Exception(mess
     public string Code { get; } = code;
 }
 
+/// <summary>The request itself is unusable (a missing or malformed header, say): 400.</summary>
+public sealed class BadRequestException(string code, string message) : AppException(code, message);
+
+/// <summary>Well-formed but contradicts what the server already holds (e.g. a reused idempotency key): 422.</summary>
+public sealed class UnprocessableException(string code, string message) : AppException(code, message);
+
 public sealed class NotFoundException(string code, string message) : AppException(code, message);
 
 public sealed class UnauthorizedException(string code, string message) : AppException(code, message);

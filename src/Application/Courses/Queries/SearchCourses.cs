@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using FluentValidation;
 using LectureHub.Application.Abstractions;
+using LectureHub.Application.Common;
 using LectureHub.Domain.Courses;
 using Mediator;
 
@@ -74,28 +75,10 @@ internal sealed class SearchCoursesValidator : AbstractValidator<SearchCoursesQu
 /// <summary>Opaque keyset position: the last row's sort key and id, bound to the sort it came from.</summary>
 internal sealed record SearchCursor(CourseSort Sort, double? Number, DateTimeOffset? Time, Guid Id)
 {
-    public string Encode() => Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(this)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    public string Encode() => OpaqueCursor.Encode(this);
 
-    public static bool TryDecode(string text, CourseSort sort, out SearchCursor cursor)
-    {
-        cursor = null!;
-        try
-        {
-            var base64 = text.Replace('-', '+').Replace('_', '/');
-            var decoded = JsonSerializer.Deserialize<SearchCursor>(Convert.FromBase64String(base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=')));
-            if (decoded is null || decoded.Sort != sort)
-            {
-                return false;
-            }
-
-            cursor = decoded;
-            return true;
-        }
-        catch (Exception ex) when (ex is FormatException or JsonException)
-        {
-            return false;
-        }
-    }
+    public static bool TryDecode(string text, CourseSort sort, out SearchCursor cursor) =>
+        OpaqueCursor.TryDecode(text, out cursor) && cursor.Sort == sort;
 }
 
 internal sealed class SearchCoursesHandler(IReadDb db, ICache cache) : IQueryHandler<SearchCoursesQuery, CourseSearchPage>

@@ -1,5 +1,7 @@
+using LectureHub.Application.Common;
 using LectureHub.Domain.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace LectureHub.Infrastructure.Persistence.Configurations;
@@ -14,6 +16,14 @@ internal static class EntityConfiguration
         builder.Property(e => e.Id).ValueGeneratedNever();
         builder.Ignore(e => e.DomainEvents);
     }
+
+    /// <summary>A value object stored as jsonb, written and read with <see cref="StoredJson"/> (which Dapper queries share).</summary>
+    public static PropertyBuilder<T> StoredAsJson<T>(this PropertyBuilder<T> property)
+        where T : class =>
+        property.HasColumnType("jsonb").HasConversion(
+            v => StoredJson.Write(v),
+            json => StoredJson.Read<T>(json),
+            new ValueComparer<T>((a, b) => StoredJson.Write(a) == StoredJson.Write(b), v => StoredJson.Write(v).GetHashCode(StringComparison.Ordinal), v => StoredJson.Read<T>(StoredJson.Write(v))));
 
     /// <summary>Optimistic concurrency on PostgreSQL's xmin system column: a lost update becomes a 409.</summary>
     public static void HasXminConcurrencyToken<T>(this EntityTypeBuilder<T> builder)

@@ -74,6 +74,202 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                     b.ToTable("categories", (string)null);
                 });
 
+            modelBuilder.Entity("LectureHub.Domain.Cohorts.Cohort", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("capacity");
+
+                    b.Property<DateTimeOffset>("ClassEndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("class_ends_at");
+
+                    b.Property<DateTimeOffset>("ClassStartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("class_starts_at");
+
+                    b.Property<Guid?>("CourseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("course_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("description");
+
+                    b.Property<long>("FeeKrw")
+                        .HasColumnType("bigint")
+                        .HasColumnName("fee_krw");
+
+                    b.Property<string>("Form")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("form");
+
+                    b.Property<bool>("IsOnline")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_online");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("location");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<DateTimeOffset>("RecruitEndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recruit_ends_at");
+
+                    b.Property<DateTimeOffset>("RecruitStartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recruit_starts_at");
+
+                    b.Property<string>("Selection")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("selection");
+
+                    b.Property<string>("Terms")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("terms");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("visibility");
+
+                    b.Property<int>("WaitlistCapacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("waitlist_capacity");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cohorts");
+
+                    b.HasIndex("CourseId")
+                        .HasDatabaseName("ix_cohorts_course_id");
+
+                    b.HasIndex("OwnerId")
+                        .HasDatabaseName("ix_cohorts_owner_id");
+
+                    b.ToTable("cohorts", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_cohorts_fee_krw", "fee_krw >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("LectureHub.Domain.Cohorts.CohortApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AcceptedTerms")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("accepted_terms");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("answers");
+
+                    b.Property<DateTimeOffset>("AppliedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("applied_at");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cohort_id");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("Form")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("form");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("rejection_reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("StudentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("student_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<long?>("WaitlistNumber")
+                        .HasColumnType("bigint")
+                        .HasColumnName("waitlist_number");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cohort_applications");
+
+                    b.HasIndex("CohortId", "StudentId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cohort_applications_cohort_id_student_id");
+
+                    b.HasIndex("CohortId", "WaitlistNumber")
+                        .HasDatabaseName("ix_cohort_applications_cohort_id_waitlist_number")
+                        .HasFilter("status = 'Waitlisted'");
+
+                    b.HasIndex("StudentId", "AppliedAt")
+                        .HasDatabaseName("ix_cohort_applications_student_id_applied_at");
+
+                    b.HasIndex("CohortId", "Status", "AppliedAt", "Id")
+                        .HasDatabaseName("ix_cohort_applications_cohort_id_status_applied_at_id");
+
+                    b.ToTable("cohort_applications", (string)null);
+                });
+
             modelBuilder.Entity("LectureHub.Domain.Courses.Course", b =>
                 {
                     b.Property<Guid>("Id")
@@ -258,6 +454,62 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                     b.ToTable("sections", (string)null);
                 });
 
+            modelBuilder.Entity("LectureHub.Domain.Enrollments.Enrollment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("course_id");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<DateTimeOffset>("EnrolledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("enrolled_at");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("StudentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("student_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_enrollments");
+
+                    b.HasIndex("CourseId")
+                        .HasDatabaseName("ix_enrollments_course_id");
+
+                    b.HasIndex("StudentId", "CourseId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_enrollments_student_id_course_id");
+
+                    b.HasIndex("StudentId", "EnrolledAt")
+                        .HasDatabaseName("ix_enrollments_student_id_enrolled_at");
+
+                    b.ToTable("enrollments", (string)null);
+                });
+
             modelBuilder.Entity("LectureHub.Domain.Users.RefreshToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -394,6 +646,56 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("LectureHub.Infrastructure.Idempotency.IdempotencyRow", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("key");
+
+                    b.Property<byte[]>("Body")
+                        .HasColumnType("bytea")
+                        .HasColumnName("body");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("LockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_until");
+
+                    b.Property<byte[]>("RequestHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("request_hash");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("status_code");
+
+                    b.HasKey("UserId", "Key")
+                        .HasName("pk_idempotency_keys");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_idempotency_keys_created_at");
+
+                    b.ToTable("idempotency_keys", (string)null);
+                });
+
             modelBuilder.Entity("LectureHub.Infrastructure.Outbox.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -441,6 +743,43 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                         .HasFilter("processed_at IS NULL");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("LectureHub.Infrastructure.Persistence.CohortSeatsRow", b =>
+                {
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cohort_id");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("capacity");
+
+                    b.Property<int>("Taken")
+                        .HasColumnType("integer")
+                        .HasColumnName("taken");
+
+                    b.Property<int>("WaitlistCapacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("waitlist_capacity");
+
+                    b.Property<long>("WaitlistIssued")
+                        .HasColumnType("bigint")
+                        .HasColumnName("waitlist_issued");
+
+                    b.Property<int>("Waitlisted")
+                        .HasColumnType("integer")
+                        .HasColumnName("waitlisted");
+
+                    b.HasKey("CohortId")
+                        .HasName("pk_cohort_seats");
+
+                    b.ToTable("cohort_seats", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_cohort_seats_taken", "taken BETWEEN 0 AND capacity");
+
+                            t.HasCheckConstraint("ck_cohort_seats_waitlisted", "waitlisted BETWEEN 0 AND waitlist_capacity");
+                        });
                 });
 
             modelBuilder.Entity("LectureHub.Infrastructure.Persistence.CourseLikeRow", b =>
@@ -520,6 +859,39 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("LectureHub.Domain.Cohorts.Cohort", b =>
+                {
+                    b.HasOne("LectureHub.Domain.Courses.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_cohorts_courses_course_id");
+
+                    b.HasOne("LectureHub.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_cohorts_users_owner_id");
+                });
+
+            modelBuilder.Entity("LectureHub.Domain.Cohorts.CohortApplication", b =>
+                {
+                    b.HasOne("LectureHub.Domain.Cohorts.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cohort_applications_cohorts_cohort_id");
+
+                    b.HasOne("LectureHub.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_cohort_applications_users_student_id");
+                });
+
             modelBuilder.Entity("LectureHub.Domain.Courses.Course", b =>
                 {
                     b.HasOne("LectureHub.Domain.Categories.Category", null)
@@ -557,6 +929,23 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_sections_courses_course_id");
                 });
 
+            modelBuilder.Entity("LectureHub.Domain.Enrollments.Enrollment", b =>
+                {
+                    b.HasOne("LectureHub.Domain.Courses.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_enrollments_courses_course_id");
+
+                    b.HasOne("LectureHub.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_enrollments_users_student_id");
+                });
+
             modelBuilder.Entity("LectureHub.Domain.Users.RefreshToken", b =>
                 {
                     b.HasOne("LectureHub.Domain.Users.User", null)
@@ -565,6 +954,16 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_refresh_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("LectureHub.Infrastructure.Persistence.CohortSeatsRow", b =>
+                {
+                    b.HasOne("LectureHub.Domain.Cohorts.Cohort", null)
+                        .WithOne()
+                        .HasForeignKey("LectureHub.Infrastructure.Persistence.CohortSeatsRow", "CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cohort_seats_cohorts_cohort_id");
                 });
 
             modelBuilder.Entity("LectureHub.Infrastructure.Persistence.CourseLikeRow", b =>

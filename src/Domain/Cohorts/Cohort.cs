@@ -1,0 +1,175 @@
+using LectureHub.Domain.Common;
+
+namespace LectureHub.Domain.Cohorts;
+
+/// <summary>What an owner sets when creating a cohort.</summary>
+public sealed record CohortDetails(
+    string Title,
+    string Description,
+    Guid? CourseId,
+    int Capacity,
+    int WaitlistCapacity,
+    SelectionType Selection,
+    DateTimeOffset RecruitStartsAt,
+    DateTimeOffset RecruitEndsAt,
+    DateTimeOffset ClassStartsAt,
+    DateTimeOffset ClassEndsAt,
+    string? Location,
+    bool IsOnline,
+    long FeeKrw,
+    CohortVisibility Visibility);
+
+/// <summary>
+/// A limited-seat class (an offline workshop or a live online class) that students apply to during a recruiting
+/// window. Seats and waitlist places are counted in their own row (see the application layer's ICohortSeats), so a
+/// sign-up rush never contends with the owner's edits here.
+/// </summary>
+public sealed class Cohort : Entity
+{
+    public const int MaxTitleLength = 120;
+    public const int MaxDescriptionLength = 20_000;
+    public const int MaxLocationLength = 300;
+    public const int MaxCapacity = 10_000;
+    public const long MaxFeeKrw = 10_000_000;
+
+    private Cohort()
+    {
+    }
+
+    public Guid OwnerId { get; private set; }
+
+    public Guid? CourseId { get; private set; }
+
+    public string Title { get; private set; } = "";
+
+    public string Description { get; private set; } = "";
+
+    public int Capacity { get; private set; }
+
+    public int WaitlistCapacity { get; private set; }
+
+    public SelectionType Selection { get; private set; }
+
+    public DateTimeOffset RecruitStartsAt { get; private set; }
+
+    public DateTimeOffset RecruitEndsAt { get; private set; }
+
+    public DateTimeOffset ClassStartsAt { get; private set; }
+
+    public DateTimeOffset ClassEndsAt { get; private set; }
+
+    public string? Location { get; private set; }
+
+    public bool IsOnline { get; private set; }
+
+    public long FeeKrw { get; private set; }
+
+    public CohortVisibility Visibility { get; private set; }
+
+    public CohortForm Form { get; private set; } = CohortForm.First([]);
+
+    public IReadOnlyList<CohortTerm> Terms { get; private set; } = [];
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public static Cohort Create(Guid ownerId, CohortDetails details, IReadOnlyList<FormQuestion> questions, IReadOnlyList<CohortTerm> terms, DateTimeOffset now)
+    {
+        Check(details);
+        var cohort = new Cohort
+        {
+            OwnerId = ownerId, CourseId = details.CourseId, Title = details.Title.Trim(), Description = details.Description,
+            Capacity = details.Capacity, WaitlistCapacity = details.WaitlistCapacity, Selection = details.Selection,
+            RecruitStartsAt = details.RecruitStartsAt, RecruitEndsAt = details.RecruitEndsAt,
+            ClassStartsAt = details.ClassStartsAt, ClassEndsAt = details.ClassEndsAt,
+            Location = string.IsNullOrWhiteSpace(details.Location) ? null : details.Location.Trim(), IsOnline = details.IsOnline,
+            FeeKrw = details.FeeKrw, Visibility = details.Visibility, Form = CohortForm.First(questions), CreatedAt = now, UpdatedAt = now,
+        };
+        cohort.Terms = FirstVersions(terms);
+        return cohort;
+    }
+
+    public bool IsOwnedBy(Guid userId) => OwnerId == userId;
+
+    public bool IsRecruiting(DateTimeOffset now) => now >= RecruitStartsAt && now < RecruitEndsAt;
+
+    /// <summary>New questions make a new form version; applications keep the version they answered.</summary>
+    public void ReviseForm(IReadOnlyList<FormQuestion> questions, DateTimeOffset now)
+    {
+        Form = Form.Revise(questions);
+        UpdatedAt = now;
+    }
+
+    /// <summary>A term whose title, body or required flag changed gets the next version; applicants must accept the current one.</summary>
+    public void ReviseTerms(IReadOnlyList<CohortTerm> terms, DateTimeOffset now)
+    {
+        CheckTerms(terms);
+        var current = Terms.ToDictionary(t => t.Code, StringComparer.Ordinal);
+        Terms = terms.Select(t => current.TryGetValue(t.Code, out var old)
+            ? old with { Title = t.Title, Body = t.Body, Required = t.Required, Version = old.Title == t.Title && old.Body == t.Body && old.Required == t.Required ? old.Version : old.Version + 1 }
+            : t with { Version = 1 }).ToList();
+        UpdatedAt = now;
+    }
+
+    /// <summary>Everything an application must satisfy before a seat is looked for.</summary>
+    public void CheckApplication(IReadOnlyList<FormAnswer> answers, IReadOnlyList<AcceptedTerm> accepted, DateTimeOffset now)
+    {
+        if (!IsRecruiting(now))
+        {
+            throw new DomainException("RECRUITMENT_CLOSED", now < RecruitStartsAt
+                ? $"Recruiting opens at {RecruitStartsAt:O}."
+                : $"Recruiting closed at {RecruitEndsAt:O}.");
+        }
+
+        Form.CheckAnswers(answers);
+        var missing = Terms.Where(t => t.Required).FirstOrDefault(t => !accepted.Contains(new AcceptedTerm(t.Code, t.Version)));
+        if (missing is not null)
+        {
+            throw new DomainValidationException("TERMS_NOT_ACCEPTED", $"Accept '{missing.Title}' (code {missing.Code}, version {missing.Version}) to apply.");
+        }
+
+        var unknown = accepted.FirstOrDefault(a => !Terms.Any(t => t.Code == a.Code && t.Version == a.Version));
+        if (unknown is not null)
+        {
+            throw new DomainValidationException("TERMS_NOT_ACCEPTED", $"There is no term '{unknown.Code}' at version {unknown.Version}; reload the cohort.");
+        }
+    }
+
+    private static void Check(CohortDetails d)
+    {
+        if (d.Capacity is < 1 or > MaxCapacity || d.WaitlistCapacity is < 0 or > MaxCapacity)
+        {
+            throw new DomainValidationException("COHORT_CAPACITY_INVALID", $"Capacity must be 1 to {MaxCapacity:N0}, and the waitlist 0 to {MaxCapacity:N0}.");
+        }
+
+        if (d.RecruitEndsAt <= d.RecruitStartsAt || d.ClassEndsAt <= d.ClassStartsAt || d.RecruitEndsAt > d.ClassStartsAt)
+        {
+            throw new DomainValidationException("COHORT_SCHEDULE_INVALID", "Recruiting must end after it starts and no later than the class starts, and the class must end after it starts.");
+        }
+
+        if (!d.IsOnline && string.IsNullOrWhiteSpace(d.Location))
+        {
+            throw new DomainValidationException("COHORT_LOCATION_REQUIRED", "An offline cohort needs a location.");
+        }
+
+        if (d.FeeKrw is < 0 or > MaxFeeKrw)
+        {
+            throw new DomainValidationException("COHORT_FEE_INVALID", $"The fee must be between 0 and {MaxFeeKrw:N0} KRW.");
+        }
+    }
+
+    private static List<CohortTerm> FirstVersions(IReadOnlyList<CohortTerm> terms)
+    {
+        CheckTerms(terms);
+        return terms.Select(t => t with { Version = 1 }).ToList();
+    }
+
+    private static void CheckTerms(IReadOnlyList<CohortTerm> terms)
+    {
+        if (terms.Count > CohortTerm.MaxTerms || terms.Select(t => t.Code).Distinct(StringComparer.Ordinal).Count() != terms.Count)
+        {
+            throw new DomainValidationException("COHORT_TERMS_INVALID", $"At most {CohortTerm.MaxTerms} terms, each with its own code.");
+        }
+    }
+}

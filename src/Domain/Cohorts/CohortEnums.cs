@@ -1,0 +1,32 @@
+namespace LectureHub.Domain.Cohorts;
+
+/// <summary>How applicants are chosen: in order of arrival while seats last, or by the owner's review.</summary>
+public enum SelectionType
+{
+    FirstCome,
+    Review,
+}
+
+/// <summary>Public cohorts are listed; unlisted ones are reachable only by their link.</summary>
+public enum CohortVisibility
+{
+    Public,
+    Unlisted,
+}
+
+public enum ApplicationStatus
+{
+    /// <summary>Waiting for the owner's review (REVIEW cohorts).</summary>
+    Applied,
+    Approved,
+    Waitlisted,
+    Rejected,
+    Cancelled,
+}
+
+public enum QuestionKind
+{
+    Text,
+    SingleChoice,
+    MultipleChoice,
+}

@@ -1,0 +1,84 @@
+using LectureHub.Application.Cohorts;
+using LectureHub.Application.Cohorts.Commands;
+using LectureHub.Application.Cohorts.Queries;
+using LectureHub.Domain.Cohorts;
+using LectureHub.WebApi.Infrastructure;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace LectureHub.WebApi.Endpoints;
+
+internal static class CohortEndpoints
+{
+    public static RouteGroupBuilder MapCohortEndpoints(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/cohorts").WithTags("Cohorts");
+
+        group.MapGet("/{id:guid}", async Task<Ok<CohortDto>> (Guid id, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetCohortQuery(id), ct)))
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("A cohort: schedule, fee, the current form and terms, and live seat counts");
+
+        group.MapPost("/", async Task<Created<CohortDto>> (CreateCohortCommand command, ISender sender, CancellationToken ct) =>
+            {
+                var cohort = await sender.Send(command, ct);
+                return TypedResults.Created($"/api/v1/cohorts/{cohort.Id}", cohort);
+            })
+            .RequireAuthorization(AuthSetup.Instructor)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithSummary("Open a cohort (an Instructor for their own course, or an Admin)");
+
+        var applications = group.MapGroup("/{id:guid}/applications").RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        applications.MapPost("/", async Task<Created<ApplicationDto>> (Guid id, ApplyRequest request, ISender sender, CancellationToken ct) =>
+            {
+                var application = await sender.Send(new ApplyToCohortCommand(id, request.Answers, request.AcceptedTerms), ct);
+                return TypedResults.Created($"/api/v1/cohorts/{id}/applications/{application.Id}", application);
+            })
+            .RequireIdempotencyKey()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithSummary("Apply (Idempotency-Key required): Approved while seats last, then Waitlisted, then 409 COHORT_FULL; Applied for REVIEW cohorts");
+
+        applications.MapPost("/{applicationId:guid}/cancel", async Task<Ok<ApplicationDto>> (Guid id, Guid applicationId, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new CancelApplicationCommand(id, applicationId), ct)))
+            .WithSummary("Withdraw before the class starts; a freed seat goes to the first waitlisted applicant");
+
+        applications.MapGet("/", async Task<Ok<ApplicationPage>> ([AsParameters] ListApplicationsRequest request, Guid id, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListCohortApplicationsQuery(id, request.Status, request.Cursor, request.Limit ?? 50), ct)))
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .WithSummary("The review list, oldest first, optionally one status (the owner or an Admin)");
+
+        applications.MapPost("/{applicationId:guid}/approve", async Task<Ok<ApplicationDto>> (Guid id, Guid applicationId, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ApproveApplicationCommand(id, applicationId), ct)))
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .WithSummary("Approve a reviewed application if a seat is free (the owner or an Admin)");
+
+        applications.MapPost("/{applicationId:guid}/reject", async Task<Ok<ApplicationDto>> (Guid id, Guid applicationId, RejectRequest request, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new RejectApplicationCommand(id, applicationId, request.Reason), ct)))
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .WithSummary("Reject a reviewed application with a reason (the owner or an Admin)");
+
+        group.MapGet("/{id:guid}/stats", async Task<Ok<CohortStatsDto>> (Guid id, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetCohortStatsQuery(id), ct)))
+            .RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Seats taken, waitlist length, pending reviews and counts per status (the owner or an Admin)");
+
+        return api;
+    }
+
+    internal sealed record ApplyRequest(IReadOnlyList<FormAnswer>? Answers, IReadOnlyList<AcceptedTerm>? AcceptedTerms);
+
+    internal sealed record RejectRequest(string Reason);
+
+    internal sealed record ListApplicationsRequest(ApplicationStatus? Status, string? Cursor, int? Limit);
+}

@@ -1,0 +1,97 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using LectureHub.Application.Abstractions;
+using LectureHub.Domain.Users;
+using LectureHub.Infrastructure.Persistence;
+using LectureHub.IntegrationTests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LectureHub.IntegrationTests.Cohorts;
+
+public sealed record Seats(int Capacity, int Taken, int WaitlistCapacity, int Waitlisted);
+
+public sealed record Cohort(Guid Id, Guid OwnerId, string Title, string Selection, Seats Seats, FormDto Form, List<Term> Terms);
+
+public sealed record FormDto(int Version, List<Question> Questions);
+
+public sealed record Question(string Key, string Label, string Kind, bool Required, List<string> Options);
+
+public sealed record Term(string Code, int Version, string Title, string Body, bool Required);
+
+public sealed record Application(Guid Id, Guid CohortId, Guid StudentId, string Status, long? WaitlistNumber, int FormVersion, string? RejectionReason);
+
+public sealed record CohortStats(int Capacity, int SeatsTaken, int WaitlistCapacity, int WaitlistLength, int PendingReviews, Dictionary<string, int> ByStatus);
+
+/// <summary>Cohort steps for tests.</summary>
+public static class CohortApi
+{
+    public static object NewCohort(
+        int capacity = 3, int waitlist = 2, string selection = "FirstCome", DateTimeOffset? recruitStarts = null, DateTimeOffset? recruitEnds = null,
+        DateTimeOffset? classStarts = null) => new
+        {
+            title = "TIG 용접 주말 실습반",
+            description = "서울 성수동 실습장, 장비 제공",
+            capacity,
+            waitlistCapacity = waitlist,
+            selection,
+            recruitStartsAt = recruitStarts ?? DateTimeOffset.UtcNow.AddHours(-1),
+            recruitEndsAt = recruitEnds ?? DateTimeOffset.UtcNow.AddDays(7),
+            classStartsAt = classStarts ?? DateTimeOffset.UtcNow.AddDays(8),
+            classEndsAt = (classStarts ?? DateTimeOffset.UtcNow.AddDays(8)).AddHours(6),
+            location = "서울 성동구 성수이로 1",
+            isOnline = false,
+            feeKrw = 120_000,
+            visibility = "Public",
+            questions = new object[]
+            {
+                new { key = "experience", label = "용접 경력", kind = "SingleChoice", required = true, options = new[] { "없음", "1년 미만", "1년 이상" } },
+                new { key = "motivation", label = "지원 동기", kind = "Text", required = false, options = Array.Empty<string>() },
+            },
+            terms = new object[] { new { code = "safety", title = "안전 수칙 동의", body = "보호구를 착용합니다.", required = true } },
+        };
+
+    public static object Answers(int termVersion = 1) => new
+    {
+        answers = new object[] { new { key = "experience", values = new[] { "없음" } }, new { key = "motivation", values = new[] { "자격증 취득" } } },
+        acceptedTerms = new object[] { new { code = "safety", version = termVersion } },
+    };
+
+    public static async Task<Cohort> CreateCohortAsync(this HttpClient client, Tokens owner, object? body = null) =>
+        await (await client.SendAsync(HttpMethod.Post, "/api/v1/cohorts", owner, body ?? NewCohort())).ReadAsync<Cohort>(HttpStatusCode.Created);
+
+    public static Task<HttpResponseMessage> ApplyAsync(this HttpClient client, Guid cohortId, Tokens student, string? key = null, object? body = null)
+    {
+        var request = Api.Request(HttpMethod.Post, $"/api/v1/cohorts/{cohortId}/applications", student, body ?? Answers());
+        request.Headers.Add("Idempotency-Key", key ?? Guid.NewGuid().ToString());
+        return client.SendAsync(request);
+    }
+
+    public static async Task<CohortStats> StatsAsync(this HttpClient client, Guid cohortId, Tokens owner) =>
+        await (await client.SendAsync(HttpMethod.Get, $"/api/v1/cohorts/{cohortId}/stats", owner)).ReadAsync<CohortStats>();
+
+    /// <summary>
+    /// Many signed-in students without a password hash each (PBKDF2 would take minutes for thousands): rows written
+    /// directly, access tokens minted by the API's own token service.
+    /// </summary>
+    public static async Task<List<Tokens>> StudentsAsync(this ApiFactory factory, int count, string prefix = "student")
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var tokens = scope.ServiceProvider.GetRequiredService<ITokenService>();
+        var users = Enumerable.Range(0, count)
+            .Select(i => User.Register($"{prefix}{i}@example.com", $"수강생 {i}", "not-a-usable-hash", Role.Student, DateTimeOffset.UtcNow)).ToList();
+        db.Users.AddRange(users);
+        await db.SaveChangesAsync();
+        return users.Select(u =>
+        {
+            var access = tokens.CreateAccessToken(u);
+            return new Tokens(access.Token, access.ExpiresAt, "", DateTimeOffset.MaxValue);
+        }).ToList();
+    }
+
+    public static Task<HttpResponseMessage> CancelAsync(this HttpClient client, Guid cohortId, Guid applicationId, Tokens student) =>
+        client.SendAsync(HttpMethod.Post, $"/api/v1/cohorts/{cohortId}/applications/{applicationId}/cancel", student);
+
+    public static async Task<T> JsonAsync<T>(this HttpResponseMessage response) => (await response.Content.ReadFromJsonAsync<T>(Api.Json))!;
+}

@@ -1,0 +1,88 @@
+using System.Net;
+using LectureHub.IntegrationTests.Support;
+using Npgsql;
+
+namespace LectureHub.IntegrationTests.Cohorts;
+
+/// <summary>The Idempotency-Key contract on applying: replay, a changed body, a request still in flight, a missing key.</summary>
+public sealed class IdempotencyTests(ApiFactory factory) : ApiTest(factory)
+{
+    [Fact]
+    public async Task A_retry_with_the_same_key_and_body_replays_the_first_answer_and_applies_once()
+    {
+        var owner = await Client.SignUpAsync("owner@example.com", "Instructor");
+        var cohort = await Client.CreateCohortAsync(owner);
+        var student = (await Factory.StudentsAsync(1))[0];
+
+        var first = await Client.ApplyAsync(cohort.Id, student, key: "apply-1");
+        var retry = await Client.ApplyAsync(cohort.Id, student, key: "apply-1");
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await retry.Content.ReadAsStringAsync());
+        Assert.Equal("true", Assert.Single(retry.Headers.GetValues("Idempotent-Replayed")));
+        Assert.False(first.Headers.Contains("Idempotent-Replayed"));
+        Assert.Equal(1, (await Client.StatsAsync(cohort.Id, owner)).SeatsTaken);
+
+        // A different request under a new key is a new request: here, a second application.
+        await (await Client.ApplyAsync(cohort.Id, student, key: "apply-2")).ProblemAsync(HttpStatusCode.Conflict, "ALREADY_APPLIED");
+    }
+
+    [Fact]
+    public async Task A_problem_answer_is_replayed_too_and_the_same_key_with_another_body_is_422()
+    {
+        var owner = await Client.SignUpAsync("owner@example.com", "Instructor");
+        var cohort = await Client.CreateCohortAsync(owner);
+        var student = (await Factory.StudentsAsync(1))[0];
+        var incomplete = new { answers = Array.Empty<object>(), acceptedTerms = Array.Empty<object>() };
+
+        var first = await (await Client.ApplyAsync(cohort.Id, student, "k", incomplete)).ProblemAsync(HttpStatusCode.UnprocessableEntity, "APPLICATION_ANSWERS_INVALID");
+        var replay = await (await Client.ApplyAsync(cohort.Id, student, "k", incomplete)).ProblemAsync(HttpStatusCode.UnprocessableEntity, "APPLICATION_ANSWERS_INVALID");
+        await (await Client.ApplyAsync(cohort.Id, student, "k")).ProblemAsync(HttpStatusCode.UnprocessableEntity, "IDEMPOTENCY_KEY_REUSED");
+
+        Assert.Equal(first.TraceId, replay.TraceId);
+        Assert.Equal(0, (await Client.StatsAsync(cohort.Id, owner)).SeatsTaken);
+    }
+
+    [Fact]
+    public async Task The_same_key_while_the_first_request_is_running_is_409_and_it_is_replayed_once_done()
+    {
+        var owner = await Client.SignUpAsync("owner@example.com", "Instructor");
+        var cohort = await Client.CreateCohortAsync(owner);
+        var student = (await Factory.StudentsAsync(1))[0];
+
+        // Hold the cohort's seat row so the first application waits inside its transaction.
+        await using var blocker = new NpgsqlConnection(ApiFactory.PrimaryConnectionString);
+        await blocker.OpenAsync();
+        await using var hold = await blocker.BeginTransactionAsync();
+        await using (var lockRow = new NpgsqlCommand("SELECT 1 FROM cohort_seats WHERE cohort_id = @id FOR UPDATE", blocker, hold))
+        {
+            lockRow.Parameters.AddWithValue("id", cohort.Id);
+            await lockRow.ExecuteScalarAsync();
+        }
+
+        var first = Client.ApplyAsync(cohort.Id, student, "same");
+        await Api.EventuallyAsync(async () => await Api.ScalarAsync<long>(ApiFactory.PrimaryConnectionString,
+            "SELECT count(*) FROM idempotency_keys WHERE key = 'same' AND completed_at IS NULL") == 1, "the first request to claim its key");
+
+        await (await Client.ApplyAsync(cohort.Id, student, "same")).ProblemAsync(HttpStatusCode.Conflict, "IDEMPOTENCY_KEY_IN_USE");
+        await hold.RollbackAsync();
+
+        var applied = await (await first).ReadAsync<Application>(HttpStatusCode.Created);
+        var replayed = await (await Client.ApplyAsync(cohort.Id, student, "same")).ReadAsync<Application>(HttpStatusCode.Created);
+        Assert.Equal(applied.Id, replayed.Id);
+    }
+
+    [Fact]
+    public async Task Applying_without_a_key_is_a_400_that_names_the_header()
+    {
+        var owner = await Client.SignUpAsync("owner@example.com", "Instructor");
+        var cohort = await Client.CreateCohortAsync(owner);
+        var student = (await Factory.StudentsAsync(1))[0];
+
+        await (await Client.SendAsync(HttpMethod.Post, $"/api/v1/cohorts/{cohort.Id}/applications", student, CohortApi.Answers()))
+            .ProblemAsync(HttpStatusCode.BadRequest, "IDEMPOTENCY_KEY_REQUIRED");
+        await (await Client.ApplyAsync(cohort.Id, student, new string('k', 101))).ProblemAsync(HttpStatusCode.BadRequest, "IDEMPOTENCY_KEY_INVALID");
+        Assert.Equal(0, (await Client.StatsAsync(cohort.Id, owner)).SeatsTaken);
+    }
+}
