@@ -37,6 +37,7 @@ lh_log "Load smoke: a generated catalog in lecturehub_smoke, Release builds"
 lh_export_connection_strings lecturehub_smoke 2
 smoke_url="http://127.0.0.1:${LH_SMOKE_PORT:-5081}"
 lh_start_load_api "$smoke_url" "$results/smoke-api.log"
+export LH_RUSH_STUDENTS=20  # enrollment-rush: 20 sign-ups in setup, not 400
 for scenario in $(dotnet tests/Load/bin/Release/net10.0/LectureHub.Load.dll --list | awk '{print $1}'); do
   if dotnet tests/Load/bin/Release/net10.0/LectureHub.Load.dll --scenario "$scenario" --target "$smoke_url" --rate 3 \
        --warmup 0s --duration 3s --interval 1s --threshold 'errors<1%' --out "$results/load" >"$results/smoke-$scenario.md" 2>&1; then

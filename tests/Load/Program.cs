@@ -64,7 +64,7 @@ var environment = await RunEnvironment.CaptureAsync(http, cli.Target, RunEnviron
 var report = new RunReport(scenario.Name, scenario.Description, model.ToString(), "dotnet run -c Release --project tests/Load -- " + string.Join(' ', args),
     startedAt, cli.Warmup.TotalSeconds, result.Measured.TotalSeconds, result.Iterations, result.Sends, result.LateSends,
     cli.LateAfter.TotalMilliseconds, result.MaxLateness.TotalMilliseconds, result.Steps, result.Intervals, result.Thresholds,
-    result.AbortReason, result.Passed, environment);
+    result.AbortReason, result.Passed, environment, result.Verification);
 var (markdown, json) = await Report.WriteAsync(report, cli.OutDirectory);
 Console.WriteLine(Report.Markdown(report));
 Console.Error.WriteLine($"reports: {markdown}, {json}");

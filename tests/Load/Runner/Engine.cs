@@ -24,9 +24,11 @@ public sealed record RunResult(
     TimeSpan MaxLateness,
     TimeSpan Measured,
     IReadOnlyList<ThresholdResult> Thresholds,
-    string? AbortReason)
+    string? AbortReason,
+    string? Verification = null,
+    bool Verified = true)
 {
-    public bool Passed => AbortReason is null && Thresholds.All(t => t.Passed);
+    public bool Passed => AbortReason is null && Verified && Thresholds.All(t => t.Passed);
 }
 
 /// <summary>Runs a scenario under an open or closed model, with warm-up, intervals and thresholds.</summary>
@@ -69,8 +71,27 @@ public sealed class Engine(HttpClient http, ILoadClock clock)
 
         var steps = _stats.Summarise(measured > TimeSpan.Zero ? measured : TimeSpan.FromTicks(1));
         var thresholds = options.Thresholds.SelectMany(t => t.Evaluate(steps)).ToList();
+        var (verification, verified) = await VerifyAsync(options.Scenario, cancellationToken);
         return new RunResult(steps, _intervals, Interlocked.Read(ref _iterations), _stats.Sends, _stats.LateSends, _stats.MaxLateness,
-            measured, thresholds, _abortReason);
+            measured, thresholds, _abortReason, verification, verified);
+    }
+
+    /// <summary>Checks the server's end state after the run, for scenarios that state one (e.g. exact seat counts).</summary>
+    private async Task<(string? Text, bool Ok)> VerifyAsync(Scenario scenario, CancellationToken cancellationToken)
+    {
+        if (scenario.Verify is not { } verify)
+        {
+            return (null, true);
+        }
+
+        try
+        {
+            return (await verify(new SetupContext(http, _shared, cancellationToken)), true);
+        }
+        catch (InvalidOperationException ex)
+        {
+            return ("FAILED: " + ex.Message, false);
+        }
     }
 
     /// <summary>

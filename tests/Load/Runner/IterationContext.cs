@@ -38,10 +38,11 @@ public sealed class IterationContext
     /// <summary>
     /// Sends one request and records it under <paramref name="name"/>. The first step's latency runs from the
     /// iteration's intended start (open model), so time spent queued behind a stalled server is counted, not hidden.
-    /// Later steps run from the previous step's end. Returns null when the request failed without a response.
+    /// Later steps run from the previous step's end. <paramref name="expected"/> lists the statuses that are correct
+    /// answers (200 if none), e.g. 409 COHORT_FULL in a rush. Returns null unless the answer was one of them.
     /// </summary>
     public async Task<HttpResponseMessage?> Step(string name, Func<HttpClient, CancellationToken, Task<HttpResponseMessage>> send,
-        HttpStatusCode expected = HttpStatusCode.OK)
+        params HttpStatusCode[] expected)
     {
         var started = _stepStart;
         HttpResponseMessage? response = null;
@@ -53,7 +54,9 @@ public sealed class IterationContext
             var body = await response.Content.ReadAsByteArrayAsync(CancellationToken);
             bytes = body.Length;
             response.Content = new ByteArrayContent(body);
-            outcome = response.StatusCode == expected ? StepOutcome.Ok((int)response.StatusCode) : StepOutcome.Failed((int)response.StatusCode);
+            outcome = (expected.Length == 0 ? response.StatusCode == HttpStatusCode.OK : expected.Contains(response.StatusCode))
+                ? StepOutcome.Ok((int)response.StatusCode)
+                : StepOutcome.Failed((int)response.StatusCode);
         }
         catch (TaskCanceledException) when (!CancellationToken.IsCancellationRequested)
         {

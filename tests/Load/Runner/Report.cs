@@ -9,7 +9,7 @@ public sealed record RunReport(
     double WarmupSeconds, double MeasuredSeconds, long Iterations,
     long Sends, long LateSends, double LateAfterMs, double MaxLatenessMs,
     IReadOnlyList<StepSummary> Steps, IReadOnlyList<IntervalSummary> Intervals, IReadOnlyList<ThresholdResult> Thresholds,
-    string? AbortReason, bool Passed, RunEnvironment Environment);
+    string? AbortReason, bool Passed, RunEnvironment Environment, string? Verification = null);
 
 /// <summary>Markdown for people, JSON for tools; both carry the environment stamp.</summary>
 public static class Report
@@ -42,6 +42,11 @@ public static class Report
         if (r.AbortReason is not null)
         {
             md.AppendLine(Inv($"- **aborted:** {r.AbortReason}"));
+        }
+
+        if (r.Verification is not null)
+        {
+            md.AppendLine(Inv($"- **end state:** {r.Verification}"));
         }
 
         var e = r.Environment;

@@ -16,6 +16,12 @@ public sealed class Scenario
     public Func<SetupContext, Task>? Setup { get; init; }
 
     public required Func<IterationContext, Task> Iteration { get; init; }
+
+    /// <summary>
+    /// Runs after the run: checks the end state through the API and describes it, or throws
+    /// InvalidOperationException saying what is wrong, which fails the run.
+    /// </summary>
+    public Func<SetupContext, Task<string>>? Verify { get; init; }
 }
 
 public sealed class SetupContext(HttpClient http, Dictionary<string, object> shared, CancellationToken cancellationToken)
@@ -27,6 +33,9 @@ public sealed class SetupContext(HttpClient http, Dictionary<string, object> sha
     /// <summary>Data prepared once and read by every iteration, e.g. a <see cref="Feed{T}"/> of ids.</summary>
     public void Share<T>(string key, T value)
         where T : notnull => shared[key] = value;
+
+    /// <summary>What setup shared, for <see cref="Scenario.Verify"/>.</summary>
+    public bool TryGetShared(string key, out object value) => shared.TryGetValue(key, out value!);
 }
 
 /// <summary>A simulated user. Its state (a token, a cart) survives between that user's iterations.</summary>

@@ -55,21 +55,8 @@ public static class ScenarioRegistry
                 }
             },
         },
-        new()
-        {
-            Name = "seed004-flow",
-            Description = "The MClass planning document's load-tested journey (seed 004, section 6): register → login → apply. " +
-                          "Published: 10 RPS peak, p95 1,130 ms, 30% errors, login mean 1,037 ms.",
-            DefaultModel = LoadModel.Open(rate: 10),
-            Iteration = async ctx =>
-            {
-                var email = Journeys.Email(ctx.Sequence);
-                if (await Journeys.Register(ctx, email) is not null && await Journeys.Login(ctx, email) is not null)
-                {
-                    ctx.Pending("apply", "cohort applications arrive with the enrolment issue (#5)");
-                }
-            },
-        },
+        CohortRush.Seed004,
+        CohortRush.Rush,
         CatalogBrowse.Scenario,
         CatalogBrowse.Detail,
     ];

@@ -1,0 +1,155 @@
+using System.Net;
+using System.Runtime.CompilerServices;
+using System.Net.Http.Json;
+using System.Text.Json;
+using LectureHub.Load.Runner;
+
+namespace LectureHub.Load.Scenarios;
+
+/// <summary>
+/// Limited-seat cohorts under a sign-up rush (issue #5): seed 004's register → login → apply journey, and a rush of
+/// signed-in students on one cohort whose end state is checked through the API.
+/// </summary>
+internal static class CohortRush
+{
+    /// <summary>Students signed in before a rush; LH_RUSH_STUDENTS changes it (registration hashes a password each).</summary>
+    private static int RushStudents => int.TryParse(Environment.GetEnvironmentVariable("LH_RUSH_STUDENTS"), out var n) && n > 0 ? n : 400;
+
+    public static Scenario Seed004 => new()
+    {
+        Name = "seed004-flow",
+        Description = "The MClass planning document's load-tested journey (seed 004, section 6): register → login → apply to a 200-seat cohort " +
+                      "with a 100-place waitlist (201, or 409 COHORT_FULL once both are taken). Published: 10 RPS peak, p95 1,130 ms, 30% errors.",
+        DefaultModel = LoadModel.Open(rate: 10),
+        Setup = async setup => setup.Share("cohort", await OpenCohortAsync(setup, seats: 200, waitlist: 100)),
+        Iteration = async ctx =>
+        {
+            var email = Journeys.Email(ctx.Sequence);
+            if (await Journeys.Register(ctx, email) is not null && await Journeys.Login(ctx, email) is { } tokens)
+            {
+                await Apply(ctx, ctx.Shared<Cohort>("cohort").Id, tokens, Guid.NewGuid().ToString(), "apply");
+            }
+        },
+    };
+
+    public static Scenario Rush => new()
+    {
+        Name = "enrollment-rush",
+        Description = "N signed-in students (LH_RUSH_STUDENTS, default 400) apply to one cohort of N/2 seats and N/4 waitlist places at once " +
+                      "(step apply); later iterations are the same students retrying with their Idempotency-Key (step retry: the stored answer). " +
+                      "Run it without warm-up. Afterwards the seat counts are checked through the API.",
+        DefaultModel = LoadModel.Open(rate: 1_000),
+        Setup = async setup =>
+        {
+            var students = RushStudents;
+            var cohort = await OpenCohortAsync(setup, seats: students / 2, waitlist: students / 4);
+            var signedIn = new List<Student>();
+            foreach (var email in await Journeys.RegisterAccountsAsync(setup, students))
+            {
+                using var login = await setup.Http.PostAsJsonAsync("/api/v1/auth/login", new { email, password = Journeys.Password }, setup.CancellationToken);
+                signedIn.Add(new Student("rush-" + email, (await login.Content.ReadFromJsonAsync<Journeys.Tokens>(JsonSerializerOptions.Web, setup.CancellationToken))!));
+            }
+
+            setup.Share("cohort", cohort);
+            setup.Share("students", signedIn);
+            setup.Share("answered", new StrongBox<long>());
+        },
+        Iteration = async ctx =>
+        {
+            var students = ctx.Shared<List<Student>>("students");
+            var student = students[(int)(ctx.Sequence % students.Count)];
+            var first = ctx.Sequence < students.Count;
+            if (await Apply(ctx, ctx.Shared<Cohort>("cohort").Id, student.Tokens, student.IdempotencyKey, first ? "apply" : "retry") is not null && first)
+            {
+                Interlocked.Increment(ref ctx.Shared<StrongBox<long>>("answered").Value);
+            }
+        },
+        Verify = async setup =>
+        {
+            var cohort = (Cohort)SharedOf(setup, "cohort");
+            var students = ((List<Student>)SharedOf(setup, "students")).Count;
+            var answered = Interlocked.Read(ref ((StrongBox<long>)SharedOf(setup, "answered")).Value);
+            // Stats are read from a standby: allow it a moment to replay the last commits.
+            var (ok, text) = (false, "");
+            for (var attempt = 0; attempt < 10 && !ok; attempt++)
+            {
+                await Task.Delay(attempt == 0 ? 0 : 200, setup.CancellationToken);
+                (ok, text) = await CheckCountsAsync(setup, cohort, students, answered);
+            }
+
+            return ok ? text : throw new InvalidOperationException(text);
+        },
+    };
+
+    private static async Task<(bool Ok, string Text)> CheckCountsAsync(SetupContext setup, Cohort cohort, int students, long answered)
+    {
+        using var response = await setup.Http.SendAsync(Journeys.Authorized(HttpMethod.Get, $"/api/v1/cohorts/{cohort.Id}/stats", cohort.Owner), setup.CancellationToken);
+        var stats = (await response.Content.ReadFromJsonAsync<Stats>(JsonSerializerOptions.Web, setup.CancellationToken))!;
+        var approved = stats.ByStatus.GetValueOrDefault("Approved");
+        var waitlisted = stats.ByStatus.GetValueOrDefault("Waitlisted");
+        var text = $"{answered} of {students} students answered; seats {stats.SeatsTaken}/{stats.Capacity}, waitlist {stats.WaitlistLength}/{stats.WaitlistCapacity}; " +
+                   $"applications: {approved} Approved, {waitlisted} Waitlisted, {stats.ByStatus.Values.Sum() - approved - waitlisted} other";
+
+        // Every answered student holds a seat, then a waitlist place, until both run out; the counters equal the rows.
+        var expectedSeats = (int)Math.Min(answered, stats.Capacity);
+        var expectedWaitlist = (int)Math.Min(answered - expectedSeats, stats.WaitlistCapacity);
+        return approved == expectedSeats && waitlisted == expectedWaitlist && stats.SeatsTaken == approved && stats.WaitlistLength == waitlisted
+               && stats.ByStatus.Values.Sum() == approved + waitlisted
+            ? (true, text)
+            : (false, text);
+    }
+
+    private static Task<HttpResponseMessage?> Apply(IterationContext ctx, Guid cohortId, Journeys.Tokens student, string key, string step) =>
+        ctx.Step(step, (http, ct) =>
+        {
+            var request = Journeys.Authorized(HttpMethod.Post, $"/api/v1/cohorts/{cohortId}/applications", student);
+            request.Headers.Add("Idempotency-Key", key);
+            request.Content = JsonContent.Create(new { answers = Array.Empty<object>(), acceptedTerms = Array.Empty<object>() });
+            return http.SendAsync(request, ct);
+        }, HttpStatusCode.Created, HttpStatusCode.Conflict);
+
+    /// <summary>An instructor (registered for the run) opens a first-come cohort recruiting now.</summary>
+    private static async Task<Cohort> OpenCohortAsync(SetupContext setup, int seats, int waitlist)
+    {
+        var email = Journeys.Email(0, "owner");
+        using (var register = await setup.Http.PostAsJsonAsync("/api/v1/auth/register",
+                   new { email, password = Journeys.Password, displayName = "부하 테스트 강사", role = "Instructor" }, setup.CancellationToken))
+        {
+            Ensure(register, HttpStatusCode.Created, "register the cohort's instructor");
+        }
+
+        using var login = await setup.Http.PostAsJsonAsync("/api/v1/auth/login", new { email, password = Journeys.Password }, setup.CancellationToken);
+        var owner = (await login.Content.ReadFromJsonAsync<Journeys.Tokens>(JsonSerializerOptions.Web, setup.CancellationToken))!;
+        var now = DateTimeOffset.UtcNow;
+        var create = Journeys.Authorized(HttpMethod.Post, "/api/v1/cohorts", owner);
+        create.Content = JsonContent.Create(new
+        {
+            title = "부하 테스트 용접 실습반", capacity = seats, waitlistCapacity = waitlist, selection = "FirstCome",
+            recruitStartsAt = now.AddMinutes(-1), recruitEndsAt = now.AddDays(1), classStartsAt = now.AddDays(2), classEndsAt = now.AddDays(2).AddHours(6),
+            isOnline = true, feeKrw = 0, visibility = "Unlisted",
+        });
+        using var created = await setup.Http.SendAsync(create, setup.CancellationToken);
+        Ensure(created, HttpStatusCode.Created, "create the cohort");
+        var id = (await created.Content.ReadFromJsonAsync<IdOnly>(JsonSerializerOptions.Web, setup.CancellationToken))!.Id;
+        return new Cohort(id, owner);
+    }
+
+    private static void Ensure(HttpResponseMessage response, HttpStatusCode expected, string what)
+    {
+        if (response.StatusCode != expected)
+        {
+            throw new InvalidOperationException($"Setup could not {what}: {(int)response.StatusCode}");
+        }
+    }
+
+    private static object SharedOf(SetupContext setup, string key) =>
+        setup.TryGetShared(key, out var value) ? value : throw new InvalidOperationException($"Setup did not share '{key}'.");
+
+    private sealed record Cohort(Guid Id, Journeys.Tokens Owner);
+
+    private sealed record Student(string IdempotencyKey, Journeys.Tokens Tokens);
+
+    private sealed record IdOnly(Guid Id);
+
+    private sealed record Stats(int Capacity, int SeatsTaken, int WaitlistCapacity, int WaitlistLength, Dictionary<string, int> ByStatus);
+}
