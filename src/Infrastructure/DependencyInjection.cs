@@ -68,6 +68,7 @@ public static class DependencyInjection
         services.AddScoped<Application.Courses.ICourseStats, CourseStats>();
         services.AddScoped<Application.Cohorts.ICohortSeats, CohortSeats>();
         services.AddSingleton<IIdempotencyStore, Idempotency.IdempotencyStore>();
+        services.AddScoped<IOutboxAdmin, Outbox.OutboxAdmin>();
         services.AddSingleton<Application.Courses.IThumbnailStore, LocalThumbnailStore>();
         services.AddSingleton<IPasswordHasher, PasswordHasher>();
         services.AddSingleton<ITokenService, JwtTokenService>();

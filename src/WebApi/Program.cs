@@ -69,6 +69,7 @@ api.MapCategoryEndpoints();
 api.MapCourseEndpoints();
 api.MapEnrollmentEndpoints();
 api.MapCohortEndpoints();
+api.MapAdminEndpoints();
 
 await app.RunAsync();
 

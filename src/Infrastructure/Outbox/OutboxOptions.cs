@@ -12,7 +12,10 @@ public sealed class OutboxOptions
     [Range(1, 1000)]
     public int BatchSize { get; set; } = 50;
 
-    /// <summary>After this many failures a message is parked (next attempt at infinity) for an operator to look at.</summary>
+    /// <summary>
+    /// After this many failures a message is dead-lettered (next attempt at infinity) until an Admin retries it. The
+    /// default, 5, is the first try and retries after 1 min, 5 min, 15 min and 1 h.
+    /// </summary>
     [Range(1, 100)]
-    public int MaxAttempts { get; set; } = 10;
+    public int MaxAttempts { get; set; } = 5;
 }

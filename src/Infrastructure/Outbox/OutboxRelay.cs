@@ -91,12 +91,18 @@ internal sealed class OutboxRelay(
             var parked = attempts >= options.Value.MaxAttempts;
             logger.LogError(ex, "Outbox message {MessageId} ({Type}) failed on attempt {Attempt}{Parked}",
                 message.Id, message.Type, attempts, parked ? "; parked" : "");
-            var next = parked ? DateTimeOffset.MaxValue : now + Backoff(attempts);
+            var next = parked ? Parked : now + Backoff(attempts);
             return (FailedSql, new { message.Id, Error = ex.Message, NextAttemptAt = next });
         }
     }
 
-    internal static TimeSpan Backoff(int attempts) => TimeSpan.FromSeconds(Math.Min(Math.Pow(2, attempts), 3600));
+    /// <summary>Waits after the 1st, 2nd, 3rd and later failures; with the default MaxAttempts (5) the last is 1 h.</summary>
+    private static readonly TimeSpan[] RetryDelays = [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromHours(1)];
+
+    /// <summary>A parked message's next attempt: never, until an Admin retries it (a dead letter).</summary>
+    internal static readonly DateTimeOffset Parked = DateTimeOffset.MaxValue;
+
+    internal static TimeSpan Backoff(int attempts) => RetryDelays[Math.Clamp(attempts, 1, RetryDelays.Length) - 1];
 
     private sealed record PendingMessage(Guid Id, string Type, string Payload, int Attempts);
 }

@@ -23,11 +23,11 @@ public sealed class OutboxTests
         Assert.Throws<InvalidOperationException>(() => OutboxSerializer.FromMessage("NoSuchEvent", "{}"));
 
     [Fact]
-    public void Retries_back_off_exponentially_up_to_an_hour()
+    public void Retries_wait_1_5_15_and_60_minutes()
     {
-        Assert.Equal(TimeSpan.FromSeconds(2), OutboxRelay.Backoff(1));
-        Assert.Equal(TimeSpan.FromSeconds(32), OutboxRelay.Backoff(5));
-        Assert.Equal(TimeSpan.FromHours(1), OutboxRelay.Backoff(30));
+        Assert.Equal(
+            [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromHours(1), TimeSpan.FromHours(1)],
+            Enumerable.Range(1, 5).Select(OutboxRelay.Backoff));
     }
 
     [Fact]

@@ -1,0 +1,34 @@
+using FluentValidation;
+using LectureHub.Application.Abstractions;
+using LectureHub.Application.Common.Exceptions;
+using Mediator;
+
+namespace LectureHub.Application.Operations;
+
+/// <summary>Admins: outbox messages (emails, cache purges) that failed every retry, oldest first.</summary>
+public sealed record ListDeadLettersQuery(int Limit = 100) : IQuery<IReadOnlyList<DeadLetterDto>>
+{
+    public const int MaxLimit = 500;
+}
+
+/// <summary>Admins: retry a dead letter now, with the whole retry schedule ahead of it again.</summary>
+public sealed record RetryDeadLetterCommand(Guid Id) : ICommand<Unit>;
+
+internal sealed class ListDeadLettersValidator : AbstractValidator<ListDeadLettersQuery>
+{
+    public ListDeadLettersValidator() => RuleFor(q => q.Limit).InclusiveBetween(1, ListDeadLettersQuery.MaxLimit);
+}
+
+internal sealed class ListDeadLettersHandler(IOutboxAdmin outbox) : IQueryHandler<ListDeadLettersQuery, IReadOnlyList<DeadLetterDto>>
+{
+    public async ValueTask<IReadOnlyList<DeadLetterDto>> Handle(ListDeadLettersQuery query, CancellationToken cancellationToken) =>
+        await outbox.ListDeadLettersAsync(query.Limit, cancellationToken);
+}
+
+internal sealed class RetryDeadLetterHandler(IOutboxAdmin outbox) : ICommandHandler<RetryDeadLetterCommand, Unit>
+{
+    public async ValueTask<Unit> Handle(RetryDeadLetterCommand command, CancellationToken cancellationToken) =>
+        await outbox.RetryAsync(command.Id, cancellationToken)
+            ? Unit.Value
+            : throw new NotFoundException("DEAD_LETTER_NOT_FOUND", $"No dead letter {command.Id}: it does not exist, was delivered, or is still being retried.");
+}
