@@ -11,7 +11,7 @@ namespace LectureHub.Infrastructure.Outbox;
 
 /// <summary>
 /// Delivers committed domain events to their handlers. Safe with many API instances: each batch is claimed with
-/// FOR UPDATE SKIP LOCKED, so two relays never take the same row. Delivery is at least once.
+/// FOR UPDATE SKIP LOCKED and a lease, so two relays never take the same row. Delivery is at least once.
 /// </summary>
 internal sealed class OutboxRelay(
     DataSources dataSources,
@@ -21,14 +21,24 @@ internal sealed class OutboxRelay(
     TimeProvider clock,
     ILogger<OutboxRelay> logger) : BackgroundService
 {
+    /// <summary>
+    /// Claims a batch with a lease: the rows' next attempt moves past the lease, in one short statement that commits
+    /// at once. Delivery then runs outside any transaction, so a slow handler (SMTP, a purge waiting on a lock) never
+    /// holds locks on the outbox; if this instance dies mid-delivery, the messages fall due again when the lease ends.
+    /// </summary>
     private const string ClaimSql = """
-        SELECT id AS "Id", type AS "Type", payload::text AS "Payload", attempts AS "Attempts"
-        FROM outbox_messages
-        WHERE processed_at IS NULL AND next_attempt_at <= @Now
-        ORDER BY occurred_at
-        LIMIT @BatchSize
-        FOR UPDATE SKIP LOCKED
+        UPDATE outbox_messages m SET next_attempt_at = @LeaseEnds
+        FROM (SELECT id FROM outbox_messages
+              WHERE processed_at IS NULL AND next_attempt_at <= @Now
+              ORDER BY occurred_at
+              LIMIT @BatchSize
+              FOR UPDATE SKIP LOCKED) due
+        WHERE m.id = due.id
+        RETURNING m.id AS "Id", m.type AS "Type", m.payload::text AS "Payload", m.attempts AS "Attempts", m.occurred_at AS "OccurredAt"
         """;
+
+    /// <summary>How long a claimed message is reserved for the instance delivering it.</summary>
+    internal static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
 
     private const string DoneSql = "UPDATE outbox_messages SET processed_at = @Now, attempts = attempts + 1, last_error = NULL WHERE id = @Id";
 
@@ -61,17 +71,17 @@ internal sealed class OutboxRelay(
     internal async Task<int> ProcessBatchAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dataSources.Primary.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var now = clock.GetUtcNow();
         var batch = (await connection.QueryAsync<PendingMessage>(new CommandDefinition(
-            ClaimSql, new { Now = clock.GetUtcNow(), options.Value.BatchSize }, transaction, cancellationToken: cancellationToken))).AsList();
+            ClaimSql, new { Now = now, LeaseEnds = now + Lease, options.Value.BatchSize }, cancellationToken: cancellationToken)))
+            .OrderBy(m => m.OccurredAt).ToList();
 
         foreach (var message in batch)
         {
             var (sql, args) = await DeliverAsync(message, cancellationToken);
-            await connection.ExecuteAsync(new CommandDefinition(sql, args, transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(sql, args, cancellationToken: cancellationToken));
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return batch.Count;
     }
 
@@ -104,7 +114,7 @@ internal sealed class OutboxRelay(
 
     internal static TimeSpan Backoff(int attempts) => RetryDelays[Math.Clamp(attempts, 1, RetryDelays.Length) - 1];
 
-    private sealed record PendingMessage(Guid Id, string Type, string Payload, int Attempts);
+    private sealed record PendingMessage(Guid Id, string Type, string Payload, int Attempts, DateTimeOffset OccurredAt);
 }
 
 internal static class DomainEventDispatcher
