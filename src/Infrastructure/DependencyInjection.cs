@@ -68,6 +68,8 @@ public static class DependencyInjection
         services.AddScoped<Application.Courses.ICourseStats, CourseStats>();
         services.AddScoped<Application.Cohorts.ICohortSeats, CohortSeats>();
         services.AddSingleton<IIdempotencyStore, Idempotency.IdempotencyStore>();
+        services.AddSingleton<Idempotency.IdempotencyKeySweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<Idempotency.IdempotencyKeySweeper>());
         services.AddScoped<IOutboxAdmin, Outbox.OutboxAdmin>();
         services.AddSingleton<Application.Courses.IThumbnailStore, LocalThumbnailStore>();
         services.AddSingleton<IPasswordHasher, PasswordHasher>();

@@ -74,6 +74,25 @@ public sealed class IdempotencyTests(ApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
+    public async Task Keys_past_their_retention_are_swept_and_younger_ones_kept()
+    {
+        var owner = await Client.SignUpAsync("owner@example.com", "Instructor");
+        var cohort = await Client.CreateCohortAsync(owner);
+        var student = (await Factory.StudentsAsync(1))[0];
+        await Client.ApplyAsync(cohort.Id, student, "recent");
+        await Api.ScalarAsync<int>(ApiFactory.PrimaryConnectionString, """
+            INSERT INTO idempotency_keys (user_id, key, request_hash, created_at, locked_until, completed_at, status_code)
+            SELECT user_id, 'ancient', request_hash, now() - interval '25 hours', now(), now() - interval '25 hours', 201 FROM idempotency_keys WHERE key = 'recent'
+            RETURNING 1
+            """);
+
+        var swept = await Factory.Service<Infrastructure.Idempotency.IdempotencyKeySweeper>().SweepAsync(CancellationToken.None);
+
+        Assert.Equal(1, swept);
+        Assert.Equal("recent", await Api.ScalarAsync<string>(ApiFactory.PrimaryConnectionString, "SELECT string_agg(key, ',') FROM idempotency_keys"));
+    }
+
+    [Fact]
     public async Task Applying_without_a_key_is_a_400_that_names_the_header()
     {
         var owner = await Client.SignUpAsync("owner@example.com", "Instructor");
