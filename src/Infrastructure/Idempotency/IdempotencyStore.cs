@@ -71,24 +71,25 @@ internal sealed class IdempotencyStore(DataSources sources, TimeProvider clock) 
         FROM idempotency_keys WHERE user_id = @UserId AND key = @Key
         """;
 
-    public async Task<IdempotencyClaim> ClaimAsync(Guid userId, string key, byte[] requestHash, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        var claimed = await WriteAsync((connection, tx) => connection.ExecuteScalarAsync<bool?>(new CommandDefinition(ClaimSql, new
+    public Task<IdempotencyClaim> ClaimAsync(Guid userId, string key, byte[] requestHash, CancellationToken cancellationToken) =>
+        WriteAsync<IdempotencyClaim>(async (connection, tx) =>
         {
-            UserId = userId, Key = key, Hash = requestHash, Now = now, LockedUntil = now + Lease, Expired = now - Retention,
-        }, tx, cancellationToken: cancellationToken)), cancellationToken);
-        if (claimed == true)
-        {
-            return new IdempotencyClaim.Started();
-        }
+            var now = clock.GetUtcNow();
+            var claimed = await connection.ExecuteScalarAsync<bool?>(new CommandDefinition(ClaimSql, new
+            {
+                UserId = userId, Key = key, Hash = requestHash, Now = now, LockedUntil = now + Lease, Expired = now - Retention,
+            }, tx, cancellationToken: cancellationToken));
+            if (claimed == true)
+            {
+                return new IdempotencyClaim.Started();
+            }
 
-        await using var connection = await sources.Primary.OpenConnectionAsync(cancellationToken);
-        var existing = await connection.QuerySingleAsync<Existing>(new CommandDefinition(ExistingSql, new { UserId = userId, Key = key }, cancellationToken: cancellationToken));
-        return !existing.RequestHash.AsSpan().SequenceEqual(requestHash) ? new IdempotencyClaim.Mismatch()
-            : existing.CompletedAt is null ? new IdempotencyClaim.InFlight()
-            : new IdempotencyClaim.Completed(new StoredResponse(existing.StatusCode!.Value, existing.ContentType, existing.Body ?? []));
-    }
+            // A new statement sees the row that made the claim fail, even one committed while the claim waited.
+            var existing = await connection.QuerySingleAsync<Existing>(new CommandDefinition(ExistingSql, new { UserId = userId, Key = key }, tx, cancellationToken: cancellationToken));
+            return !existing.RequestHash.AsSpan().SequenceEqual(requestHash) ? new IdempotencyClaim.Mismatch()
+                : existing.CompletedAt is null ? new IdempotencyClaim.InFlight()
+                : new IdempotencyClaim.Completed(new StoredResponse(existing.StatusCode!.Value, existing.ContentType, existing.Body ?? []));
+        }, cancellationToken);
 
     public Task CompleteAsync(Guid userId, string key, StoredResponse response, CancellationToken cancellationToken) =>
         WriteAsync((connection, tx) => connection.ExecuteAsync(new CommandDefinition(

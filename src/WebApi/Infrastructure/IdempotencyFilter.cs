@@ -120,9 +120,5 @@ internal static class IdempotencyEndpointExtensions
     public static RouteHandlerBuilder RequireIdempotencyKey(this RouteHandlerBuilder builder) =>
         builder.AddEndpointFilter<IdempotencyFilter>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .WithMetadata(new IdempotencyKeyMetadata());
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 }
-
-/// <summary>Marks an endpoint that requires an Idempotency-Key header (for the API reference).</summary>
-internal sealed record IdempotencyKeyMetadata;

@@ -30,6 +30,20 @@ public sealed class CohortTests(ApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
+    public async Task The_database_itself_refuses_more_seats_or_waitlist_places_than_the_cohort_has()
+    {
+        var owner = await Client.SignUpAsync("owner@example.com", "Instructor");
+        var cohort = await Client.CreateCohortAsync(owner, CohortApi.NewCohort(capacity: 2, waitlist: 1));
+
+        foreach (var overbook in new[] { "taken = capacity + 1", "waitlisted = waitlist_capacity + 1", "taken = -1" })
+        {
+            var refused = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => Api.ScalarAsync<int>(ApiFactory.PrimaryConnectionString,
+                $"UPDATE cohort_seats SET {overbook} WHERE cohort_id = @id RETURNING 1", ("id", cohort.Id)));
+            Assert.Equal(Npgsql.PostgresErrorCodes.CheckViolation, refused.SqlState);
+        }
+    }
+
+    [Fact]
     public async Task Cancelling_a_seat_promotes_the_first_waitlisted_and_keeps_the_counts()
     {
         var owner = await Client.SignUpAsync("owner@example.com", "Instructor");

@@ -74,6 +74,24 @@ public sealed class IdempotencyTests(ApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
+    public async Task Twenty_concurrent_requests_with_one_key_apply_once_and_the_rest_wait_or_replay()
+    {
+        var owner = await Client.SignUpAsync("owner@example.com", "Instructor");
+        var cohort = await Client.CreateCohortAsync(owner);
+        var student = (await Factory.StudentsAsync(1))[0];
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Client.ApplyAsync(cohort.Id, student, "double-click")));
+
+        var created = await Task.WhenAll(responses.Where(r => r.StatusCode == HttpStatusCode.Created).Select(r => r.JsonAsync<Application>()));
+        var waiting = await Task.WhenAll(responses.Where(r => r.StatusCode != HttpStatusCode.Created)
+            .Select(r => r.ProblemAsync(HttpStatusCode.Conflict, "IDEMPOTENCY_KEY_IN_USE")));
+        Assert.Equal(20, created.Length + waiting.Length);
+        Assert.Single(created.Select(a => a.Id).Distinct());
+        Assert.Equal(1, (await Client.StatsAsync(cohort.Id, owner)).SeatsTaken);
+        Assert.Equal(1L, await Api.ScalarAsync<long>(ApiFactory.PrimaryConnectionString, "SELECT count(*) FROM cohort_applications WHERE cohort_id = @id", ("id", cohort.Id)));
+    }
+
+    [Fact]
     public async Task Keys_past_their_retention_are_swept_and_younger_ones_kept()
     {
         var owner = await Client.SignUpAsync("owner@example.com", "Instructor");

@@ -87,13 +87,7 @@ internal static class CatalogBrowse
         var students = new List<Journeys.Tokens>();
         foreach (var email in await Journeys.RegisterAccountsAsync(setup, 10))
         {
-            using var login = await setup.Http.PostAsJsonAsync("/api/v1/auth/login", new { email, password = Journeys.Password }, setup.CancellationToken);
-            if (login.StatusCode != HttpStatusCode.OK)
-            {
-                throw new InvalidOperationException($"Setup could not sign in {email}: {(int)login.StatusCode}");
-            }
-
-            students.Add((await login.Content.ReadFromJsonAsync<Journeys.Tokens>(JsonSerializerOptions.Web, setup.CancellationToken))!);
+            students.Add(await Journeys.SignInAsync(setup, email));
         }
 
         setup.Share("categories", new Feed<Guid>(categories.Select(c => c.Id).ToList(), random: true));

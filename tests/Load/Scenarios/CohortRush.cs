@@ -46,8 +46,7 @@ internal static class CohortRush
             var signedIn = new List<Student>();
             foreach (var email in await Journeys.RegisterAccountsAsync(setup, students))
             {
-                using var login = await setup.Http.PostAsJsonAsync("/api/v1/auth/login", new { email, password = Journeys.Password }, setup.CancellationToken);
-                signedIn.Add(new Student("rush-" + email, (await login.Content.ReadFromJsonAsync<Journeys.Tokens>(JsonSerializerOptions.Web, setup.CancellationToken))!));
+                signedIn.Add(new Student("rush-" + email, await Journeys.SignInAsync(setup, email)));
             }
 
             setup.Share("cohort", cohort);
@@ -112,14 +111,8 @@ internal static class CohortRush
     private static async Task<Cohort> OpenCohortAsync(SetupContext setup, int seats, int waitlist)
     {
         var email = Journeys.Email(0, "owner");
-        using (var register = await setup.Http.PostAsJsonAsync("/api/v1/auth/register",
-                   new { email, password = Journeys.Password, displayName = "부하 테스트 강사", role = "Instructor" }, setup.CancellationToken))
-        {
-            Ensure(register, HttpStatusCode.Created, "register the cohort's instructor");
-        }
-
-        using var login = await setup.Http.PostAsJsonAsync("/api/v1/auth/login", new { email, password = Journeys.Password }, setup.CancellationToken);
-        var owner = (await login.Content.ReadFromJsonAsync<Journeys.Tokens>(JsonSerializerOptions.Web, setup.CancellationToken))!;
+        await Journeys.RegisterAsync(setup, email, "Instructor");
+        var owner = await Journeys.SignInAsync(setup, email);
         var now = DateTimeOffset.UtcNow;
         var create = Journeys.Authorized(HttpMethod.Post, "/api/v1/cohorts", owner);
         create.Content = JsonContent.Create(new
@@ -129,17 +122,13 @@ internal static class CohortRush
             isOnline = true, feeKrw = 0, visibility = "Unlisted",
         });
         using var created = await setup.Http.SendAsync(create, setup.CancellationToken);
-        Ensure(created, HttpStatusCode.Created, "create the cohort");
+        if (created.StatusCode != HttpStatusCode.Created)
+        {
+            throw new InvalidOperationException($"Setup could not create the cohort: {(int)created.StatusCode}");
+        }
+
         var id = (await created.Content.ReadFromJsonAsync<IdOnly>(JsonSerializerOptions.Web, setup.CancellationToken))!.Id;
         return new Cohort(id, owner);
-    }
-
-    private static void Ensure(HttpResponseMessage response, HttpStatusCode expected, string what)
-    {
-        if (response.StatusCode != expected)
-        {
-            throw new InvalidOperationException($"Setup could not {what}: {(int)response.StatusCode}");
-        }
     }
 
     private static object SharedOf(SetupContext setup, string key) =>

@@ -36,16 +36,29 @@ internal static class Journeys
     public static async Task<List<string>> RegisterAccountsAsync(SetupContext setup, int count)
     {
         var emails = Enumerable.Range(0, count).Select(i => Email(i, "feed")).ToList();
-        await Parallel.ForEachAsync(emails, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = setup.CancellationToken }, async (email, ct) =>
-        {
-            using var response = await setup.Http.PostAsJsonAsync("/api/v1/auth/register",
-                new { email, password = Password, displayName = "부하 테스트", role = "Student" }, ct);
-            if (response.StatusCode != HttpStatusCode.Created)
-            {
-                throw new InvalidOperationException($"Setup could not register {email}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
-            }
-        });
+        await Parallel.ForEachAsync(emails, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = setup.CancellationToken },
+            async (email, _) => await RegisterAsync(setup, email, "Student"));
         return emails;
+    }
+
+    /// <summary>One account made during setup (unmeasured); a failure stops the run with the reason.</summary>
+    public static async Task RegisterAsync(SetupContext setup, string email, string role)
+    {
+        using var response = await setup.Http.PostAsJsonAsync("/api/v1/auth/register",
+            new { email, password = Password, displayName = "부하 테스트", role }, setup.CancellationToken);
+        if (response.StatusCode != HttpStatusCode.Created)
+        {
+            throw new InvalidOperationException($"Setup could not register {email}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(setup.CancellationToken)}");
+        }
+    }
+
+    /// <summary>Signs an account made in setup in, unmeasured.</summary>
+    public static async Task<Tokens> SignInAsync(SetupContext setup, string email)
+    {
+        using var login = await setup.Http.PostAsJsonAsync("/api/v1/auth/login", new { email, password = Password }, setup.CancellationToken);
+        return login.StatusCode == HttpStatusCode.OK
+            ? (await login.Content.ReadFromJsonAsync<Tokens>(JsonSerializerOptions.Web, setup.CancellationToken))!
+            : throw new InvalidOperationException($"Setup could not sign in {email}: {(int)login.StatusCode}");
     }
 
     private static async Task<Tokens?> ReadTokens(HttpResponseMessage? response) =>

@@ -40,8 +40,8 @@ internal sealed class ApplyToCohortHandler(
         var studentId = currentUser.RequiredUserId;
         if (await applications.AnyAsync(new StudentApplicationSpec(cohort.Id, studentId), cancellationToken))
         {
-            // Also guarded by the unique index, for two applications racing past this check.
-            throw AlreadyApplied();
+            // Also guarded by the unique index (PostgresConflicts maps it to the same code), for two racing past this check.
+            throw new ConflictException("ALREADY_APPLIED", "You have already applied to this cohort.");
         }
 
         var now = clock.GetUtcNow();
@@ -58,6 +58,4 @@ internal sealed class ApplyToCohortHandler(
         await applications.AddAsync(application, cancellationToken);
         return ApplicationDto.From(application);
     }
-
-    public static ConflictException AlreadyApplied() => new("ALREADY_APPLIED", "You have already applied to this cohort.");
 }
