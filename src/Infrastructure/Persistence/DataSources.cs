@@ -22,21 +22,37 @@ public sealed class DataSources(NpgsqlDataSource primary, NpgsqlMultiHostDataSou
     /// </summary>
     public const int DefaultMaxPoolSize = 40;
 
-    private static string WithPoolCap(string connectionString)
+    /// <summary>
+    /// Seconds to wait for a connection, pooled or new, unless the connection string says otherwise (Npgsql: 15). In
+    /// a sign-up rush requests queue for pooled connections; answering late beats failing and being retried.
+    /// </summary>
+    public const int DefaultTimeoutSeconds = 30;
+
+    private static string WithPoolDefaults(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!connectionString.Contains("Pool Size", StringComparison.OrdinalIgnoreCase) && !connectionString.Contains("MaxPoolSize", StringComparison.OrdinalIgnoreCase))
+        if (!Says(connectionString, "Maximum Pool Size", "Max Pool Size", "MaxPoolSize"))
         {
             builder.MaxPoolSize = DefaultMaxPoolSize;
+        }
+
+        if (!Says(connectionString, "Timeout"))
+        {
+            builder.Timeout = DefaultTimeoutSeconds;
         }
 
         return builder.ConnectionString;
     }
 
+    /// <summary>Whether the connection string sets one of these keywords itself.</summary>
+    private static bool Says(string connectionString, params string[] keywords) =>
+        connectionString.Split(';').Select(part => part.Split('=')[0].Trim())
+            .Any(key => keywords.Contains(key, StringComparer.OrdinalIgnoreCase));
+
     public static DataSources Create(string primaryConnectionString, string replicaConnectionString)
     {
-        var primary = new NpgsqlDataSourceBuilder(WithPoolCap(primaryConnectionString)) { Name = "primary" }.Build();
-        var replica = new NpgsqlDataSourceBuilder(WithPoolCap(replicaConnectionString)) { Name = "replica" }.BuildMultiHost();
+        var primary = new NpgsqlDataSourceBuilder(WithPoolDefaults(primaryConnectionString)) { Name = "primary" }.Build();
+        var replica = new NpgsqlDataSourceBuilder(WithPoolDefaults(replicaConnectionString)) { Name = "replica" }.BuildMultiHost();
         return new DataSources(primary, replica);
     }
 
