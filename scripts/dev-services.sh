@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Dev services on loopback: PostgreSQL 15 primary, a streaming-replication standby, and Redis (plus the ffmpeg and
-# curl the API and scripts use).
+# Dev services on loopback: PostgreSQL 15 primary, a streaming-replication standby, Redis, and maildev (an SMTP sink
+# with a web inbox, from npm via tools/maildev), plus the ffmpeg and curl the API and scripts use.
 #   scripts/dev-services.sh up|down|status|reset|standby-stop|standby-start|fresh-db <name>
-# Idempotent; installs missing Debian packages. Ports: LH_PG_PRIMARY_PORT, LH_PG_STANDBY_PORT, LH_REDIS_PORT.
+# Idempotent; installs missing Debian and npm packages. Ports: LH_PG_PRIMARY_PORT, LH_PG_STANDBY_PORT, LH_REDIS_PORT,
+# LH_SMTP_PORT and LH_MAILDEV_WEB_PORT.
 set -euo pipefail
 source "$(dirname "$0")/lib/env.sh"
 
@@ -10,6 +11,8 @@ PRIMARY="$LH_PG_DIR/primary"
 STANDBY="$LH_PG_DIR/standby"
 SOCKETS="$LH_PG_DIR/sockets"
 REDIS_DIR="$LH_DATA_DIR/redis"
+MAILDEV_DIR="$LH_DATA_DIR/maildev"
+MAILDEV_TOOL="$LH_ROOT/tools/maildev"
 
 as_root() { if [ "$(id -u)" = "0" ]; then "$@"; else sudo "$@"; fi; }
 # PostgreSQL refuses to run as root: as root, run its tools as 'postgres'.
@@ -22,6 +25,7 @@ install_packages() {
   command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
   command -v curl >/dev/null 2>&1 || missing+=(curl)
   command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
+  command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
   [ ${#missing[@]} -eq 0 ] && return
   lh_log "Installing ${missing[*]}"
   as_root apt-get update -qq
@@ -114,6 +118,31 @@ start_redis() {
   lh_die "Redis did not start; see $REDIS_DIR/redis.log"
 }
 
+maildev_up() { curl -fs "http://127.0.0.1:$LH_MAILDEV_WEB_PORT/api/healthz" >/dev/null 2>&1; }
+
+start_maildev() {
+  if maildev_up; then lh_log "maildev already running on $LH_SMTP_PORT (inbox: $LH_MAILDEV_WEB_PORT)"; return; fi
+  if [ ! -x "$MAILDEV_TOOL/node_modules/.bin/maildev" ]; then
+    lh_log "Installing maildev from tools/maildev/package-lock.json"
+    (cd "$MAILDEV_TOOL" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  fi
+  lh_log "Starting maildev: SMTP 127.0.0.1:$LH_SMTP_PORT, inbox http://127.0.0.1:$LH_MAILDEV_WEB_PORT"
+  mkdir -p "$MAILDEV_DIR"
+  # Capped, so load runs cannot fill the disk; per checkout, so two checkouts never share an inbox.
+  nohup "$MAILDEV_TOOL/node_modules/.bin/maildev" --ip 127.0.0.1 --web-ip 127.0.0.1 --smtp "$LH_SMTP_PORT" \
+    --web "$LH_MAILDEV_WEB_PORT" --max-emails 20000 --mail-directory "$MAILDEV_DIR/mail" >"$MAILDEV_DIR/maildev.log" 2>&1 &
+  echo $! >"$MAILDEV_DIR/maildev.pid"
+  for _ in $(seq 100); do maildev_up && return; sleep 0.1; done
+  lh_die "maildev did not start; see $MAILDEV_DIR/maildev.log"
+}
+
+stop_maildev() {
+  [ -f "$MAILDEV_DIR/maildev.pid" ] || return 0
+  local pid; pid=$(cat "$MAILDEV_DIR/maildev.pid")
+  if kill -0 "$pid" 2>/dev/null; then lh_log "Stopping maildev"; kill "$pid"; fi
+  rm -f "$MAILDEV_DIR/maildev.pid"
+}
+
 up() {
   install_packages
   mkdir -p "$LH_DATA_DIR"
@@ -126,6 +155,7 @@ up() {
   init_standby
   start_pg "$STANDBY" "$LH_PG_STANDBY_PORT" standby
   start_redis
+  start_maildev
   status
 }
 
@@ -134,6 +164,7 @@ down() {
     if running "$d"; then lh_log "Stopping $(basename "$d")"; as_pg "$LH_PG_BIN/pg_ctl" -D "$d" -m fast -w stop >/dev/null; fi
   done
   if redis_cli ping >/dev/null 2>&1; then lh_log "Stopping Redis"; redis_cli shutdown nosave >/dev/null 2>&1 || true; fi
+  stop_maildev
 }
 
 status() {
@@ -148,6 +179,7 @@ status() {
     fi
   done
   if redis_cli ping >/dev/null 2>&1; then printf '  %-8s 127.0.0.1:%s  up\n' redis "$LH_REDIS_PORT"; else printf '  %-8s 127.0.0.1:%s  down\n' redis "$LH_REDIS_PORT"; ok=1; fi
+  if maildev_up; then printf '  %-8s 127.0.0.1:%s  up (inbox: http://127.0.0.1:%s)\n' maildev "$LH_SMTP_PORT" "$LH_MAILDEV_WEB_PORT"; else printf '  %-8s 127.0.0.1:%s  down\n' maildev "$LH_SMTP_PORT"; ok=1; fi
   if running "$PRIMARY"; then
     printf '  replication: %s\n' "$(psql_primary -c "SELECT coalesce(string_agg(application_name || ' ' || state, ', '), 'no standby attached') FROM pg_stat_replication")"
   fi
@@ -158,7 +190,7 @@ case "${1:-}" in
   up) up ;;
   down) down ;;
   status) status ;;
-  reset) down; lh_log "Removing $LH_PG_DIR and $REDIS_DIR"; rm -rf "$LH_PG_DIR" "$REDIS_DIR" ;;
+  reset) down; lh_log "Removing $LH_PG_DIR, $REDIS_DIR and $MAILDEV_DIR"; rm -rf "$LH_PG_DIR" "$REDIS_DIR" "$MAILDEV_DIR" ;;
   standby-stop) as_pg "$LH_PG_BIN/pg_ctl" -D "$STANDBY" -m fast -w stop >/dev/null ;;
   standby-start) start_pg "$STANDBY" "$LH_PG_STANDBY_PORT" standby ;;
   fresh-db) fresh_db "${2:?usage: $0 fresh-db <name>}" ;;

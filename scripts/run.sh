@@ -26,6 +26,7 @@ cat <<INFO
   API reference       $LH_API_URL/scalar
   OpenAPI document    $LH_API_URL/openapi/v1.json
   Readiness           $LH_API_URL/health/ready
+  Emails sent (inbox) http://127.0.0.1:$LH_MAILDEV_WEB_PORT
 
   Demo accounts (POST /api/v1/auth/login):
     admin       admin@lecturehub.dev          Admin-pass-2026

@@ -7,6 +7,8 @@ export LH_ROOT
 export LH_PG_PRIMARY_PORT="${LH_PG_PRIMARY_PORT:-55432}"
 export LH_PG_STANDBY_PORT="${LH_PG_STANDBY_PORT:-55433}"
 export LH_REDIS_PORT="${LH_REDIS_PORT:-56379}"
+export LH_SMTP_PORT="${LH_SMTP_PORT:-51025}"          # maildev's SMTP sink
+export LH_MAILDEV_WEB_PORT="${LH_MAILDEV_WEB_PORT:-51080}"  # maildev's web inbox and REST API
 export LH_API_URL="${LH_API_URL:-http://127.0.0.1:5080}"
 export LH_DB_USER="${LH_DB_USER:-lecturehub}"
 export LH_DB_PASSWORD="${LH_DB_PASSWORD:-lecturehub}"
@@ -22,13 +24,14 @@ else
 fi
 export LH_PG_DIR
 
-# Connection strings in the form the API reads (ConnectionStrings__X). $1: database name.
+# Where the API finds its servers, in the form it reads (ConnectionStrings__X, Email__X). $1: database name.
 lh_export_connection_strings() {
   local db="$1" redis_db="${2:-0}"
   local common="Database=$db;Username=$LH_DB_USER;Password=$LH_DB_PASSWORD"
   export ConnectionStrings__Primary="Host=127.0.0.1;Port=$LH_PG_PRIMARY_PORT;$common"
   export ConnectionStrings__Replica="Host=127.0.0.1:$LH_PG_STANDBY_PORT,127.0.0.1:$LH_PG_PRIMARY_PORT;$common"
   export ConnectionStrings__Redis="127.0.0.1:$LH_REDIS_PORT,defaultDatabase=$redis_db"
+  export Email__Host=127.0.0.1 Email__Port="$LH_SMTP_PORT" Email__Security=None
 }
 
 lh_log() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }

@@ -1,6 +1,7 @@
 using Dapper;
 using LectureHub.Application.Abstractions;
 using LectureHub.Infrastructure.Caching;
+using LectureHub.Infrastructure.Email;
 using LectureHub.Infrastructure.Health;
 using LectureHub.Infrastructure.Identity;
 using LectureHub.Infrastructure.Media;
@@ -29,6 +30,7 @@ public static class DependencyInjection
         AddOptions<LoginThrottleOptions>(services, configuration, LoginThrottleOptions.Section);
         AddOptions<OutboxOptions>(services, configuration, OutboxOptions.Section);
         AddOptions<CacheOptions>(services, configuration, CacheOptions.Section);
+        AddOptions<EmailOptions>(services, configuration, EmailOptions.Section);
         AddOptions<MediaOptions>(services, configuration, MediaOptions.Section).PostConfigure(media =>
         {
             if (string.IsNullOrEmpty(media.Root))
@@ -75,6 +77,7 @@ public static class DependencyInjection
         services.AddSingleton<IPasswordHasher, PasswordHasher>();
         services.AddSingleton<ITokenService, JwtTokenService>();
         services.AddSingleton<ILoginThrottle, RedisLoginThrottle>();
+        services.AddSingleton<IEmailSender, SmtpEmailSender>();
 
         services.AddSingleton<OutboxSignal>();
         if (configuration.GetValue("Outbox:Enabled", true))

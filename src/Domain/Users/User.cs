@@ -22,14 +22,19 @@ public sealed class User : Entity
 
     public Role Role { get; private set; }
 
+    /// <summary>The language emails are written in: one of <see cref="Languages.Supported"/>.</summary>
+    public string Language { get; private set; } = Languages.Default;
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
-    public static User Register(string email, string displayName, string passwordHash, Role role, DateTimeOffset now)
+    public static User Register(string email, string displayName, string passwordHash, Role role, DateTimeOffset now, string language = Languages.Default)
     {
+        Languages.Require(language);
         var user = new User
         {
+            Language = language,
             Email = email.Trim(),
             NormalizedEmail = Normalize(email),
             DisplayName = displayName.Trim(),
@@ -57,6 +62,16 @@ public sealed class User : Entity
         DisplayName = displayName.Trim();
         UpdatedAt = now;
         Raise(new UserRenamed(Id));
+    }
+
+    public void ChangeLanguage(string language, DateTimeOffset now)
+    {
+        Languages.Require(language);
+        if (Language != language)
+        {
+            Language = language;
+            UpdatedAt = now;
+        }
     }
 
     public void ChangePasswordHash(string passwordHash, DateTimeOffset now)

@@ -30,6 +30,10 @@ public sealed class CohortConcurrencyTests(ApiFactory factory) : ApiTest(factory
         var stats = await Client.StatsAsync(cohort.Id, owner);
         Assert.Equal((100, 50), (stats.SeatsTaken, stats.WaitlistLength));
         Assert.Equal(new Dictionary<string, int> { ["Approved"] = 100, ["Waitlisted"] = 50 }, stats.ByStatus);
+
+        // One email per accepted application, sent by whichever instance's relay claimed it.
+        await Api.OutboxDrainedAsync();
+        Assert.Equal(created.Select(a => a.Id).Order(), (await Mailbox.AllAsync()).Select(e => Guid.Parse(e.MessageId.Split('.')[1])).Order());
     }
 
     [Fact]
@@ -73,5 +77,15 @@ public sealed class CohortConcurrencyTests(ApiFactory factory) : ApiTest(factory
             SELECT count(*) FROM outbox_messages WHERE type LIKE '%CohortApplicationChanged%' AND (payload ->> 'Promoted')::boolean
             """);
         Assert.Equal(10, notices);
+
+        // And each promotion reached its student over SMTP exactly once.
+        var promotedIds = await Api.ScalarAsync<Guid[]>(ApiFactory.PrimaryConnectionString, """
+            SELECT array_agg(id) FROM cohort_applications WHERE cohort_id = @id AND status = 'Approved' AND waitlist_number IS NOT NULL
+            """, ("id", cohort.Id));
+        await Api.OutboxDrainedAsync();
+        var promotionEmails = (await Mailbox.AllAsync()).Where(e => e.MessageId.Contains(".promoted@", StringComparison.Ordinal)).ToList();
+        Assert.Equal(
+            promotedIds!.Select(id => $"<cohort-application.{id:N}.promoted@lecturehub.local>").Order(),
+            promotionEmails.Select(e => e.MessageId).Order());
     }
 }

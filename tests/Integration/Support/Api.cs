@@ -8,7 +8,7 @@ namespace LectureHub.IntegrationTests.Support;
 
 public sealed record Tokens(string AccessToken, DateTimeOffset AccessTokenExpiresAt, string RefreshToken, DateTimeOffset RefreshTokenExpiresAt);
 
-public sealed record Me(Guid Id, string Email, string DisplayName, string Role, DateTimeOffset CreatedAt);
+public sealed record Me(Guid Id, string Email, string DisplayName, string Role, string Language, DateTimeOffset CreatedAt);
 
 public sealed record Problem(int Status, string Code, string? Detail, string TraceId, Dictionary<string, string[]>? Errors);
 
@@ -19,9 +19,9 @@ public static class Api
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static async Task<Me> RegisterAsync(this HttpClient client, string email, string role = "Student", string displayName = "테스트 사용자")
+    public static async Task<Me> RegisterAsync(this HttpClient client, string email, string role = "Student", string displayName = "테스트 사용자", string? language = null)
     {
-        var response = await client.PostAsJsonAsync("/api/v1/auth/register", new { email, password = Password, displayName, role });
+        var response = await client.PostAsJsonAsync("/api/v1/auth/register", new { email, password = Password, displayName, role, language });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<Me>(Json))!;
     }
@@ -34,9 +34,9 @@ public static class Api
     }
 
     /// <summary>A registered, signed-in user. Admins cannot self-register, so they are promoted in the database.</summary>
-    public static async Task<Tokens> SignUpAsync(this HttpClient client, string email, string role = "Student")
+    public static async Task<Tokens> SignUpAsync(this HttpClient client, string email, string role = "Student", string displayName = "테스트 사용자", string? language = null)
     {
-        var me = await client.RegisterAsync(email, role == "Admin" ? "Student" : role);
+        var me = await client.RegisterAsync(email, role == "Admin" ? "Student" : role, displayName, language);
         if (role == "Admin")
         {
             await using var connection = new NpgsqlConnection(ApiFactory.PrimaryConnectionString);

@@ -40,6 +40,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Redis", RedisConnectionString);
         builder.UseSetting("RateLimiting:AuthPerIpPerMinute", "100000");
         builder.UseSetting("Outbox:PollIntervalSeconds", "0.2");
+        builder.UseSetting("Email:Port", Env("LH_SMTP_PORT", "51025"));
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -58,7 +59,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         });
     }
 
-    /// <summary>Empties every table and the test Redis database; each test starts from nothing.</summary>
+    /// <summary>Empties every table, the test Redis database and the mail sink's inbox; each test starts from nothing.</summary>
     public async Task ResetAsync()
     {
         await using (var connection = new NpgsqlConnection(PrimaryConnectionString))
@@ -69,6 +70,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
         var redis = await RedisAsync();
         await redis.GetServers()[0].FlushDatabaseAsync(redis.GetDatabase().Database);
+        await Mailbox.ClearAsync();
     }
 
     /// <summary>Forgets who wrote recently, as if the read-your-writes window had passed.</summary>

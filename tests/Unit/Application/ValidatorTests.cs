@@ -17,18 +17,20 @@ public sealed class ValidatorTests
     [Fact]
     public void Registration_checks_email_password_name_and_role() =>
         Assert.Equal(
-            ["DisplayName", "Email", "Password", "Role"],
-            FailingFields(new RegisterValidator(), new RegisterCommand("nope", "short", "   ", Role.Admin)));
+            ["DisplayName", "Email", "Language", "Password", "Role"],
+            FailingFields(new RegisterValidator(), new RegisterCommand("nope", "short", "   ", Role.Admin, "fr")));
 
     [Fact]
     public void A_password_longer_than_128_characters_is_refused() =>
         Assert.Equal(["Password"], FailingFields(new RegisterValidator(), new RegisterCommand("a@b.co", new string('x', 129), "n")));
 
     [Fact]
-    public void Update_me_accepts_an_absent_display_name_but_not_a_blank_one()
+    public void Update_me_accepts_absent_fields_but_not_a_blank_name_or_an_unknown_language()
     {
         Assert.Empty(FailingFields(new UpdateMeValidator(), new UpdateMeCommand(null)));
         Assert.Equal(["DisplayName"], FailingFields(new UpdateMeValidator(), new UpdateMeCommand(" ")));
+        Assert.Empty(FailingFields(new UpdateMeValidator(), new UpdateMeCommand(null, "en")));
+        Assert.Equal(["Language"], FailingFields(new UpdateMeValidator(), new UpdateMeCommand(null, "EN")));
     }
 
     [Fact]

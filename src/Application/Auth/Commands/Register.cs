@@ -7,7 +7,8 @@ using Mediator;
 
 namespace LectureHub.Application.Auth.Commands;
 
-public sealed record RegisterCommand(string Email, string Password, string DisplayName, Role Role = Role.Student) : ICommand<MeDto>;
+/// <summary><paramref name="Language"/>: the language of emails to this account ("ko" or "en"); Korean when left out.</summary>
+public sealed record RegisterCommand(string Email, string Password, string DisplayName, Role Role = Role.Student, string? Language = null) : ICommand<MeDto>;
 
 internal sealed class RegisterValidator : AbstractValidator<RegisterCommand>
 {
@@ -17,6 +18,7 @@ internal sealed class RegisterValidator : AbstractValidator<RegisterCommand>
         RuleFor(c => c.Password).ValidNewPassword();
         RuleFor(c => c.DisplayName).ValidDisplayName();
         RuleFor(c => c.Role).Must(User.CanSelfRegisterAs).WithMessage("Only Student or Instructor accounts can be registered.");
+        RuleFor(c => c.Language).SupportedLanguage().When(c => c.Language is not null);
     }
 }
 
@@ -31,7 +33,7 @@ internal sealed class RegisterHandler(IRepository<User> users, IPasswordHasher h
             throw new ConflictException("EMAIL_TAKEN", "An account with this email already exists.");
         }
 
-        var user = User.Register(command.Email, command.DisplayName, hasher.Hash(command.Password), command.Role, clock.GetUtcNow());
+        var user = User.Register(command.Email, command.DisplayName, hasher.Hash(command.Password), command.Role, clock.GetUtcNow(), command.Language ?? Languages.Default);
         await users.AddAsync(user, cancellationToken);
         consistency.NoteWriteBy(user.Id);
         return MeDto.From(user);

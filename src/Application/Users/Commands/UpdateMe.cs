@@ -7,11 +7,15 @@ using Mediator;
 namespace LectureHub.Application.Users.Commands;
 
 /// <summary>Changes the caller's profile; a null field is left as it is. Returns the new state.</summary>
-public sealed record UpdateMeCommand(string? DisplayName) : ICommand<MeDto>;
+public sealed record UpdateMeCommand(string? DisplayName, string? Language = null) : ICommand<MeDto>;
 
 internal sealed class UpdateMeValidator : AbstractValidator<UpdateMeCommand>
 {
-    public UpdateMeValidator() => RuleFor(c => c.DisplayName!).ValidDisplayName().When(c => c.DisplayName is not null);
+    public UpdateMeValidator()
+    {
+        RuleFor(c => c.DisplayName!).ValidDisplayName().When(c => c.DisplayName is not null);
+        RuleFor(c => c.Language).SupportedLanguage().When(c => c.Language is not null);
+    }
 }
 
 internal sealed class UpdateMeHandler(IRepository<User> users, ICurrentUser currentUser, TimeProvider clock)
@@ -24,6 +28,11 @@ internal sealed class UpdateMeHandler(IRepository<User> users, ICurrentUser curr
         if (command.DisplayName is not null)
         {
             user.Rename(command.DisplayName, clock.GetUtcNow());
+        }
+
+        if (command.Language is not null)
+        {
+            user.ChangeLanguage(command.Language, clock.GetUtcNow());
         }
 
         return MeDto.From(user);

@@ -9,7 +9,7 @@ public sealed record GetMeQuery : IQuery<MeDto>;
 internal sealed class GetMeHandler(IReadDb db, ICurrentUser currentUser) : IQueryHandler<GetMeQuery, MeDto>
 {
     private const string Sql = """
-        SELECT id AS "Id", email AS "Email", display_name AS "DisplayName", role AS "Role", created_at AS "CreatedAt"
+        SELECT id AS "Id", email AS "Email", display_name AS "DisplayName", role AS "Role", language AS "Language", created_at AS "CreatedAt"
         FROM users
         WHERE id = @UserId
         """;

@@ -17,6 +17,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.DisplayName).HasMaxLength(User.MaxDisplayNameLength);
         builder.Property(u => u.PasswordHash).HasMaxLength(200);
         builder.Property(u => u.Role).HasConversion<string>().HasMaxLength(20);
+        builder.Property(u => u.Language).HasMaxLength(Languages.MaxLength).HasDefaultValue(Languages.Default);
         // Course search also matches the instructor's name; students' names are never searched, so not indexed.
         builder.Property<NpgsqlTsVector>(SearchSql.UserNameVector)
             .HasComputedColumnSql("to_tsvector('simple', lh_bigrams(display_name))", stored: true);

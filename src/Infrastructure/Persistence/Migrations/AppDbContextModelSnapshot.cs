@@ -595,6 +595,14 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(254)")
                         .HasColumnName("email");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasDefaultValue("ko")
+                        .HasColumnName("language");
+
                     b.Property<NpgsqlTsVector>("NameVector")
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("tsvector")

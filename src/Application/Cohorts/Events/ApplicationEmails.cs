@@ -1,0 +1,147 @@
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using LectureHub.Application.Abstractions;
+using LectureHub.Domain.Cohorts;
+using LectureHub.Domain.Users;
+
+namespace LectureHub.Application.Cohorts.Events;
+
+/// <summary>What an applicant is told, and in which words. One kind per status change; a promotion is its own.</summary>
+public enum ApplicationNotice
+{
+    Applied,
+    Approved,
+    Promoted,
+    Waitlisted,
+    Rejected,
+    Cancelled,
+}
+
+/// <summary>The applicant and cohort facts an email needs, read after the change committed.</summary>
+internal sealed record ApplicantNoticeFacts(
+    string Email, string DisplayName, string Language, string CohortTitle, DateTimeOffset ClassStartsAt, string? Location, bool IsOnline,
+    long? WaitlistNumber, string? RejectionReason);
+
+/// <summary>
+/// The Korean and English templates for cohort application emails. Placeholders: {name}, {cohort}, {start},
+/// {place}, {number}, {reason}. Times are shown in Korea Standard Time (UTC+9, no daylight saving): the classes are in Korea.
+/// </summary>
+internal static partial class ApplicationEmails
+{
+    private sealed record Template(string Subject, params string[] Paragraphs);
+
+    private static readonly TimeSpan Kst = TimeSpan.FromHours(9);
+
+    private static readonly Dictionary<(string Language, ApplicationNotice Notice), Template> Templates = new()
+    {
+        [(Languages.Korean, ApplicationNotice.Applied)] = new(
+            "[LectureHub] '{cohort}' 신청이 접수되었습니다",
+            "{name}님, '{cohort}' 신청이 접수되었습니다.",
+            "강사가 신청서를 검토한 뒤 결과를 이메일로 알려 드립니다."),
+        [(Languages.Korean, ApplicationNotice.Approved)] = new(
+            "[LectureHub] '{cohort}' 참가가 확정되었습니다",
+            "{name}님, '{cohort}' 신청이 승인되어 자리가 확정되었습니다.",
+            "일시: {start}", "장소: {place}"),
+        [(Languages.Korean, ApplicationNotice.Promoted)] = new(
+            "[LectureHub] 대기 중이던 '{cohort}' 자리가 확정되었습니다",
+            "{name}님, 취소된 자리가 생겨 대기 {number}번 신청이 승인되었습니다. 자리가 확정되었습니다.",
+            "일시: {start}", "장소: {place}"),
+        [(Languages.Korean, ApplicationNotice.Waitlisted)] = new(
+            "[LectureHub] '{cohort}' 대기자로 등록되었습니다",
+            "{name}님, '{cohort}' 정원이 모두 차서 대기 {number}번으로 등록되었습니다.",
+            "자리가 생기면 대기 순서대로 자동 승인되며, 그때 다시 이메일로 알려 드립니다."),
+        [(Languages.Korean, ApplicationNotice.Rejected)] = new(
+            "[LectureHub] '{cohort}' 신청 결과 안내",
+            "{name}님, 아쉽게도 '{cohort}' 신청이 승인되지 않았습니다.",
+            "사유: {reason}"),
+        [(Languages.Korean, ApplicationNotice.Cancelled)] = new(
+            "[LectureHub] '{cohort}' 신청이 취소되었습니다",
+            "{name}님, '{cohort}' 신청이 취소되었습니다. 확보했던 자리는 다음 대기자에게 넘어갑니다.",
+            "직접 취소하지 않으셨다면 고객센터로 알려 주세요."),
+
+        [(Languages.English, ApplicationNotice.Applied)] = new(
+            "[LectureHub] We received your application to '{cohort}'",
+            "Hi {name}, we received your application to '{cohort}'.",
+            "The instructor will review it, and we will email you the decision."),
+        [(Languages.English, ApplicationNotice.Approved)] = new(
+            "[LectureHub] Your place in '{cohort}' is confirmed",
+            "Hi {name}, your application to '{cohort}' was approved: your place is confirmed.",
+            "When: {start}", "Where: {place}"),
+        [(Languages.English, ApplicationNotice.Promoted)] = new(
+            "[LectureHub] A place opened up in '{cohort}': you're in",
+            "Hi {name}, a place opened up and your waitlisted application (number {number}) was approved: your place is confirmed.",
+            "When: {start}", "Where: {place}"),
+        [(Languages.English, ApplicationNotice.Waitlisted)] = new(
+            "[LectureHub] You're on the waitlist for '{cohort}'",
+            "Hi {name}, '{cohort}' is full, so you are number {number} on the waitlist.",
+            "If a place opens up, waitlisted applicants are approved in order, and we will email you."),
+        [(Languages.English, ApplicationNotice.Rejected)] = new(
+            "[LectureHub] About your application to '{cohort}'",
+            "Hi {name}, we're sorry: your application to '{cohort}' was not approved.",
+            "Reason: {reason}"),
+        [(Languages.English, ApplicationNotice.Cancelled)] = new(
+            "[LectureHub] Your application to '{cohort}' was cancelled",
+            "Hi {name}, your application to '{cohort}' was cancelled. Any place you held passes to the next person waiting.",
+            "If you did not cancel it, please tell our support team."),
+    };
+
+    private static readonly Dictionary<string, string> Footers = new()
+    {
+        [Languages.Korean] = "LectureHub · 이 메일은 발신 전용입니다.",
+        [Languages.English] = "LectureHub · This mailbox is not monitored.",
+    };
+
+    /// <summary>Every (language, notice) pair has a template; unit tests hold this true.</summary>
+    public static IEnumerable<(string Language, ApplicationNotice Notice)> Keys => Templates.Keys;
+
+    public static ApplicationNotice NoticeFor(ApplicationStatus status, bool promoted) => status switch
+    {
+        ApplicationStatus.Approved => promoted ? ApplicationNotice.Promoted : ApplicationNotice.Approved,
+        ApplicationStatus.Applied => ApplicationNotice.Applied,
+        ApplicationStatus.Waitlisted => ApplicationNotice.Waitlisted,
+        ApplicationStatus.Rejected => ApplicationNotice.Rejected,
+        ApplicationStatus.Cancelled => ApplicationNotice.Cancelled,
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "No email for this status."),
+    };
+
+    public static EmailMessage Compose(Guid applicationId, ApplicationNotice notice, ApplicantNoticeFacts facts)
+    {
+        // An account's language is checked on the way in; a language added later without templates falls back to Korean.
+        var language = Templates.ContainsKey((facts.Language, notice)) ? facts.Language : Languages.Default;
+        var template = Templates[(language, notice)];
+        var values = new Dictionary<string, string>
+        {
+            ["{name}"] = facts.DisplayName,
+            ["{cohort}"] = facts.CohortTitle,
+            ["{start}"] = FormatStart(facts.ClassStartsAt, language),
+            ["{place}"] = facts.IsOnline ? (language == Languages.Korean ? "온라인" : "Online") : facts.Location ?? "",
+            ["{number}"] = facts.WaitlistNumber?.ToString(CultureInfo.InvariantCulture) ?? "",
+            ["{reason}"] = facts.RejectionReason ?? "",
+        };
+        var paragraphs = template.Paragraphs.Select(p => Fill(p, values)).Append(Footers[language]).ToList();
+        return new EmailMessage(
+            facts.Email,
+            facts.DisplayName,
+            language,
+            Fill(template.Subject, values),
+            string.Join("\n\n", paragraphs) + "\n",
+            "<!DOCTYPE html><html><body>" + string.Concat(paragraphs.Select(p => $"<p>{WebUtility.HtmlEncode(p)}</p>")) + "</body></html>",
+            $"cohort-application.{applicationId:N}.{notice.ToString().ToLowerInvariant()}");
+    }
+
+    private static string FormatStart(DateTimeOffset startsAt, string language)
+    {
+        var kst = startsAt.ToOffset(Kst);
+        return language == Languages.Korean
+            ? kst.ToString("yyyy년 M월 d일 (ddd) HH:mm 'KST'", CultureInfo.GetCultureInfo("ko-KR"))
+            : kst.ToString("ddd, MMM d, yyyy, HH:mm 'KST'", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>One pass over the template, so a name that contains "{cohort}" stays as typed.</summary>
+    private static string Fill(string text, Dictionary<string, string> values) =>
+        Placeholder().Replace(text, m => values[m.Value]);
+
+    [GeneratedRegex(@"\{[a-z]+\}")]
+    private static partial Regex Placeholder();
+}
