@@ -21,13 +21,6 @@ public sealed class StudentApplicationSpec : SingleResultSpecification<CohortApp
     public StudentApplicationSpec(Guid cohortId, Guid studentId) => Query.Where(a => a.CohortId == cohortId && a.StudentId == studentId);
 }
 
-/// <summary>The longest-waiting waitlisted application: the next to promote.</summary>
-public sealed class NextWaitlistedSpec : SingleResultSpecification<CohortApplication>
-{
-    public NextWaitlistedSpec(Guid cohortId) =>
-        Query.Where(a => a.CohortId == cohortId && a.Status == ApplicationStatus.Waitlisted).OrderBy(a => a.WaitlistNumber).Take(1);
-}
-
 internal static class CohortAccess
 {
     public static NotFoundException NotFound(Guid id) => new("COHORT_NOT_FOUND", $"Cohort {id} does not exist.");

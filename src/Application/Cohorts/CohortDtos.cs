@@ -4,6 +4,26 @@ namespace LectureHub.Application.Cohorts;
 
 public sealed record SeatsDto(int Capacity, int Taken, int WaitlistCapacity, int Waitlisted);
 
+/// <summary>The columns of a <see cref="SeatsDto"/> for the cohort aliased <c>c</c>: capacities from it, counts from its places.</summary>
+internal static class SeatsSql
+{
+    public const string Columns = """
+        c.capacity AS "Capacity",
+        (SELECT count(*)::int FROM cohort_slots sl WHERE sl.cohort_id = c.id AND sl.kind = 'Seat' AND sl.student_id IS NOT NULL) AS "Taken",
+        c.waitlist_capacity AS "WaitlistCapacity",
+        (SELECT count(*)::int FROM cohort_slots sl WHERE sl.cohort_id = c.id AND sl.kind = 'Waitlist' AND sl.student_id IS NOT NULL) AS "Waitlisted"
+        """;
+
+    /// <summary>
+    /// The application aliased <c>a</c>'s place in its waitlist (null unless waitlisted): how many waitlisted
+    /// applicants arrived before it, plus one. Waitlist numbers order arrivals but have gaps, so positions are counted.
+    /// </summary>
+    public const string WaitlistPosition = """
+        CASE WHEN a.status = 'Waitlisted' THEN (SELECT count(*) + 1 FROM cohort_applications w
+             WHERE w.cohort_id = a.cohort_id AND w.status = 'Waitlisted' AND w.waitlist_number < a.waitlist_number) END
+        """;
+}
+
 public sealed record CohortDto(
     Guid Id, Guid OwnerId, Guid? CourseId, string Title, string Description, SelectionType Selection,
     DateTimeOffset RecruitStartsAt, DateTimeOffset RecruitEndsAt, DateTimeOffset ClassStartsAt, DateTimeOffset ClassEndsAt,

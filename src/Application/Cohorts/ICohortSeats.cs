@@ -2,37 +2,46 @@ using LectureHub.Domain.Cohorts;
 
 namespace LectureHub.Application.Cohorts;
 
-/// <summary>The result of a seat claim: a seat (Approved) or a waitlist place with its arrival number.</summary>
+/// <summary>
+/// The result of a seat claim: a seat (Approved) or a waitlist place with its waitlist number (an ordering ticket:
+/// increasing in arrival order, not contiguous; positions are counted from it).
+/// </summary>
 public readonly record struct SeatClaim(ApplicationStatus Outcome, long? WaitlistNumber);
 
 /// <summary>
-/// Seat and waitlist counters of a cohort, in their own row, changed only by atomic conditional updates
-/// (<c>... SET taken = taken + 1 WHERE taken &lt; capacity</c>) inside the command's transaction. Each update
-/// holds that one cohort's row until commit, so seat changes of one cohort queue for milliseconds while other cohorts
-/// and everything else run free: no global lock, no SERIALIZABLE retries. Check constraints make overbooking
-/// impossible even for a buggy caller.
+/// A cohort's seats and waitlist places, one row per place (<c>cohort_slots</c>), held by at most one student each.
+/// A claim takes the lowest free place that no other transaction is taking (<c>FOR UPDATE SKIP LOCKED</c>), so a
+/// sign-up rush claims in parallel instead of queueing on one counter; the number of rows is the capacity, so
+/// overbooking cannot happen. Everything runs in the command's transaction.
 /// </summary>
 public interface ICohortSeats
 {
-    /// <summary>Creates the counters at zero, in the same save as the cohort.</summary>
-    void Open(Cohort cohort);
+    /// <summary>Creates the cohort's seat and waitlist places, free, in the cohort's transaction.</summary>
+    Task OpenAsync(Cohort cohort, CancellationToken cancellationToken);
 
-    /// <summary>Takes the cohort's row lock until commit, so what is read next about its applications stays current.</summary>
-    Task LockAsync(Guid cohortId, CancellationToken cancellationToken);
+    /// <summary>Locks one application's row until commit, so its status read next is current (not mid-promotion).</summary>
+    Task LockApplicationAsync(Guid applicationId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// A lock-free look at the counters: true when no seat (and, if asked, no waitlist place) is left. Lets a rush's
-    /// losers be answered without queueing for the row lock; a "not full" answer is only a hint, the claim decides.
+    /// A lock-free look: true when no seat (and, if asked, no waitlist place) is free. Answers a full cohort's
+    /// latecomers at once; a "not full" answer is only a hint, the claim decides.
     /// </summary>
     Task<bool> IsFullAsync(Guid cohortId, bool orWaitlist, CancellationToken cancellationToken);
 
-    /// <summary>A seat if one is free; else, if allowed, a waitlist place; null when both are full.</summary>
-    Task<SeatClaim?> ClaimAsync(Guid cohortId, bool orWaitlist, CancellationToken cancellationToken);
+    /// <summary>
+    /// A seat for the student if one is free; else, if allowed, a waitlist place; null when none is. A place another
+    /// transaction is taking is skipped, unless only such places are left: then the claim waits for them, and gets one
+    /// only if that transaction rolls back, so nobody is turned away while a seat is still to be had.
+    /// </summary>
+    Task<SeatClaim?> ClaimAsync(Guid cohortId, Guid studentId, bool orWaitlist, CancellationToken cancellationToken);
 
-    Task ReleaseSeatAsync(Guid cohortId, CancellationToken cancellationToken);
+    /// <summary>Frees whatever seat or waitlist place the student holds.</summary>
+    Task ReleaseAsync(Guid cohortId, Guid studentId, CancellationToken cancellationToken);
 
-    Task ReleaseWaitlistPlaceAsync(Guid cohortId, CancellationToken cancellationToken);
-
-    /// <summary>Turns one waitlist place into a seat, if a seat is free; false if none is.</summary>
-    Task<bool> PromoteAsync(Guid cohortId, CancellationToken cancellationToken);
+    /// <summary>
+    /// Hands the student's seat to the longest-waiting waitlisted applicant (one that no other transaction is
+    /// changing), freeing that applicant's waitlist place; returns their application's id. With nobody waiting the
+    /// seat is freed and the result is null. The seat is never free in between, so no newcomer can take it.
+    /// </summary>
+    Task<Guid?> HandOverSeatAsync(Guid cohortId, Guid fromStudentId, CancellationToken cancellationToken);
 }

@@ -2,7 +2,6 @@ using Dapper;
 using LectureHub.Application.Abstractions;
 using LectureHub.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace LectureHub.Infrastructure.Idempotency;
@@ -43,9 +42,10 @@ internal sealed class IdempotencyRowConfiguration : IEntityTypeConfiguration<Ide
 
 /// <summary>
 /// Keys in PostgreSQL on the primary, outside the command's transaction, so a claim is visible to every instance the
-/// moment it is made. The claim is one INSERT … ON CONFLICT: of two requests racing with one key, exactly one starts.
-/// Its writes commit asynchronously (no WAL flush wait): a crash may forget the last moments' keys, and then a retry
-/// runs again and meets the business write's own unique constraints, which are durable.
+/// moment it is made. Of two requests racing with one key, exactly one claims it (INSERT … ON CONFLICT). Each
+/// operation is one statement on <see cref="DataSources.PrimaryAsyncCommit"/>: one round trip, no WAL flush wait. A
+/// crash may forget the last moments' keys; a retry then runs again and meets the business write's own unique
+/// constraints, which are durable.
 /// </summary>
 internal sealed class IdempotencyStore(DataSources sources, TimeProvider clock) : IIdempotencyStore
 {
@@ -55,62 +55,66 @@ internal sealed class IdempotencyStore(DataSources sources, TimeProvider clock) 
     /// <summary>How long a finished key is remembered; after that it may be used again.</summary>
     public static readonly TimeSpan Retention = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// Claims the key, or returns the row that holds it. The row comes from the statement's snapshot, so a row
+    /// committed while the claim waited on it is not there: then nothing comes back, and <see cref="ExistingSql"/> asks again.
+    /// </summary>
     private const string ClaimSql = """
-        INSERT INTO idempotency_keys (user_id, key, request_hash, created_at, locked_until)
-        VALUES (@UserId, @Key, @Hash, @Now, @LockedUntil)
-        ON CONFLICT (user_id, key) DO UPDATE
-            SET request_hash = excluded.request_hash, created_at = excluded.created_at, locked_until = excluded.locked_until,
-                status_code = NULL, content_type = NULL, body = NULL, completed_at = NULL
-            WHERE (idempotency_keys.completed_at IS NULL AND idempotency_keys.locked_until < @Now)
-               OR idempotency_keys.created_at < @Expired
-        RETURNING true
+        WITH claimed AS (
+            INSERT INTO idempotency_keys (user_id, key, request_hash, created_at, locked_until)
+            VALUES (@UserId, @Key, @Hash, @Now, @LockedUntil)
+            ON CONFLICT (user_id, key) DO UPDATE
+                SET request_hash = excluded.request_hash, created_at = excluded.created_at, locked_until = excluded.locked_until,
+                    status_code = NULL, content_type = NULL, body = NULL, completed_at = NULL
+                WHERE (idempotency_keys.completed_at IS NULL AND idempotency_keys.locked_until < @Now)
+                   OR idempotency_keys.created_at < @Expired
+            RETURNING true)
+        SELECT true AS "Claimed", NULL::bytea AS "RequestHash", NULL::int AS "StatusCode", NULL::text AS "ContentType",
+               NULL::bytea AS "Body", NULL::timestamptz AS "CompletedAt"
+        FROM claimed
+        UNION ALL
+        SELECT false, request_hash, status_code, content_type, body, completed_at
+        FROM idempotency_keys WHERE user_id = @UserId AND key = @Key AND NOT EXISTS (SELECT 1 FROM claimed)
         """;
 
     private const string ExistingSql = """
-        SELECT request_hash AS "RequestHash", status_code AS "StatusCode", content_type AS "ContentType", body AS "Body", completed_at AS "CompletedAt"
+        SELECT false AS "Claimed", request_hash AS "RequestHash", status_code AS "StatusCode", content_type AS "ContentType",
+               body AS "Body", completed_at AS "CompletedAt"
         FROM idempotency_keys WHERE user_id = @UserId AND key = @Key
         """;
 
-    public Task<IdempotencyClaim> ClaimAsync(Guid userId, string key, byte[] requestHash, CancellationToken cancellationToken) =>
-        WriteAsync<IdempotencyClaim>(async (connection, tx) =>
-        {
-            var now = clock.GetUtcNow();
-            var claimed = await connection.ExecuteScalarAsync<bool?>(new CommandDefinition(ClaimSql, new
-            {
-                UserId = userId, Key = key, Hash = requestHash, Now = now, LockedUntil = now + Lease, Expired = now - Retention,
-            }, tx, cancellationToken: cancellationToken));
-            if (claimed == true)
-            {
-                return new IdempotencyClaim.Started();
-            }
-
-            // A new statement sees the row that made the claim fail, even one committed while the claim waited.
-            var existing = await connection.QuerySingleAsync<Existing>(new CommandDefinition(ExistingSql, new { UserId = userId, Key = key }, tx, cancellationToken: cancellationToken));
-            return !existing.RequestHash.AsSpan().SequenceEqual(requestHash) ? new IdempotencyClaim.Mismatch()
-                : existing.CompletedAt is null ? new IdempotencyClaim.InFlight()
-                : new IdempotencyClaim.Completed(new StoredResponse(existing.StatusCode!.Value, existing.ContentType, existing.Body ?? []));
-        }, cancellationToken);
-
-    public Task CompleteAsync(Guid userId, string key, StoredResponse response, CancellationToken cancellationToken) =>
-        WriteAsync((connection, tx) => connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE idempotency_keys SET status_code = @StatusCode, content_type = @ContentType, body = @Body, completed_at = @Now WHERE user_id = @UserId AND key = @Key",
-            new { UserId = userId, Key = key, response.StatusCode, response.ContentType, response.Body, Now = clock.GetUtcNow() },
-            tx, cancellationToken: cancellationToken)), cancellationToken);
-
-    public Task ReleaseAsync(Guid userId, string key, CancellationToken cancellationToken) =>
-        WriteAsync((connection, tx) => connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM idempotency_keys WHERE user_id = @UserId AND key = @Key AND completed_at IS NULL",
-            new { UserId = userId, Key = key }, tx, cancellationToken: cancellationToken)), cancellationToken);
-
-    private async Task<T> WriteAsync<T>(Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> write, CancellationToken cancellationToken)
+    public async Task<IdempotencyClaim> ClaimAsync(Guid userId, string key, byte[] requestHash, CancellationToken cancellationToken)
     {
-        await using var connection = await sources.Primary.OpenConnectionAsync(cancellationToken);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition("SET LOCAL synchronous_commit = off", transaction: tx, cancellationToken: cancellationToken));
-        var result = await write(connection, tx);
-        await tx.CommitAsync(cancellationToken);
-        return result;
+        await using var connection = await sources.PrimaryAsyncCommit.OpenConnectionAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var row = await connection.QuerySingleOrDefaultAsync<ClaimRow>(new CommandDefinition(ClaimSql, new
+        {
+            UserId = userId, Key = key, Hash = requestHash, Now = now, LockedUntil = now + Lease, Expired = now - Retention,
+        }, cancellationToken: cancellationToken))
+            ?? await connection.QuerySingleAsync<ClaimRow>(new CommandDefinition(ExistingSql, new { UserId = userId, Key = key }, cancellationToken: cancellationToken));
+        return row.Claimed ? new IdempotencyClaim.Started()
+            : !row.RequestHash!.AsSpan().SequenceEqual(requestHash) ? new IdempotencyClaim.Mismatch()
+            : row.CompletedAt is null ? new IdempotencyClaim.InFlight()
+            : new IdempotencyClaim.Completed(new StoredResponse(row.StatusCode!.Value, row.ContentType, row.Body ?? []));
     }
 
-    private sealed record Existing(byte[] RequestHash, int? StatusCode, string? ContentType, byte[]? Body, DateTimeOffset? CompletedAt);
+    public Task CompleteAsync(Guid userId, string key, StoredResponse response, CancellationToken cancellationToken) =>
+        WriteAsync(
+            "UPDATE idempotency_keys SET status_code = @StatusCode, content_type = @ContentType, body = @Body, completed_at = @Now WHERE user_id = @UserId AND key = @Key",
+            new { UserId = userId, Key = key, response.StatusCode, response.ContentType, response.Body, Now = clock.GetUtcNow() },
+            cancellationToken);
+
+    public Task ReleaseAsync(Guid userId, string key, CancellationToken cancellationToken) =>
+        WriteAsync(
+            "DELETE FROM idempotency_keys WHERE user_id = @UserId AND key = @Key AND completed_at IS NULL",
+            new { UserId = userId, Key = key },
+            cancellationToken);
+
+    private async Task WriteAsync(string sql, object args, CancellationToken cancellationToken)
+    {
+        await using var connection = await sources.PrimaryAsyncCommit.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(sql, args, cancellationToken: cancellationToken));
+    }
+
+    private sealed record ClaimRow(bool Claimed, byte[]? RequestHash, int? StatusCode, string? ContentType, byte[]? Body, DateTimeOffset? CompletedAt);
 }

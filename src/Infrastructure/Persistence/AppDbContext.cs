@@ -31,8 +31,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
 
     public DbSet<CohortApplication> CohortApplications => Set<CohortApplication>();
 
-    public DbSet<CohortSeatsRow> CohortSeats => Set<CohortSeatsRow>();
+    public DbSet<CohortSlot> CohortSlots => Set<CohortSlot>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        modelBuilder.HasSequence<long>(CohortSlotConfiguration.WaitlistNumbers);
+    }
 }

@@ -5,85 +5,159 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace LectureHub.Infrastructure.Persistence;
 
-/// <summary>A cohort's seat and waitlist counters (see <see cref="ICohortSeats"/>).</summary>
-public sealed class CohortSeatsRow
+public enum SlotKind
+{
+    Seat,
+    Waitlist,
+}
+
+/// <summary>One seat or waitlist place of a cohort (see <see cref="ICohortSeats"/>); free while <see cref="StudentId"/> is null.</summary>
+public sealed class CohortSlot
 {
     public Guid CohortId { get; init; }
 
-    public int Capacity { get; init; }
+    public SlotKind Kind { get; init; }
 
-    public int Taken { get; init; }
+    public int Number { get; init; }
 
-    public int WaitlistCapacity { get; init; }
-
-    public int Waitlisted { get; init; }
-
-    /// <summary>Waitlist numbers handed out so far; the next place gets this plus one, so arrival order is kept.</summary>
-    public long WaitlistIssued { get; init; }
+    public Guid? StudentId { get; init; }
 }
 
-internal sealed class CohortSeatsConfiguration : IEntityTypeConfiguration<CohortSeatsRow>
+internal sealed class CohortSlotConfiguration : IEntityTypeConfiguration<CohortSlot>
 {
-    public void Configure(EntityTypeBuilder<CohortSeatsRow> builder)
+    public const string WaitlistNumbers = "cohort_waitlist_numbers";
+
+    public void Configure(EntityTypeBuilder<CohortSlot> builder)
     {
-        builder.ToTable("cohort_seats", t =>
-        {
-            t.HasCheckConstraint("ck_cohort_seats_taken", "taken BETWEEN 0 AND capacity");
-            t.HasCheckConstraint("ck_cohort_seats_waitlisted", "waitlisted BETWEEN 0 AND waitlist_capacity");
-        });
-        builder.HasKey(s => s.CohortId);
-        builder.HasOne<Cohort>().WithOne().HasForeignKey<CohortSeatsRow>(s => s.CohortId).OnDelete(DeleteBehavior.Cascade);
+        builder.ToTable("cohort_slots");
+        builder.HasKey(s => new { s.CohortId, s.Kind, s.Number });
+        builder.Property(s => s.Kind).HasConversion<string>().HasMaxLength(10);
+        // A student holds one place per cohort at most (moving from the waitlist frees the old place first).
+        builder.HasIndex(s => new { s.CohortId, s.StudentId }).IsUnique();
+        // Claims look for the lowest free place; held rows are left out of this index.
+        builder.HasIndex(s => new { s.CohortId, s.Kind, s.Number }).HasFilter("student_id IS NULL").HasDatabaseName("ix_cohort_slots_free");
+        // The foreign key to cohorts is DEFERRABLE INITIALLY DEFERRED, made in the migration (EF cannot say so): the
+        // places are inserted by SQL before EF saves the cohort row, in the same transaction.
     }
 }
 
 /// <summary>
-/// Each change is one conditional UPDATE on the cohort's row, in the command's transaction. Under READ COMMITTED a
-/// waiting UPDATE re-checks its WHERE against the row as the previous transaction left it, so "taken &lt; capacity"
-/// is decided on the latest count, never a stale one.
+/// Places are rows, claimed with <c>FOR UPDATE SKIP LOCKED</c>: concurrent applicants lock different rows, so their
+/// transactions run and commit side by side (group commit), where one counter row made them queue (~250/s on one
+/// cohort here, measured). Waitlist numbers come from a sequence, which never waits on anyone either.
 /// </summary>
 internal sealed class CohortSeats(AppDbContext db) : ICohortSeats
 {
-    public void Open(Cohort cohort) =>
-        db.CohortSeats.Add(new CohortSeatsRow { CohortId = cohort.Id, Capacity = cohort.Capacity, WaitlistCapacity = cohort.WaitlistCapacity });
+    private const string FreePlace = """
+        SELECT cohort_id, kind, number FROM cohort_slots
+        WHERE cohort_id = {0} AND kind = {1} AND student_id IS NULL
+        ORDER BY number LIMIT 1
+        """;
 
-    public Task LockAsync(Guid cohortId, CancellationToken cancellationToken) =>
-        db.Database.SqlQuery<int>($"""SELECT 1 AS "Value" FROM cohort_seats WHERE cohort_id = {cohortId} FOR UPDATE""").ToListAsync(cancellationToken);
+    private const string TakeTemplate = $$"""
+        UPDATE cohort_slots s SET student_id = {2}
+        FROM ({{FreePlace}} FOR UPDATE LOCK_MODE) free
+        WHERE s.cohort_id = free.cohort_id AND s.kind = free.kind AND s.number = free.number
+        """;
+
+    private const string NextWaitlistNumber = $"""SELECT nextval('{CohortSlotConfiguration.WaitlistNumbers}') AS "Value" """;
+
+    private static readonly string TakeUnlocked = TakeTemplate.Replace("LOCK_MODE", "SKIP LOCKED", StringComparison.Ordinal);
+
+    /// <summary>Waits for a place another transaction holds; a row it took in the meantime no longer matches and is passed over.</summary>
+    private static readonly string TakeWaiting = TakeTemplate.Replace("LOCK_MODE", "", StringComparison.Ordinal);
+
+    public Task OpenAsync(Cohort cohort, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlAsync($"""
+            INSERT INTO cohort_slots (cohort_id, kind, number)
+            SELECT {cohort.Id}, 'Seat', n FROM generate_series(1, {cohort.Capacity}) n
+            UNION ALL
+            SELECT {cohort.Id}, 'Waitlist', n FROM generate_series(1, {cohort.WaitlistCapacity}) n
+            """, cancellationToken);
+
+    public Task LockApplicationAsync(Guid applicationId, CancellationToken cancellationToken) =>
+        db.Database.SqlQuery<int>($"""SELECT 1 AS "Value" FROM cohort_applications WHERE id = {applicationId} FOR UPDATE""").ToListAsync(cancellationToken);
 
     public async Task<bool> IsFullAsync(Guid cohortId, bool orWaitlist, CancellationToken cancellationToken) =>
-        (await db.Database.SqlQuery<bool>($"""
-            SELECT taken >= capacity AND (NOT {orWaitlist} OR waitlisted >= waitlist_capacity) AS "Value" FROM cohort_seats WHERE cohort_id = {cohortId}
-            """).ToListAsync(cancellationToken)).SingleOrDefault();
+        !(await db.Database.SqlQuery<bool>($"""
+            SELECT EXISTS (SELECT 1 FROM cohort_slots WHERE cohort_id = {cohortId} AND student_id IS NULL AND (kind = 'Seat' OR {orWaitlist})) AS "Value"
+            """).ToListAsync(cancellationToken)).Single();
 
-    public async Task<SeatClaim?> ClaimAsync(Guid cohortId, bool orWaitlist, CancellationToken cancellationToken)
+    public async Task<SeatClaim?> ClaimAsync(Guid cohortId, Guid studentId, bool orWaitlist, CancellationToken cancellationToken)
     {
-        var seat = await db.Database.ExecuteSqlAsync(
-            $"UPDATE cohort_seats SET taken = taken + 1 WHERE cohort_id = {cohortId} AND taken < capacity", cancellationToken);
-        if (seat == 1)
+        if (await TakeAsync(cohortId, SlotKind.Seat, studentId, cancellationToken))
         {
             return new SeatClaim(ApplicationStatus.Approved, null);
         }
 
-        if (!orWaitlist)
+        if (!orWaitlist || !await TakeAsync(cohortId, SlotKind.Waitlist, studentId, cancellationToken))
         {
             return null;
         }
 
-        var number = (await db.Database.SqlQuery<long>($"""
-            UPDATE cohort_seats SET waitlisted = waitlisted + 1, waitlist_issued = waitlist_issued + 1
-            WHERE cohort_id = {cohortId} AND waitlisted < waitlist_capacity
-            RETURNING waitlist_issued AS "Value"
-            """).ToListAsync(cancellationToken)).SingleOrDefault();
-        return number > 0 ? new SeatClaim(ApplicationStatus.Waitlisted, number) : null;
+        var number = (await db.Database.SqlQueryRaw<long>(NextWaitlistNumber).ToListAsync(cancellationToken)).Single();
+        return new SeatClaim(ApplicationStatus.Waitlisted, number);
     }
 
-    public Task ReleaseSeatAsync(Guid cohortId, CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlAsync($"UPDATE cohort_seats SET taken = taken - 1 WHERE cohort_id = {cohortId}", cancellationToken);
+    public Task ReleaseAsync(Guid cohortId, Guid studentId, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlAsync($"UPDATE cohort_slots SET student_id = NULL WHERE cohort_id = {cohortId} AND student_id = {studentId}", cancellationToken);
 
-    public Task ReleaseWaitlistPlaceAsync(Guid cohortId, CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlAsync($"UPDATE cohort_seats SET waitlisted = waitlisted - 1 WHERE cohort_id = {cohortId}", cancellationToken);
+    public async Task<Guid?> HandOverSeatAsync(Guid cohortId, Guid fromStudentId, CancellationToken cancellationToken)
+    {
+        var next = (await db.Database.SqlQuery<Guid>($"""
+            SELECT id AS "Value" FROM cohort_applications
+            WHERE cohort_id = {cohortId} AND status = 'Waitlisted'
+            ORDER BY waitlist_number LIMIT 1
+            FOR UPDATE SKIP LOCKED
+            """).ToListAsync(cancellationToken)).Cast<Guid?>().SingleOrDefault();
+        if (next is null)
+        {
+            await ReleaseAsync(cohortId, fromStudentId, cancellationToken);
+            return null;
+        }
 
-    public async Task<bool> PromoteAsync(Guid cohortId, CancellationToken cancellationToken) =>
-        await db.Database.ExecuteSqlAsync(
-            $"UPDATE cohort_seats SET taken = taken + 1, waitlisted = waitlisted - 1 WHERE cohort_id = {cohortId} AND taken < capacity AND waitlisted > 0",
-            cancellationToken) == 1;
+        // Its waitlist place first: a student holds one place per cohort (unique), even within a transaction.
+        await db.Database.ExecuteSqlAsync($"""
+            UPDATE cohort_slots SET student_id = NULL
+            WHERE cohort_id = {cohortId} AND student_id = (SELECT student_id FROM cohort_applications WHERE id = {next})
+            """, cancellationToken);
+        await db.Database.ExecuteSqlAsync($"""
+            UPDATE cohort_slots SET student_id = (SELECT student_id FROM cohort_applications WHERE id = {next})
+            WHERE cohort_id = {cohortId} AND kind = 'Seat' AND student_id = {fromStudentId}
+            """, cancellationToken);
+        return next;
+    }
+
+    /// <summary>
+    /// Skips places other transactions are taking; if only such places are left, waits for them (they are usually
+    /// taken, but one whose transaction rolls back is then ours). Each pass either takes a place or waits for another
+    /// transaction to end, so the loop ends.
+    /// </summary>
+    private async Task<bool> TakeAsync(Guid cohortId, SlotKind kind, Guid studentId, CancellationToken cancellationToken)
+    {
+        object[] args = [cohortId, kind.ToString(), studentId];
+        while (true)
+        {
+            if (await db.Database.ExecuteSqlRawAsync(TakeUnlocked, args, cancellationToken) == 1)
+            {
+                return true;
+            }
+
+            if (!await AnyFreeAsync(cohortId, kind, cancellationToken))
+            {
+                return false;
+            }
+
+            if (await db.Database.ExecuteSqlRawAsync(TakeWaiting, args, cancellationToken) == 1)
+            {
+                return true;
+            }
+        }
+    }
+
+    private async Task<bool> AnyFreeAsync(Guid cohortId, SlotKind kind, CancellationToken cancellationToken) =>
+        (await db.Database.SqlQuery<bool>($"""
+            SELECT EXISTS (SELECT 1 FROM cohort_slots WHERE cohort_id = {cohortId} AND kind = {kind.ToString()} AND student_id IS NULL) AS "Value"
+            """).ToListAsync(cancellationToken)).Single();
+
 }

@@ -6,9 +6,16 @@ namespace LectureHub.Infrastructure.Persistence;
 /// The two ways into PostgreSQL. <see cref="Primary"/> takes every write. <see cref="Replica"/> is a multi-host source
 /// over the standbys and the primary with PreferStandby: reads go to a standby while one is up, else to the primary.
 /// </summary>
-public sealed class DataSources(NpgsqlDataSource primary, NpgsqlMultiHostDataSource replicaHosts) : IAsyncDisposable
+public sealed class DataSources(NpgsqlDataSource primary, NpgsqlDataSource primaryAsyncCommit, NpgsqlMultiHostDataSource replicaHosts) : IAsyncDisposable
 {
     public NpgsqlDataSource Primary { get; } = primary;
+
+    /// <summary>
+    /// The primary, with <c>synchronous_commit = off</c> for every session: a commit returns without waiting for the WAL
+    /// flush, so a single statement is one round trip and costs no fsync. Only for bookkeeping that may be forgotten in
+    /// a crash (idempotency keys); never for business data.
+    /// </summary>
+    public NpgsqlDataSource PrimaryAsyncCommit { get; } = primaryAsyncCommit;
 
     public NpgsqlDataSource Replica { get; } = replicaHosts.WithTargetSession(TargetSessionAttributes.PreferStandby);
 
@@ -52,13 +59,16 @@ public sealed class DataSources(NpgsqlDataSource primary, NpgsqlMultiHostDataSou
     public static DataSources Create(string primaryConnectionString, string replicaConnectionString)
     {
         var primary = new NpgsqlDataSourceBuilder(WithPoolDefaults(primaryConnectionString)) { Name = "primary" }.Build();
+        var asyncCommit = new NpgsqlDataSourceBuilder(WithPoolDefaults(primaryConnectionString)) { Name = "primary-async-commit" };
+        asyncCommit.ConnectionStringBuilder.Options = $"{asyncCommit.ConnectionStringBuilder.Options} -c synchronous_commit=off".Trim();
         var replica = new NpgsqlDataSourceBuilder(WithPoolDefaults(replicaConnectionString)) { Name = "replica" }.BuildMultiHost();
-        return new DataSources(primary, replica);
+        return new DataSources(primary, asyncCommit.Build(), replica);
     }
 
     public async ValueTask DisposeAsync()
     {
         await Primary.DisposeAsync();
+        await PrimaryAsyncCommit.DisposeAsync();
         await replicaHosts.DisposeAsync();
     }
 }

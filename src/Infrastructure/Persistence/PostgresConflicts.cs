@@ -11,6 +11,8 @@ internal static class PostgresConflicts
         ["ix_users_normalized_email"] = ("EMAIL_TAKEN", "An account with this email already exists."),
         ["ix_categories_slug"] = ("CATEGORY_SLUG_TAKEN", "A category with this slug already exists."),
         ["ix_cohort_applications_cohort_id_student_id"] = ("ALREADY_APPLIED", "You have already applied to this cohort."),
+        // The same student's second application racing the first for a seat meets this one before the one above.
+        ["ix_cohort_slots_cohort_id_student_id"] = ("ALREADY_APPLIED", "You have already applied to this cohort."),
         ["ix_enrollments_student_id_course_id"] = ("ALREADY_ENROLLED", "You are already enrolled in this course."),
     };
 

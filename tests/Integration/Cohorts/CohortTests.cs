@@ -22,7 +22,8 @@ public sealed class CohortTests(ApiFactory factory) : ApiTest(factory)
 
         await (await Client.ApplyAsync(cohort.Id, students[3])).ProblemAsync(HttpStatusCode.Conflict, "COHORT_FULL");
         Assert.Equal(["Approved", "Approved", "Waitlisted"], outcomes.Select(a => a.Status));
-        Assert.Equal(1, outcomes[2].WaitlistNumber);
+        Assert.Equal([null, null], outcomes.Take(2).Select(a => a.WaitlistNumber));
+        Assert.NotNull(outcomes[2].WaitlistNumber);
         Assert.Equal(1, outcomes[0].FormVersion);
         var stats = await Client.StatsAsync(cohort.Id, owner);
         Assert.Equal((2, 2, 1, 1, 0), (stats.Capacity, stats.SeatsTaken, stats.WaitlistCapacity, stats.WaitlistLength, stats.PendingReviews));
@@ -30,17 +31,19 @@ public sealed class CohortTests(ApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
-    public async Task The_database_itself_refuses_more_seats_or_waitlist_places_than_the_cohort_has()
+    public async Task A_cohort_has_one_row_per_place_and_the_database_refuses_a_student_two_places()
     {
         var owner = await Client.SignUpAsync("owner@example.com", "Instructor");
         var cohort = await Client.CreateCohortAsync(owner, CohortApi.NewCohort(capacity: 2, waitlist: 1));
+        Assert.Equal("Seat 1,Seat 2,Waitlist 1", await Api.ScalarAsync<string>(ApiFactory.PrimaryConnectionString,
+            "SELECT string_agg(kind || ' ' || number, ',' ORDER BY kind, number) FROM cohort_slots WHERE cohort_id = @id AND student_id IS NULL", ("id", cohort.Id)));
+        var student = Guid.NewGuid();
 
-        foreach (var overbook in new[] { "taken = capacity + 1", "waitlisted = waitlist_capacity + 1", "taken = -1" })
-        {
-            var refused = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => Api.ScalarAsync<int>(ApiFactory.PrimaryConnectionString,
-                $"UPDATE cohort_seats SET {overbook} WHERE cohort_id = @id RETURNING 1", ("id", cohort.Id)));
-            Assert.Equal(Npgsql.PostgresErrorCodes.CheckViolation, refused.SqlState);
-        }
+        Assert.Equal(1, await Api.ScalarAsync<int>(ApiFactory.PrimaryConnectionString,
+            "UPDATE cohort_slots SET student_id = @s WHERE cohort_id = @id AND kind = 'Seat' AND number = 1 RETURNING 1", ("id", cohort.Id), ("s", student)));
+        var refused = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => Api.ScalarAsync<int>(ApiFactory.PrimaryConnectionString,
+            "UPDATE cohort_slots SET student_id = @s WHERE cohort_id = @id AND kind = 'Waitlist' AND number = 1 RETURNING 1", ("id", cohort.Id), ("s", student)));
+        Assert.Equal(Npgsql.PostgresErrorCodes.UniqueViolation, refused.SqlState);
     }
 
     [Fact]

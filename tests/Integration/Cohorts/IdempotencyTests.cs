@@ -51,11 +51,11 @@ public sealed class IdempotencyTests(ApiFactory factory) : ApiTest(factory)
         var cohort = await Client.CreateCohortAsync(owner);
         var student = (await Factory.StudentsAsync(1))[0];
 
-        // Hold the cohort's seat row so the first application waits inside its transaction.
+        // Hold every seat of the cohort so the first application waits inside its transaction.
         await using var blocker = new NpgsqlConnection(ApiFactory.PrimaryConnectionString);
         await blocker.OpenAsync();
         await using var hold = await blocker.BeginTransactionAsync();
-        await using (var lockRow = new NpgsqlCommand("SELECT 1 FROM cohort_seats WHERE cohort_id = @id FOR UPDATE", blocker, hold))
+        await using (var lockRow = new NpgsqlCommand("SELECT count(*) FROM (SELECT 1 FROM cohort_slots WHERE cohort_id = @id FOR UPDATE) held", blocker, hold))
         {
             lockRow.Parameters.AddWithValue("id", cohort.Id);
             await lockRow.ExecuteScalarAsync();
@@ -69,6 +69,8 @@ public sealed class IdempotencyTests(ApiFactory factory) : ApiTest(factory)
         await hold.RollbackAsync();
 
         var applied = await (await first).ReadAsync<Application>(HttpStatusCode.Created);
+        // It skipped the held seats, found no other, and waited for them: when the holder rolled back, a seat was its.
+        Assert.Equal("Approved", applied.Status);
         var replayed = await (await Client.ApplyAsync(cohort.Id, student, "same")).ReadAsync<Application>(HttpStatusCode.Created);
         Assert.Equal(applied.Id, replayed.Id);
     }

@@ -13,7 +13,7 @@ public sealed class ApplicationEmailTests
 
     private static ApplicantNoticeFacts Facts(string language = Languages.Korean, string name = "김용접") => new(
         "kim@example.com", name, language, "TIG 용접 주말 실습반", new DateTimeOffset(2027, 3, 6, 0, 30, 0, TimeSpan.Zero), "서울 성동구", IsOnline: false,
-        WaitlistNumber: 7, RejectionReason: "경력 미달");
+        WaitlistPosition: 7, RejectionReason: "경력 미달");
 
     public static TheoryData<string, ApplicationNotice> EveryTemplate()
     {
@@ -58,7 +58,7 @@ public sealed class ApplicationEmailTests
     {
         var email = ApplicationEmails.Compose(ApplicationId, ApplicationNotice.Waitlisted, Facts(name: "{cohort} <b>"));
 
-        Assert.StartsWith("{cohort} <b>님, 'TIG 용접 주말 실습반' 정원이 모두 차서 대기 7번으로", email.TextBody, StringComparison.Ordinal);
+        Assert.StartsWith("{cohort} <b>님, 'TIG 용접 주말 실습반' 정원이 모두 차서 대기자로 등록되었습니다. 현재 대기 순번은 7번입니다.", email.TextBody, StringComparison.Ordinal);
         Assert.Contains("<p>{cohort} &lt;b&gt;님", email.HtmlBody, StringComparison.Ordinal);
     }
 

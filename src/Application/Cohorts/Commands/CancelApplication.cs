@@ -6,8 +6,8 @@ using Mediator;
 namespace LectureHub.Application.Cohorts.Commands;
 
 /// <summary>
-/// A student withdraws before the class starts. A freed seat goes to the longest-waiting waitlisted applicant in the
-/// same transaction, so the counts never drift and nobody is promoted twice.
+/// A student withdraws before the class starts. A freed seat goes straight to the longest-waiting waitlisted applicant
+/// in the same transaction, so no newcomer can take it in between and nobody is promoted twice.
 /// </summary>
 public sealed record CancelApplicationCommand(Guid CohortId, Guid ApplicationId) : ICommand<ApplicationDto>;
 
@@ -17,9 +17,8 @@ internal sealed class CancelApplicationHandler(
 {
     public async ValueTask<ApplicationDto> Handle(CancelApplicationCommand command, CancellationToken cancellationToken)
     {
-        // Lock first: the status read next is then current (a promotion in flight has committed), and the waitlist
-        // head cannot be promoted by two cancellations at once.
-        await seats.LockAsync(command.CohortId, cancellationToken);
+        // Lock first: the status read next is then current (a promotion of this application in flight has committed).
+        await seats.LockApplicationAsync(command.ApplicationId, cancellationToken);
         var application = await applications.LoadAsync(command.CohortId, command.ApplicationId, cancellationToken);
         if (application.StudentId != currentUser.RequiredUserId && currentUser.Role != Role.Admin)
         {
@@ -30,24 +29,14 @@ internal sealed class CancelApplicationHandler(
         var now = clock.GetUtcNow();
         switch (application.Cancel(cohort.ClassStartsAt, now))
         {
-            case ApplicationStatus.Approved:
-                await seats.ReleaseSeatAsync(cohort.Id, cancellationToken);
-                await PromoteNextAsync(cohort.Id, now, cancellationToken);
+            case ApplicationStatus.Approved when await seats.HandOverSeatAsync(cohort.Id, application.StudentId, cancellationToken) is { } promotedId:
+                (await applications.LoadAsync(cohort.Id, promotedId, cancellationToken)).Promote(now);
                 break;
             case ApplicationStatus.Waitlisted:
-                await seats.ReleaseWaitlistPlaceAsync(cohort.Id, cancellationToken);
+                await seats.ReleaseAsync(cohort.Id, application.StudentId, cancellationToken);
                 break;
         }
 
         return ApplicationDto.From(application);
-    }
-
-    private async Task PromoteNextAsync(Guid cohortId, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var next = await applications.SingleOrDefaultAsync(new NextWaitlistedSpec(cohortId), cancellationToken);
-        if (next is not null && await seats.PromoteAsync(cohortId, cancellationToken))
-        {
-            next.Promote(now);
-        }
     }
 }

@@ -47,7 +47,7 @@ internal sealed class CreateCohortHandler(
             command.FeeKrw, command.Visibility);
         var cohort = Cohort.Create(currentUser.RequiredUserId, details, command.Questions ?? [], command.Terms ?? [], clock.GetUtcNow());
         await cohorts.AddAsync(cohort, cancellationToken);
-        seats.Open(cohort);
+        await seats.OpenAsync(cohort, cancellationToken);
         return CohortDto.From(cohort, new SeatsDto(cohort.Capacity, 0, cohort.WaitlistCapacity, 0));
     }
 }

@@ -24,10 +24,10 @@ internal sealed class ApproveApplicationHandler(
     {
         var cohort = await cohorts.LoadAsync(command.CohortId, cancellationToken);
         currentUser.EnsureCanManage(cohort.OwnerId);
-        await seats.LockAsync(cohort.Id, cancellationToken);
+        await seats.LockApplicationAsync(command.ApplicationId, cancellationToken);
         var application = await applications.LoadAsync(cohort.Id, command.ApplicationId, cancellationToken);
         application.Approve(clock.GetUtcNow());
-        _ = await seats.ClaimAsync(cohort.Id, orWaitlist: false, cancellationToken)
+        _ = await seats.ClaimAsync(cohort.Id, application.StudentId, orWaitlist: false, cancellationToken)
             ?? throw new ConflictException("COHORT_FULL", "Every seat is taken; cancel or reject another application first.");
         return ApplicationDto.From(application);
     }

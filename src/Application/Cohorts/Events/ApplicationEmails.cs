@@ -21,11 +21,11 @@ public enum ApplicationNotice
 /// <summary>The applicant and cohort facts an email needs, read after the change committed.</summary>
 internal sealed record ApplicantNoticeFacts(
     string Email, string DisplayName, string Language, string CohortTitle, DateTimeOffset ClassStartsAt, string? Location, bool IsOnline,
-    long? WaitlistNumber, string? RejectionReason);
+    long? WaitlistPosition, string? RejectionReason);
 
 /// <summary>
 /// The Korean and English templates for cohort application emails. Placeholders: {name}, {cohort}, {start},
-/// {place}, {number}, {reason}. Times are shown in Korea Standard Time (UTC+9, no daylight saving): the classes are in Korea.
+/// {place}, {position}, {reason}. Times are shown in Korea Standard Time (UTC+9, no daylight saving): the classes are in Korea.
 /// </summary>
 internal static partial class ApplicationEmails
 {
@@ -45,11 +45,11 @@ internal static partial class ApplicationEmails
             "일시: {start}", "장소: {place}"),
         [(Languages.Korean, ApplicationNotice.Promoted)] = new(
             "[LectureHub] 대기 중이던 '{cohort}' 자리가 확정되었습니다",
-            "{name}님, 취소된 자리가 생겨 대기 {number}번 신청이 승인되었습니다. 자리가 확정되었습니다.",
+            "{name}님, 취소된 자리가 생겨 대기 중이던 '{cohort}' 신청이 승인되었습니다. 자리가 확정되었습니다.",
             "일시: {start}", "장소: {place}"),
         [(Languages.Korean, ApplicationNotice.Waitlisted)] = new(
             "[LectureHub] '{cohort}' 대기자로 등록되었습니다",
-            "{name}님, '{cohort}' 정원이 모두 차서 대기 {number}번으로 등록되었습니다.",
+            "{name}님, '{cohort}' 정원이 모두 차서 대기자로 등록되었습니다. 현재 대기 순번은 {position}번입니다.",
             "자리가 생기면 대기 순서대로 자동 승인되며, 그때 다시 이메일로 알려 드립니다."),
         [(Languages.Korean, ApplicationNotice.Rejected)] = new(
             "[LectureHub] '{cohort}' 신청 결과 안내",
@@ -70,11 +70,11 @@ internal static partial class ApplicationEmails
             "When: {start}", "Where: {place}"),
         [(Languages.English, ApplicationNotice.Promoted)] = new(
             "[LectureHub] A place opened up in '{cohort}': you're in",
-            "Hi {name}, a place opened up and your waitlisted application (number {number}) was approved: your place is confirmed.",
+            "Hi {name}, a place opened up in '{cohort}' and your waitlisted application was approved: your place is confirmed.",
             "When: {start}", "Where: {place}"),
         [(Languages.English, ApplicationNotice.Waitlisted)] = new(
             "[LectureHub] You're on the waitlist for '{cohort}'",
-            "Hi {name}, '{cohort}' is full, so you are number {number} on the waitlist.",
+            "Hi {name}, '{cohort}' is full, so you are on the waitlist, at position {position}.",
             "If a place opens up, waitlisted applicants are approved in order, and we will email you."),
         [(Languages.English, ApplicationNotice.Rejected)] = new(
             "[LectureHub] About your application to '{cohort}'",
@@ -116,7 +116,7 @@ internal static partial class ApplicationEmails
             ["{cohort}"] = facts.CohortTitle,
             ["{start}"] = FormatStart(facts.ClassStartsAt, language),
             ["{place}"] = facts.IsOnline ? (language == Languages.Korean ? "온라인" : "Online") : facts.Location ?? "",
-            ["{number}"] = facts.WaitlistNumber?.ToString(CultureInfo.InvariantCulture) ?? "",
+            ["{position}"] = facts.WaitlistPosition?.ToString(CultureInfo.InvariantCulture) ?? "",
             ["{reason}"] = facts.RejectionReason ?? "",
         };
         var paragraphs = template.Paragraphs.Select(p => Fill(p, values)).Append(Footers[language]).ToList();

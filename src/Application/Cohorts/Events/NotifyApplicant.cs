@@ -11,10 +11,10 @@ namespace LectureHub.Application.Cohorts.Events;
 /// </summary>
 internal sealed class NotifyApplicant(IReadDb db, IEmailSender email, ILogger<NotifyApplicant> logger) : IDomainEventHandler<CohortApplicationChanged>
 {
-    private const string FactsSql = """
+    private const string FactsSql = $"""
         SELECT u.email AS "Email", u.display_name AS "DisplayName", u.language AS "Language", c.title AS "CohortTitle",
                c.class_starts_at AS "ClassStartsAt", c.location AS "Location", c.is_online AS "IsOnline",
-               a.waitlist_number AS "WaitlistNumber", a.rejection_reason AS "RejectionReason"
+               {SeatsSql.WaitlistPosition} AS "WaitlistPosition", a.rejection_reason AS "RejectionReason"
         FROM cohort_applications a
         JOIN users u ON u.id = a.student_id
         JOIN cohorts c ON c.id = a.cohort_id

@@ -10,13 +10,13 @@ public sealed record GetCohortQuery(Guid Id) : IQuery<CohortDto>;
 
 internal sealed class GetCohortHandler(IReadDb db) : IQueryHandler<GetCohortQuery, CohortDto>
 {
-    private const string Sql = """
+    private const string Sql = $"""
         SELECT c.id AS "Id", c.owner_id AS "OwnerId", c.course_id AS "CourseId", c.title AS "Title", c.description AS "Description",
                c.selection AS "Selection", c.recruit_starts_at AS "RecruitStartsAt", c.recruit_ends_at AS "RecruitEndsAt",
                c.class_starts_at AS "ClassStartsAt", c.class_ends_at AS "ClassEndsAt", c.location AS "Location", c.is_online AS "IsOnline",
                c.fee_krw AS "FeeKrw", c.visibility AS "Visibility", c.form::text AS "Form", c.terms::text AS "Terms",
-               s.capacity AS "Capacity", s.taken AS "Taken", s.waitlist_capacity AS "WaitlistCapacity", s.waitlisted AS "Waitlisted"
-        FROM cohorts c JOIN cohort_seats s ON s.cohort_id = c.id
+               {SeatsSql.Columns}
+        FROM cohorts c
         WHERE c.id = @Id
         """;
 

@@ -11,9 +11,9 @@ public sealed record CohortStatsDto(
 
 internal sealed class GetCohortStatsHandler(IReadDb db, ICurrentUser currentUser) : IQueryHandler<GetCohortStatsQuery, CohortStatsDto>
 {
-    private const string SeatsSql = """
-        SELECT c.owner_id AS "OwnerId", s.capacity AS "Capacity", s.taken AS "Taken", s.waitlist_capacity AS "WaitlistCapacity", s.waitlisted AS "Waitlisted"
-        FROM cohorts c JOIN cohort_seats s ON s.cohort_id = c.id WHERE c.id = @CohortId
+    private const string SeatsSql = $"""
+        SELECT c.owner_id AS "OwnerId", {Cohorts.SeatsSql.Columns}
+        FROM cohorts c WHERE c.id = @CohortId
         """;
 
     private const string CountsSql = """

@@ -26,11 +26,9 @@ internal sealed class ListMyEnrollmentsHandler(IReadDb db, ICurrentUser currentU
         WHERE e.student_id = @UserId ORDER BY e.enrolled_at DESC LIMIT @Max
         """;
 
-    /// <summary>A waitlisted applicant's position: how many waitlisted arrived before them, plus one.</summary>
-    private const string CohortsSql = """
+    private const string CohortsSql = $"""
         SELECT a.id AS "ApplicationId", a.cohort_id AS "CohortId", c.title AS "Title", a.status AS "Status",
-               CASE WHEN a.status = 'Waitlisted' THEN (SELECT count(*) + 1 FROM cohort_applications w
-                    WHERE w.cohort_id = a.cohort_id AND w.status = 'Waitlisted' AND w.waitlist_number < a.waitlist_number) END AS "WaitlistPosition",
+               {Cohorts.SeatsSql.WaitlistPosition} AS "WaitlistPosition",
                c.class_starts_at AS "ClassStartsAt", a.applied_at AS "AppliedAt"
         FROM cohort_applications a JOIN cohorts c ON c.id = a.cohort_id
         WHERE a.student_id = @UserId ORDER BY a.applied_at DESC LIMIT @Max

@@ -24,6 +24,8 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.HasSequence("cohort_waitlist_numbers");
+
             modelBuilder.Entity("LectureHub.Domain.Categories.Category", b =>
                 {
                     b.Property<Guid>("Id")
@@ -753,41 +755,37 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("LectureHub.Infrastructure.Persistence.CohortSeatsRow", b =>
+            modelBuilder.Entity("LectureHub.Infrastructure.Persistence.CohortSlot", b =>
                 {
                     b.Property<Guid>("CohortId")
                         .HasColumnType("uuid")
                         .HasColumnName("cohort_id");
 
-                    b.Property<int>("Capacity")
+                    b.Property<string>("Kind")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Number")
                         .HasColumnType("integer")
-                        .HasColumnName("capacity");
+                        .HasColumnName("number");
 
-                    b.Property<int>("Taken")
-                        .HasColumnType("integer")
-                        .HasColumnName("taken");
+                    b.Property<Guid?>("StudentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("student_id");
 
-                    b.Property<int>("WaitlistCapacity")
-                        .HasColumnType("integer")
-                        .HasColumnName("waitlist_capacity");
+                    b.HasKey("CohortId", "Kind", "Number")
+                        .HasName("pk_cohort_slots");
 
-                    b.Property<long>("WaitlistIssued")
-                        .HasColumnType("bigint")
-                        .HasColumnName("waitlist_issued");
+                    b.HasIndex("CohortId", "StudentId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cohort_slots_cohort_id_student_id");
 
-                    b.Property<int>("Waitlisted")
-                        .HasColumnType("integer")
-                        .HasColumnName("waitlisted");
+                    b.HasIndex("CohortId", "Kind", "Number")
+                        .HasDatabaseName("ix_cohort_slots_free")
+                        .HasFilter("student_id IS NULL");
 
-                    b.HasKey("CohortId")
-                        .HasName("pk_cohort_seats");
-
-                    b.ToTable("cohort_seats", null, t =>
-                        {
-                            t.HasCheckConstraint("ck_cohort_seats_taken", "taken BETWEEN 0 AND capacity");
-
-                            t.HasCheckConstraint("ck_cohort_seats_waitlisted", "waitlisted BETWEEN 0 AND waitlist_capacity");
-                        });
+                    b.ToTable("cohort_slots", (string)null);
                 });
 
             modelBuilder.Entity("LectureHub.Infrastructure.Persistence.CourseLikeRow", b =>
@@ -962,16 +960,6 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_refresh_tokens_users_user_id");
-                });
-
-            modelBuilder.Entity("LectureHub.Infrastructure.Persistence.CohortSeatsRow", b =>
-                {
-                    b.HasOne("LectureHub.Domain.Cohorts.Cohort", null)
-                        .WithOne()
-                        .HasForeignKey("LectureHub.Infrastructure.Persistence.CohortSeatsRow", "CohortId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_cohort_seats_cohorts_cohort_id");
                 });
 
             modelBuilder.Entity("LectureHub.Infrastructure.Persistence.CourseLikeRow", b =>
