@@ -38,7 +38,8 @@ public interface IIdempotencyStore
 {
     Task<IdempotencyClaim> ClaimAsync(Guid userId, string key, byte[] requestHash, CancellationToken cancellationToken);
 
-    Task CompleteAsync(Guid userId, string key, StoredResponse response, CancellationToken cancellationToken);
+    /// <summary>Stores the finished answer to the request with this hash; later claims with the key get it back.</summary>
+    Task CompleteAsync(Guid userId, string key, byte[] requestHash, StoredResponse response, CancellationToken cancellationToken);
 
     /// <summary>Forgets an unfinished claim (the request failed on the server), so the client may retry with the same key.</summary>
     Task ReleaseAsync(Guid userId, string key, CancellationToken cancellationToken);

@@ -2,6 +2,7 @@ using Dapper;
 using LectureHub.Application.Abstractions;
 using LectureHub.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace LectureHub.Infrastructure.Idempotency;
@@ -46,9 +47,19 @@ internal sealed class IdempotencyRowConfiguration : IEntityTypeConfiguration<Ide
 /// operation is one statement on <see cref="DataSources.PrimaryAsyncCommit"/>: one round trip, no WAL flush wait. A
 /// crash may forget the last moments' keys; a retry then runs again and meets the business write's own unique
 /// constraints, which are durable.
+/// A finished answer never changes until the key expires, so each instance also keeps the answers it stored or read
+/// for a few minutes: a client retrying in a loop (a sign-up rush) is answered from memory, without a database write.
 /// </summary>
-internal sealed class IdempotencyStore(DataSources sources, TimeProvider clock) : IIdempotencyStore
+internal sealed class IdempotencyStore(DataSources sources, TimeProvider clock) : IIdempotencyStore, IDisposable
 {
+    /// <summary>How long an instance remembers a finished answer; far shorter than <see cref="Retention"/>.</summary>
+    public static readonly TimeSpan RememberFor = TimeSpan.FromMinutes(5);
+
+    /// <summary>At most this many answers in memory (each is a small JSON body); the oldest make way.</summary>
+    public const int RememberedAnswers = 50_000;
+
+    private readonly MemoryCache _finished = new(new MemoryCacheOptions { SizeLimit = RememberedAnswers });
+
     /// <summary>Longer than any request may run; an unfinished claim older than this is taken over.</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromSeconds(60);
 
@@ -85,6 +96,11 @@ internal sealed class IdempotencyStore(DataSources sources, TimeProvider clock) 
 
     public async Task<IdempotencyClaim> ClaimAsync(Guid userId, string key, byte[] requestHash, CancellationToken cancellationToken)
     {
+        if (_finished.TryGetValue((userId, key), out Finished? known))
+        {
+            return Answer(known!.RequestHash, known.Response, requestHash);
+        }
+
         await using var connection = await sources.PrimaryAsyncCommit.OpenConnectionAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var row = await connection.QuerySingleOrDefaultAsync<ClaimRow>(new CommandDefinition(ClaimSql, new
@@ -92,17 +108,37 @@ internal sealed class IdempotencyStore(DataSources sources, TimeProvider clock) 
             UserId = userId, Key = key, Hash = requestHash, Now = now, LockedUntil = now + Lease, Expired = now - Retention,
         }, cancellationToken: cancellationToken))
             ?? await connection.QuerySingleAsync<ClaimRow>(new CommandDefinition(ExistingSql, new { UserId = userId, Key = key }, cancellationToken: cancellationToken));
-        return row.Claimed ? new IdempotencyClaim.Started()
-            : !row.RequestHash!.AsSpan().SequenceEqual(requestHash) ? new IdempotencyClaim.Mismatch()
-            : row.CompletedAt is null ? new IdempotencyClaim.InFlight()
-            : new IdempotencyClaim.Completed(new StoredResponse(row.StatusCode!.Value, row.ContentType, row.Body ?? []));
+        if (row.Claimed)
+        {
+            return new IdempotencyClaim.Started();
+        }
+
+        if (row.CompletedAt is null)
+        {
+            return row.RequestHash!.AsSpan().SequenceEqual(requestHash) ? new IdempotencyClaim.InFlight() : new IdempotencyClaim.Mismatch();
+        }
+
+        var response = new StoredResponse(row.StatusCode!.Value, row.ContentType, row.Body ?? []);
+        Remember(userId, key, row.RequestHash!, response);
+        return Answer(row.RequestHash!, response, requestHash);
     }
 
-    public Task CompleteAsync(Guid userId, string key, StoredResponse response, CancellationToken cancellationToken) =>
-        WriteAsync(
+    public async Task CompleteAsync(Guid userId, string key, byte[] requestHash, StoredResponse response, CancellationToken cancellationToken)
+    {
+        await WriteAsync(
             "UPDATE idempotency_keys SET status_code = @StatusCode, content_type = @ContentType, body = @Body, completed_at = @Now WHERE user_id = @UserId AND key = @Key",
             new { UserId = userId, Key = key, response.StatusCode, response.ContentType, response.Body, Now = clock.GetUtcNow() },
             cancellationToken);
+        Remember(userId, key, requestHash, response);
+    }
+
+    private static IdempotencyClaim Answer(byte[] storedHash, StoredResponse response, byte[] requestHash) =>
+        storedHash.AsSpan().SequenceEqual(requestHash) ? new IdempotencyClaim.Completed(response) : new IdempotencyClaim.Mismatch();
+
+    private void Remember(Guid userId, string key, byte[] requestHash, StoredResponse response) =>
+        _finished.Set((userId, key), new Finished(requestHash, response), new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = RememberFor });
+
+    public void Dispose() => _finished.Dispose();
 
     public Task ReleaseAsync(Guid userId, string key, CancellationToken cancellationToken) =>
         WriteAsync(
@@ -115,6 +151,8 @@ internal sealed class IdempotencyStore(DataSources sources, TimeProvider clock) 
         await using var connection = await sources.PrimaryAsyncCommit.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(sql, args, cancellationToken: cancellationToken));
     }
+
+    private sealed record Finished(byte[] RequestHash, StoredResponse Response);
 
     private sealed record ClaimRow(bool Claimed, byte[]? RequestHash, int? StatusCode, string? ContentType, byte[]? Body, DateTimeOffset? CompletedAt);
 }

@@ -24,7 +24,8 @@ internal sealed class IdempotencyFilter(IIdempotencyStore store, ICurrentUser cu
         var key = RequireKey(http);
         var userId = currentUser.RequiredUserId;
         var ct = http.RequestAborted;
-        switch (await store.ClaimAsync(userId, key, Fingerprint(context), ct))
+        var fingerprint = Fingerprint(context);
+        switch (await store.ClaimAsync(userId, key, fingerprint, ct))
         {
             case IdempotencyClaim.Completed done:
                 http.Response.Headers[ReplayedHeader] = "true";
@@ -48,7 +49,7 @@ internal sealed class IdempotencyFilter(IIdempotencyStore store, ICurrentUser cu
             if (http.Response.StatusCode < 500)
             {
                 // Stored before the client sees it: a retry can only ever get this same answer.
-                await store.CompleteAsync(userId, key, new StoredResponse(http.Response.StatusCode, http.Response.ContentType, buffer.ToArray()), CancellationToken.None);
+                await store.CompleteAsync(userId, key, fingerprint, new StoredResponse(http.Response.StatusCode, http.Response.ContentType, buffer.ToArray()), CancellationToken.None);
                 stored = true;
             }
         }

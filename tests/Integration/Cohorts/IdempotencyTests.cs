@@ -45,6 +45,27 @@ public sealed class IdempotencyTests(ApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
+    public async Task The_instance_that_answered_and_another_one_replay_and_refuse_alike()
+    {
+        await using var other = new ApiFactory();
+        using var otherClient = other.CreateClient();
+        var owner = await Client.SignUpAsync("owner@example.com", "Instructor");
+        var cohort = await Client.CreateCohortAsync(owner);
+        var student = (await Factory.StudentsAsync(1))[0];
+        var first = await (await Client.ApplyAsync(cohort.Id, student, "k")).ReadAsync<Application>(HttpStatusCode.Created);
+
+        // This instance remembers the answer; the other reads it from the database.
+        foreach (var client in new[] { Client, otherClient })
+        {
+            var replay = await client.ApplyAsync(cohort.Id, student, "k");
+            Assert.Equal(first.Id, (await replay.ReadAsync<Application>(HttpStatusCode.Created)).Id);
+            Assert.Equal("true", Assert.Single(replay.Headers.GetValues("Idempotent-Replayed")));
+            await (await client.ApplyAsync(cohort.Id, student, "k", new { answers = Array.Empty<object>(), acceptedTerms = Array.Empty<object>() }))
+                .ProblemAsync(HttpStatusCode.UnprocessableEntity, "IDEMPOTENCY_KEY_REUSED");
+        }
+    }
+
+    [Fact]
     public async Task The_same_key_while_the_first_request_is_running_is_409_and_it_is_replayed_once_done()
     {
         var owner = await Client.SignUpAsync("owner@example.com", "Instructor");
