@@ -29,8 +29,13 @@ internal sealed class CancelApplicationHandler(
         var now = clock.GetUtcNow();
         switch (application.Cancel(cohort.ClassStartsAt, now))
         {
-            case ApplicationStatus.Approved when await seats.HandOverSeatAsync(cohort.Id, application.StudentId, cancellationToken) is { } promotedId:
-                (await applications.LoadAsync(cohort.Id, promotedId, cancellationToken)).Promote(now);
+            case ApplicationStatus.Approved:
+                // The seat goes to the next in line, or back to the pool when nobody waits.
+                if (await seats.HandOverSeatAsync(cohort.Id, application.StudentId, cancellationToken) is { } promotedId)
+                {
+                    (await applications.LoadAsync(cohort.Id, promotedId, cancellationToken)).Promote(now);
+                }
+
                 break;
             case ApplicationStatus.Waitlisted:
                 await seats.ReleaseAsync(cohort.Id, application.StudentId, cancellationToken);
