@@ -27,7 +27,7 @@ public sealed class EmailOptions
 
     public string FromName { get; set; } = "LectureHub";
 
-    /// <summary>Per SMTP operation; kept well under the outbox lease (1 min) so a hung server cannot outlive a claim.</summary>
+    /// <summary>Per SMTP operation (connect, send). A whole delivery is cut off by the outbox after 20 s in any case.</summary>
     [Range(1, 30)]
     public int TimeoutSeconds { get; set; } = 15;
 }

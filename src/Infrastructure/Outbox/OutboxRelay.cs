@@ -40,6 +40,13 @@ internal sealed class OutboxRelay(
     /// <summary>How long a claimed message is reserved for the instance delivering it.</summary>
     internal static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// The longest one delivery may run: a handler still busy then (a hung SMTP server) is cancelled and the message
+    /// retried later. A delivery starts only if it can finish inside the lease, so no message is ever delivered by two
+    /// instances at once; what a slow batch leaves undelivered falls due again when its lease ends.
+    /// </summary>
+    internal static readonly TimeSpan DeliveryTimeout = TimeSpan.FromSeconds(20);
+
     private const string DoneSql = "UPDATE outbox_messages SET processed_at = @Now, attempts = attempts + 1, last_error = NULL WHERE id = @Id";
 
     private const string FailedSql = """
@@ -72,13 +79,20 @@ internal sealed class OutboxRelay(
     {
         await using var connection = await dataSources.Primary.OpenConnectionAsync(cancellationToken);
         var now = clock.GetUtcNow();
+        var leaseEnds = now + Lease;
         var batch = (await connection.QueryAsync<PendingMessage>(new CommandDefinition(
-            ClaimSql, new { Now = now, LeaseEnds = now + Lease, options.Value.BatchSize }, cancellationToken: cancellationToken)))
+            ClaimSql, new { Now = now, LeaseEnds = leaseEnds, options.Value.BatchSize }, cancellationToken: cancellationToken)))
             .OrderBy(m => m.OccurredAt).ToList();
 
-        foreach (var message in batch)
+        for (var i = 0; i < batch.Count; i++)
         {
-            var (sql, args) = await DeliverAsync(message, cancellationToken);
+            if (clock.GetUtcNow() + DeliveryTimeout > leaseEnds)
+            {
+                logger.LogWarning("Outbox batch ran out of lease; {Left} message(s) fall due again at {LeaseEnds}", batch.Count - i, leaseEnds);
+                break;
+            }
+
+            var (sql, args) = await DeliverAsync(batch[i], cancellationToken);
             await connection.ExecuteAsync(new CommandDefinition(sql, args, cancellationToken: cancellationToken));
         }
 
@@ -88,15 +102,18 @@ internal sealed class OutboxRelay(
     private async Task<(string Sql, object Args)> DeliverAsync(PendingMessage message, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        using var timeout = new CancellationTokenSource(DeliveryTimeout, clock);
+        using var delivery = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
             var domainEvent = OutboxSerializer.FromMessage(message.Type, message.Payload);
             await using var scope = scopes.CreateAsyncScope();
-            await DomainEventDispatcher.DispatchAsync(scope.ServiceProvider, domainEvent, cancellationToken);
+            await DomainEventDispatcher.DispatchAsync(scope.ServiceProvider, domainEvent, delivery.Token);
             return (DoneSql, new { message.Id, Now = now });
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
+            // Any failure, a timed-out delivery included; only the host stopping is not the message's fault.
             var attempts = message.Attempts + 1;
             var parked = attempts >= options.Value.MaxAttempts;
             logger.LogError(ex, "Outbox message {MessageId} ({Type}) failed on attempt {Attempt}{Parked}",

@@ -36,4 +36,33 @@ public sealed class OutboxRelayTests(ApiFactory factory) : ApiTest(factory)
         Assert.Equal(300L, await Api.ScalarAsync<long>(ApiFactory.PrimaryConnectionString,
             "SELECT count(*) FROM outbox_messages WHERE attempts = 1 AND next_attempt_at > now() + interval '50 seconds'"));
     }
+
+    [Fact]
+    public async Task A_batch_stops_delivering_when_the_next_delivery_could_outlast_its_lease()
+    {
+        // Two hours ahead, where only this relay's clock is: the host's relay never sees these messages.
+        var start = DateTimeOffset.UtcNow.AddHours(2);
+        await Api.ScalarAsync<int>(ApiFactory.PrimaryConnectionString, """
+            INSERT INTO outbox_messages (id, type, payload, occurred_at, next_attempt_at, attempts)
+            SELECT gen_random_uuid(), 'RetiredEvent', '{}', now() + n * interval '1 ms', @due, 0 FROM generate_series(1, 5) n RETURNING 1
+            """, ("due", start));
+        // Every reading of this clock is 15 s later than the last: claim at 0 s (lease to 60 s), deliver at 15 s, and at
+        // 45 s the next delivery (up to 20 s) could outlast the lease.
+        var clock = new SteppingClock(start, TimeSpan.FromSeconds(15));
+        var relay = new OutboxRelay(Factory.Service<DataSources>(), Factory.Service<IServiceScopeFactory>(), Factory.Service<OutboxSignal>(),
+            Factory.Service<IOptions<OutboxOptions>>(), clock, Factory.Service<ILogger<OutboxRelay>>());
+
+        Assert.Equal(5, await relay.ProcessBatchAsync(CancellationToken.None));
+
+        Assert.Equal(1L, await Api.ScalarAsync<long>(ApiFactory.PrimaryConnectionString, "SELECT count(*) FROM outbox_messages WHERE attempts = 1"));
+        Assert.Equal(4L, await Api.ScalarAsync<long>(ApiFactory.PrimaryConnectionString,
+            "SELECT count(*) FROM outbox_messages WHERE attempts = 0 AND next_attempt_at = @leaseEnds", ("leaseEnds", start + OutboxRelay.Lease)));
+    }
+
+    private sealed class SteppingClock(DateTimeOffset start, TimeSpan step) : TimeProvider
+    {
+        private int _readings;
+
+        public override DateTimeOffset GetUtcNow() => start + step * Interlocked.Increment(ref _readings) - step;
+    }
 }
