@@ -30,17 +30,23 @@ public sealed class DataSources(NpgsqlDataSource primary, NpgsqlDataSource prima
     public const int DefaultMaxPoolSize = 40;
 
     /// <summary>
+    /// The async-commit pool's default: its statements are single and short, and it must leave room under
+    /// max_connections for the main pools of every instance (2 × (40 + 20) here).
+    /// </summary>
+    public const int AsyncCommitMaxPoolSize = 20;
+
+    /// <summary>
     /// Seconds to wait for a connection, pooled or new, unless the connection string says otherwise (Npgsql: 15). In
     /// a sign-up rush requests queue for pooled connections; answering late beats failing and being retried.
     /// </summary>
     public const int DefaultTimeoutSeconds = 30;
 
-    private static string WithPoolDefaults(string connectionString)
+    private static string WithPoolDefaults(string connectionString, int maxPoolSize = DefaultMaxPoolSize)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         if (!Says(connectionString, "Maximum Pool Size", "Max Pool Size", "MaxPoolSize"))
         {
-            builder.MaxPoolSize = DefaultMaxPoolSize;
+            builder.MaxPoolSize = maxPoolSize;
         }
 
         if (!Says(connectionString, "Timeout"))
@@ -59,7 +65,7 @@ public sealed class DataSources(NpgsqlDataSource primary, NpgsqlDataSource prima
     public static DataSources Create(string primaryConnectionString, string replicaConnectionString)
     {
         var primary = new NpgsqlDataSourceBuilder(WithPoolDefaults(primaryConnectionString)) { Name = "primary" }.Build();
-        var asyncCommit = new NpgsqlDataSourceBuilder(WithPoolDefaults(primaryConnectionString)) { Name = "primary-async-commit" };
+        var asyncCommit = new NpgsqlDataSourceBuilder(WithPoolDefaults(primaryConnectionString, AsyncCommitMaxPoolSize)) { Name = "primary-async-commit" };
         asyncCommit.ConnectionStringBuilder.Options = $"{asyncCommit.ConnectionStringBuilder.Options} -c synchronous_commit=off".Trim();
         var replica = new NpgsqlDataSourceBuilder(WithPoolDefaults(replicaConnectionString)) { Name = "replica" }.BuildMultiHost();
         return new DataSources(primary, asyncCommit.Build(), replica);
