@@ -23,10 +23,10 @@ public interface ICohortSeats
     Task LockApplicationAsync(Guid applicationId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// A lock-free look: true when no seat (and, if asked, no waitlist place) is free. Answers a full cohort's
-    /// latecomers at once; a "not full" answer is only a hint, the claim decides.
+    /// A lock-free look: true when neither a seat nor a waitlist place is free. Answers a full cohort's latecomers at
+    /// once; a "not full" answer is only a hint, the claim decides.
     /// </summary>
-    Task<bool> IsFullAsync(Guid cohortId, bool orWaitlist, CancellationToken cancellationToken);
+    Task<bool> IsFullAsync(Guid cohortId, CancellationToken cancellationToken);
 
     /// <summary>
     /// A seat for the student if one is free; else, if allowed, a waitlist place; null when none is. A place another

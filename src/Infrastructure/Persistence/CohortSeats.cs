@@ -78,10 +78,8 @@ internal sealed class CohortSeats(AppDbContext db) : ICohortSeats
     public Task LockApplicationAsync(Guid applicationId, CancellationToken cancellationToken) =>
         db.Database.SqlQuery<int>($"""SELECT 1 AS "Value" FROM cohort_applications WHERE id = {applicationId} FOR UPDATE""").ToListAsync(cancellationToken);
 
-    public async Task<bool> IsFullAsync(Guid cohortId, bool orWaitlist, CancellationToken cancellationToken) =>
-        !(await db.Database.SqlQuery<bool>($"""
-            SELECT EXISTS (SELECT 1 FROM cohort_slots WHERE cohort_id = {cohortId} AND student_id IS NULL AND (kind = 'Seat' OR {orWaitlist})) AS "Value"
-            """).ToListAsync(cancellationToken)).Single();
+    public async Task<bool> IsFullAsync(Guid cohortId, CancellationToken cancellationToken) =>
+        !await AnyFreeAsync(cohortId, [SlotKind.Seat, SlotKind.Waitlist], cancellationToken);
 
     public async Task<SeatClaim?> ClaimAsync(Guid cohortId, Guid studentId, bool orWaitlist, CancellationToken cancellationToken)
     {
@@ -143,7 +141,7 @@ internal sealed class CohortSeats(AppDbContext db) : ICohortSeats
                 return true;
             }
 
-            if (!await AnyFreeAsync(cohortId, kind, cancellationToken))
+            if (!await AnyFreeAsync(cohortId, [kind], cancellationToken))
             {
                 return false;
             }
@@ -155,9 +153,13 @@ internal sealed class CohortSeats(AppDbContext db) : ICohortSeats
         }
     }
 
-    private async Task<bool> AnyFreeAsync(Guid cohortId, SlotKind kind, CancellationToken cancellationToken) =>
-        (await db.Database.SqlQuery<bool>($"""
-            SELECT EXISTS (SELECT 1 FROM cohort_slots WHERE cohort_id = {cohortId} AND kind = {kind.ToString()} AND student_id IS NULL) AS "Value"
+    /// <summary>Whether any place of these kinds is free as committed: places other transactions are taking count as free.</summary>
+    private async Task<bool> AnyFreeAsync(Guid cohortId, SlotKind[] kinds, CancellationToken cancellationToken)
+    {
+        var names = kinds.Select(k => k.ToString()).ToArray();
+        return (await db.Database.SqlQuery<bool>($"""
+            SELECT EXISTS (SELECT 1 FROM cohort_slots WHERE cohort_id = {cohortId} AND kind = ANY({names}) AND student_id IS NULL) AS "Value"
             """).ToListAsync(cancellationToken)).Single();
+    }
 
 }

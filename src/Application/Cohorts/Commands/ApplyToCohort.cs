@@ -51,7 +51,7 @@ internal sealed class ApplyToCohortHandler(
 
         var claim = cohort.Selection == SelectionType.Review
             ? new SeatClaim(ApplicationStatus.Applied, null)
-            : !await seats.IsFullAsync(cohort.Id, orWaitlist: true, cancellationToken) && await seats.ClaimAsync(cohort.Id, studentId, orWaitlist: true, cancellationToken) is { } taken
+            : !await seats.IsFullAsync(cohort.Id, cancellationToken) && await seats.ClaimAsync(cohort.Id, studentId, orWaitlist: true, cancellationToken) is { } taken
                 ? taken
                 : throw new ConflictException("COHORT_FULL", "Every seat and waitlist place is taken.");
         var application = CohortApplication.Submit(cohort, studentId, answers, accepted, claim.Outcome, claim.WaitlistNumber, now);
