@@ -56,10 +56,8 @@ Console.CancelKeyPress += (_, e) =>
 
 Console.Error.WriteLine($"{scenario.Name}: {model} against {cli.Target}, warm-up {cli.Warmup.TotalSeconds:0.#} s, measuring {cli.Duration.TotalSeconds:0.#} s");
 var startedAt = DateTimeOffset.UtcNow;
-var cpuBefore = RunEnvironment.ProcessCpu();
-var wall = System.Diagnostics.Stopwatch.StartNew();
 var result = await new Engine(http, new StopwatchClock()).RunAsync(options, stop.Token);
-var environment = await RunEnvironment.CaptureAsync(http, cli.Target, RunEnvironment.ProcessCpu() - cpuBefore, wall.Elapsed);
+var environment = await RunEnvironment.CaptureAsync(http, cli.Target, result.GeneratorCpu, result.GeneratorWall);
 
 var report = new RunReport(scenario.Name, scenario.Description, model.ToString(), "dotnet run -c Release --project tests/Load -- " + string.Join(' ', args),
     startedAt, cli.Warmup.TotalSeconds, result.Measured.TotalSeconds, result.Iterations, result.Sends, result.LateSends,

@@ -26,7 +26,9 @@ public sealed record RunResult(
     IReadOnlyList<ThresholdResult> Thresholds,
     string? AbortReason,
     string? Verification = null,
-    bool Verified = true)
+    bool Verified = true,
+    TimeSpan GeneratorCpu = default,
+    TimeSpan GeneratorWall = default)
 {
     public bool Passed => AbortReason is null && Verified && Thresholds.All(t => t.Passed);
 }
@@ -52,6 +54,7 @@ public sealed class Engine(HttpClient http, ILoadClock clock)
         }
 
         using var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var cpuAtStart = RunEnvironment.ProcessCpu();
         var started = clock.Elapsed;
         var measuredFrom = started + options.Warmup;
         var reporter = ReportIntervalsAsync(options, measuredFrom, run);
@@ -61,6 +64,7 @@ public sealed class Engine(HttpClient http, ILoadClock clock)
             : RunClosedAsync(options, started, run.Token));
 
         var measured = clock.Elapsed - measuredFrom;
+        var (generatorCpu, generatorWall) = (RunEnvironment.ProcessCpu() - cpuAtStart, clock.Elapsed - started);
         await run.CancelAsync();
         await reporter;
         var rest = measured - (options.Interval * _intervals.Count);
@@ -73,7 +77,7 @@ public sealed class Engine(HttpClient http, ILoadClock clock)
         var thresholds = options.Thresholds.SelectMany(t => t.Evaluate(steps)).ToList();
         var (verification, verified) = await VerifyAsync(options.Scenario, cancellationToken);
         return new RunResult(steps, _intervals, Interlocked.Read(ref _iterations), _stats.Sends, _stats.LateSends, _stats.MaxLateness,
-            measured, thresholds, _abortReason, verification, verified);
+            measured, thresholds, _abortReason, verification, verified, generatorCpu, generatorWall);
     }
 
     /// <summary>Checks the server's end state after the run, for scenarios that state one (e.g. exact seat counts).</summary>

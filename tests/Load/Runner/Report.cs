@@ -52,7 +52,7 @@ public static class Report
         var e = r.Environment;
         md.AppendLine(Inv($"- environment: {e.CpuModel}, {e.Cores} cores, {e.Os}, {e.Runtime}, GC {e.GcMode}"));
         md.AppendLine(Inv($"- target: {e.Target}, server build {e.ServerBuild}"));
-        md.AppendLine(Inv($"- load generator CPU: {e.GeneratorCpuPercent:0.#}% of the machine ({e.GeneratorCoresBusy:0.##} cores busy)"));
+        md.AppendLine(Inv($"- load generator CPU while sending (setup excluded): {e.GeneratorCpuPercent:0.#}% of the machine ({e.GeneratorCoresBusy:0.##} cores busy)"));
         md.AppendLine();
         md.AppendLine("| step | requests | req/s | ok | failed | timeouts | p50 ms | p75 | p95 | p99 | p99.9 | max | status codes | KiB |");
         md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|");

@@ -111,28 +111,36 @@ internal static class CohortRush
     }
 
     /// <summary>
-    /// A rush meets a server that has served applications before: a few dozen applications to a small cohort of
-    /// their own (seats, waitlist, full, replays) compile the code paths, EF's queries and fill the pools first, so the
-    /// run measures the rush, not the JIT. Eight at a time, like a busy afternoon.
+    /// A rush meets a server that has served applications before. The .NET runtime compiles a hot method again once
+    /// it has been called some 30 times after a quiet spell (quick code, then instrumented, then optimised), so a
+    /// server that had seen one busy burst of applications still spent more CPU in the JIT than in requests during
+    /// the rush (<c>perf</c>, <c>DOTNET_JitStdOutFile</c>). Warm-up therefore comes in rounds with pauses: each round
+    /// 160 students apply twice (the second a replay) to a small cohort of its own that fills (seats, waitlist,
+    /// full), sixteen at a time. The run then measures the rush, not the JIT.
     /// </summary>
     private static async Task WarmUpAsync(SetupContext setup, List<Student> students)
     {
-        var warmUp = await OpenCohortAsync(setup, seats: 10, waitlist: 10, owner: 1);
-        var applicants = students.Take(40).ToList();
-        foreach (var wave in applicants.Chunk(8))
+        const int Rounds = 4, Applicants = 160;
+        for (var round = 1; round <= Rounds; round++)
         {
-            await Task.WhenAll(wave.Select(async student =>
+            var warmUp = await OpenCohortAsync(setup, seats: Applicants / 4, waitlist: Applicants / 4, owner: round);
+            foreach (var wave in students.Take(Applicants).Chunk(16))
             {
-                var key = "warm-up-" + student.IdempotencyKey;
-                for (var attempt = 0; attempt < 2; attempt++)
+                await Task.WhenAll(wave.Select(async student =>
                 {
-                    using var response = await setup.Http.SendAsync(ApplyRequest(warmUp.Id, student.Tokens, key), setup.CancellationToken);
-                    if (response.StatusCode is not (HttpStatusCode.Created or HttpStatusCode.Conflict))
+                    var key = $"warm-up-{round}-{student.IdempotencyKey}";
+                    for (var attempt = 0; attempt < 2; attempt++)
                     {
-                        throw new InvalidOperationException($"Warm-up application failed: {(int)response.StatusCode}");
+                        using var response = await setup.Http.SendAsync(ApplyRequest(warmUp.Id, student.Tokens, key), setup.CancellationToken);
+                        if (response.StatusCode is not (HttpStatusCode.Created or HttpStatusCode.Conflict))
+                        {
+                            throw new InvalidOperationException($"Warm-up application failed: {(int)response.StatusCode}");
+                        }
                     }
-                }
-            }));
+                }));
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1.5), setup.CancellationToken);
         }
     }
 
