@@ -1,6 +1,7 @@
 using Dapper;
 using LectureHub.Application.Abstractions;
 using LectureHub.Infrastructure.Caching;
+using LectureHub.Infrastructure.CloudFront;
 using LectureHub.Infrastructure.Email;
 using LectureHub.Infrastructure.Health;
 using LectureHub.Infrastructure.Identity;
@@ -46,6 +47,18 @@ public static class DependencyInjection
                 jwt.SigningKey = DevelopmentKeys.LoadOrCreateBase64(DataDirectory(configuration, environment), "keys/jwt-signing.key", 32);
             }
         });
+
+        AddOptions<CloudFrontOptions>(services, configuration, CloudFrontOptions.Section).PostConfigure(cdn =>
+        {
+            if (string.IsNullOrEmpty(cdn.PrivateKeyPem) && environment.IsDevelopment())
+            {
+                cdn.KeyPairId = string.IsNullOrEmpty(cdn.KeyPairId) ? "LOCALDEV" : cdn.KeyPairId;
+                cdn.PrivateKeyPem = DevelopmentKeys.LoadOrCreateRsaPem(DataDirectory(configuration, environment), "keys/cloudfront-private.pem", 2048);
+            }
+        });
+        services.AddSingleton(sp => CloudFrontKeys.Create(sp.GetRequiredService<IOptions<CloudFrontOptions>>().Value));
+        services.AddSingleton(sp => sp.GetRequiredService<CloudFrontKeys>().Signer);
+        services.AddSingleton(sp => sp.GetRequiredService<CloudFrontKeys>().Verifier);
 
         services.AddSingleton(_ => DataSources.Create(
             Required(configuration, "ConnectionStrings:Primary"),

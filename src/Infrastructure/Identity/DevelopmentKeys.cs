@@ -8,7 +8,20 @@ namespace LectureHub.Infrastructure.Identity;
 /// </summary>
 public static class DevelopmentKeys
 {
-    public static string LoadOrCreateBase64(string directory, string name, int bytes)
+    public static string LoadOrCreateBase64(string directory, string name, int bytes) =>
+        LoadOrCreate(directory, name, () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(bytes)));
+
+    /// <summary>An RSA private key in PKCS#8 PEM, e.g. the CloudFront signing key of the local CDN.</summary>
+    public static string LoadOrCreateRsaPem(string directory, string name, int bits)
+    {
+        return LoadOrCreate(directory, name, () =>
+        {
+            using var rsa = RSA.Create(bits);
+            return rsa.ExportPkcs8PrivateKeyPem();
+        });
+    }
+
+    private static string LoadOrCreate(string directory, string name, Func<string> create)
     {
         var path = Path.Combine(directory, name);
         if (File.Exists(path))
@@ -17,7 +30,7 @@ public static class DevelopmentKeys
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(bytes));
+        var key = create();
         var temp = path + "." + Environment.ProcessId + ".tmp";
         File.WriteAllText(temp, key);
         if (!OperatingSystem.IsWindows())
