@@ -58,6 +58,7 @@ app.UseAuthorization();
 app.UseRateLimiter();
 
 app.UseMediaFiles();
+app.UseLocalCdn();
 app.MapOpenApi();
 app.MapScalarApiReference();
 app.MapHealthEndpoints();

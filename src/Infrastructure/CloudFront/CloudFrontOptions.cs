@@ -26,14 +26,6 @@ public sealed class CloudFrontOptions : IValidatableObject
     /// </summary>
     public string DistributionUrl { get; set; } = "";
 
-    /// <summary>Credentials never outlive this, however long the lecture.</summary>
-    [Range(5, 24 * 60)]
-    public int MaxLifetimeMinutes { get; set; } = 6 * 60;
-
-    /// <summary>Expiry times are rounded up to this window, so viewers of one lecture share one signature (README).</summary>
-    [Range(1, 60)]
-    public int ExpiryWindowMinutes { get; set; } = 5;
-
     public CloudFrontHash Hash => HashAlgorithm == "SHA256" ? CloudFrontHash.Sha256 : CloudFrontHash.Sha1;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

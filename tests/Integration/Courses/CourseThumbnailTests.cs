@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using LectureHub.IntegrationTests.Support;
@@ -105,7 +104,7 @@ public sealed class CourseThumbnailTests(ApiFactory factory) : ApiTest(factory),
     private string MakeImage(string name, int width, int height)
     {
         var path = Path.Combine(_work, name);
-        Run("ffmpeg", "-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i", $"testsrc=size={width}x{height}", "-frames:v", "1", "-y", path);
+        Tools.Run("ffmpeg", "-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i", $"testsrc=size={width}x{height}", "-frames:v", "1", "-y", path);
         return path;
     }
 
@@ -113,17 +112,7 @@ public sealed class CourseThumbnailTests(ApiFactory factory) : ApiTest(factory),
     {
         var path = Path.Combine(_work, Guid.NewGuid().ToString("N") + ".jpg");
         File.WriteAllBytes(path, image);
-        return int.Parse(Run("ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries", "stream=width", "-of", "csv=p=0", path).Trim(),
+        return int.Parse(Tools.Run("ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries", "stream=width", "-of", "csv=p=0", path).Trim(),
             System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static string Run(string tool, params string[] args)
-    {
-        using var process = Process.Start(new ProcessStartInfo(tool, args) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        var output = process.StandardOutput.ReadToEnd();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"{tool} failed: {error}");
-        return output;
     }
 }

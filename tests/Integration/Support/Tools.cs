@@ -1,0 +1,25 @@
+using System.Diagnostics;
+
+namespace LectureHub.IntegrationTests.Support;
+
+/// <summary>Runs the real media tools (ffmpeg, ffprobe) the way the tests need them.</summary>
+public static class Tools
+{
+    /// <summary>Runs a tool to completion; its exit code, standard output and standard error.</summary>
+    public static (int ExitCode, string Output, string Error) Try(string tool, params string[] args)
+    {
+        using var process = Process.Start(new ProcessStartInfo(tool, args) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var error = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output, error.Result);
+    }
+
+    /// <summary>Runs a tool that must succeed; its standard output.</summary>
+    public static string Run(string tool, params string[] args)
+    {
+        var (exitCode, output, error) = Try(tool, args);
+        Assert.True(exitCode == 0, $"{tool} failed: {error}");
+        return output;
+    }
+}
