@@ -87,6 +87,8 @@ public static class DependencyInjection
         services.AddHostedService(sp => sp.GetRequiredService<Idempotency.IdempotencyKeySweeper>());
         services.AddScoped<IOutboxAdmin, Outbox.OutboxAdmin>();
         services.AddSingleton<Application.Courses.IThumbnailStore, LocalThumbnailStore>();
+        services.AddSingleton<Application.Media.IVideoStorage, LocalVideoStorage>();
+        services.AddSingleton<Application.Media.IMediaProbe, FfprobeMediaProbe>();
         services.AddSingleton<IPasswordHasher, PasswordHasher>();
         services.AddSingleton<ITokenService, JwtTokenService>();
         services.AddSingleton<ILoginThrottle, RedisLoginThrottle>();

@@ -71,6 +71,7 @@ api.MapCourseEndpoints();
 api.MapEnrollmentEndpoints();
 api.MapCohortEndpoints();
 api.MapAdminEndpoints();
+api.MapVideoEndpoints();
 
 await app.RunAsync();
 

@@ -28,8 +28,10 @@ internal static class CourseAccess
     public static async Task<Course> LoadForEditAsync(this IRepository<Course> courses, ICurrentUser user, Guid id, CancellationToken ct)
     {
         var course = await courses.SingleOrDefaultAsync(new CourseWithCurriculumSpec(id), ct) ?? throw NotFound(id);
-        return user.CanEdit(course)
-            ? course
-            : throw new ForbiddenException("NOT_COURSE_OWNER", "Only the course's instructor or an Admin can change it.");
+        return user.EnsureCanEdit(course);
     }
+
+    /// <summary>The course, if the caller owns it or is an Admin; else 403.</summary>
+    public static Course EnsureCanEdit(this ICurrentUser user, Course course) =>
+        user.CanEdit(course) ? course : throw new ForbiddenException("NOT_COURSE_OWNER", "Only the course's instructor or an Admin can change it.");
 }

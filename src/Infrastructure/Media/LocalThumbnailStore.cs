@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using LectureHub.Application.Courses;
@@ -71,24 +70,9 @@ internal sealed class LocalThumbnailStore(IOptions<MediaOptions> options, ILogge
             arguments.AddRange(["-map", $"[o{i}]", "-frames:v", "1", "-q:v", "3", Path.Combine(work, $"{widths[i]}.jpg")]);
         }
 
-        using var ffmpeg = Process.Start(new ProcessStartInfo(options.Value.FfmpegPath, arguments) { RedirectStandardError = true, UseShellExecute = false })
-            ?? throw new InvalidOperationException("Could not start ffmpeg.");
-        var stderr = ffmpeg.StandardError.ReadToEndAsync(cancellationToken);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(options.Value.FfmpegTimeoutSeconds));
-        try
+        var (exitCode, _, error) = await MediaTool.RunAsync(options.Value.FfmpegPath, arguments, TimeSpan.FromSeconds(options.Value.FfmpegTimeoutSeconds), cancellationToken);
+        if (exitCode != 0)
         {
-            await ffmpeg.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            ffmpeg.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        if (ffmpeg.ExitCode != 0)
-        {
-            var error = await stderr;
             logger.LogInformation("ffmpeg could not read an uploaded image: {Error}", error);
             throw new DomainValidationException("THUMBNAIL_UNREADABLE", "The image could not be decoded.");
         }

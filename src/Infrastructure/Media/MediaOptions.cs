@@ -9,6 +9,8 @@ public sealed class MediaOptions
 
     public string FfmpegPath { get; set; } = "ffmpeg";
 
+    public string FfprobePath { get; set; } = "ffprobe";
+
     [System.ComponentModel.DataAnnotations.Range(1, 600)]
     public int FfmpegTimeoutSeconds { get; set; } = 30;
 }

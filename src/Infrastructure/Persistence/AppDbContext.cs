@@ -2,6 +2,7 @@ using LectureHub.Domain.Categories;
 using LectureHub.Domain.Cohorts;
 using LectureHub.Domain.Courses;
 using LectureHub.Domain.Enrollments;
+using LectureHub.Domain.Media;
 using LectureHub.Domain.Users;
 using LectureHub.Infrastructure.Outbox;
 using Microsoft.EntityFrameworkCore;
@@ -32,6 +33,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<CohortApplication> CohortApplications => Set<CohortApplication>();
 
     public DbSet<CohortSlot> CohortSlots => Set<CohortSlot>();
+
+    public DbSet<LectureVideo> LectureVideos => Set<LectureVideo>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

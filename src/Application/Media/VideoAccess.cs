@@ -1,0 +1,28 @@
+using Ardalis.Specification;
+using LectureHub.Application.Abstractions;
+using LectureHub.Application.Common.Exceptions;
+using LectureHub.Domain.Courses;
+using LectureHub.Domain.Media;
+using LectureHub.Domain.Users;
+
+namespace LectureHub.Application.Media;
+
+/// <summary>The course that holds a lecture (the row only: enough to check who may change it).</summary>
+public sealed class CourseOfLectureSpec : SingleResultSpecification<Course>
+{
+    public CourseOfLectureSpec(Guid lectureId) => Query.Where(c => c.Sections.Any(s => s.Lectures.Any(l => l.Id == lectureId)));
+}
+
+internal static class VideoAccess
+{
+    public static NotFoundException LectureNotFound(Guid id) => new("LECTURE_NOT_FOUND", $"Lecture {id} does not exist.");
+
+    public static NotFoundException UploadNotFound(Guid id) => new("VIDEO_UPLOAD_NOT_FOUND", $"Video upload {id} does not exist.");
+
+    /// <summary>Loads an upload for its uploader or an Admin; anyone else is told it does not exist.</summary>
+    public static async Task<LectureVideo> LoadUploadAsync(this IRepository<LectureVideo> videos, ICurrentUser user, Guid id, CancellationToken ct)
+    {
+        var video = await videos.GetByIdAsync(id, ct);
+        return video is not null && (user.Role == Role.Admin || video.UploadedBy == user.UserId) ? video : throw UploadNotFound(id);
+    }
+}

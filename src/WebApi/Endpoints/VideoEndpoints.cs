@@ -1,0 +1,70 @@
+using System.Net.Http.Headers;
+using LectureHub.Application.Common.Exceptions;
+using LectureHub.Application.Media;
+using LectureHub.Application.Media.Commands;
+using LectureHub.Application.Media.Queries;
+using LectureHub.WebApi.Infrastructure;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace LectureHub.WebApi.Endpoints;
+
+internal static class VideoEndpoints
+{
+    /// <summary>Largest chunk body: the local storage's chunk limit, plus nothing (chunks are raw bytes).</summary>
+    private const long MaxChunkBytes = 64L * 1024 * 1024;
+
+    public static RouteGroupBuilder MapVideoEndpoints(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/").WithTags("Videos").RequireAuthorization(AuthSetup.Instructor)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPost("/lectures/{id:guid}/video-uploads", async Task<Created<VideoUploadDto>> (Guid id, StartUpload body, ISender sender, CancellationToken ct) =>
+            {
+                var upload = await sender.Send(new StartVideoUploadCommand(id, body.FileName ?? "", body.SizeBytes), ct);
+                return TypedResults.Created($"/api/v1/video-uploads/{upload.Id}", upload);
+            })
+            .WithSummary("Open an upload for a lecture's video (its instructor or an Admin; at most 4 GiB). " +
+                         "The answer's 'upload' says where the bytes go: PUT chunks to uploadUrl with Content-Range.");
+
+        group.MapPut("/video-uploads/{id:guid}", async Task<Ok<VideoUploadDto>> (Guid id, HttpRequest request, ISender sender, CancellationToken ct) =>
+            {
+                var (first, last, total) = ParseRange(request);
+                return TypedResults.Ok(await sender.Send(new AppendVideoChunkCommand(id, first, last, total, request.Body), ct));
+            })
+            .WithMetadata(new RequestSizeLimitAttribute(MaxChunkBytes))
+            .Accepts<Stream>("application/octet-stream")
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .WithSummary("Send one chunk (at most 64 MiB) with 'Content-Range: bytes first-last/total'. A chunk must start at " +
+                         "receivedBytes (else 409 UPLOAD_OFFSET_MISMATCH); the last one closes the upload and ffprobe checks it is a video.");
+
+        group.MapGet("/video-uploads/{id:guid}", async Task<Ok<VideoUploadDto>> (Guid id, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetVideoUploadQuery(id), ct)))
+            .WithSummary("An upload's state: receivedBytes to resume from, then Queued / Processing / Ready / Failed with the error");
+
+        return api;
+    }
+
+    private static (long First, long Last, long Total) ParseRange(HttpRequest request)
+    {
+        if (!ContentRangeHeaderValue.TryParse(request.Headers.ContentRange, out var range) ||
+            range is not { Unit: "bytes", From: { } first, To: { } last, Length: { } total })
+        {
+            throw new BadRequestException("CONTENT_RANGE_INVALID", "A chunk needs 'Content-Range: bytes first-last/total'.");
+        }
+
+        if (request.ContentLength is { } length && length != last - first + 1)
+        {
+            throw new BadRequestException("CONTENT_RANGE_INVALID", $"Content-Length {length} does not match Content-Range {first}-{last}.");
+        }
+
+        return (first, last, total);
+    }
+
+    internal sealed record StartUpload(string? FileName, long SizeBytes);
+}

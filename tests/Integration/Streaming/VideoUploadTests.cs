@@ -1,0 +1,127 @@
+using System.Net;
+using System.Net.Http.Headers;
+using LectureHub.IntegrationTests.Courses;
+using LectureHub.IntegrationTests.Support;
+
+namespace LectureHub.IntegrationTests.Streaming;
+
+public sealed record UploadTarget(string Method, string Url, long? MaxChunkBytes);
+
+public sealed record VideoUpload(
+    Guid Id, Guid LectureId, string FileName, long SizeBytes, long ReceivedBytes, string Status, string? ErrorCode, double? DurationSeconds,
+    int? Width, int? Height, UploadTarget? Upload);
+
+/// <summary>Resumable uploads to local storage, checked by real ffprobe; the clips are made by ffmpeg at test time.</summary>
+public sealed class VideoUploadTests(ApiFactory factory) : ApiTest(factory), IDisposable
+{
+    private readonly string _work = Directory.CreateTempSubdirectory("lh-upload-").FullName;
+
+    public void Dispose() => Directory.Delete(_work, recursive: true);
+
+    [Fact]
+    public async Task A_video_sent_in_chunks_is_checked_by_ffprobe_and_queued()
+    {
+        var (instructor, lecture) = await LectureAsync();
+        var bytes = await File.ReadAllBytesAsync(MakeClip(seconds: 3));
+
+        var upload = await StartAsync(instructor, lecture, bytes.Length);
+        Assert.Equal(("Uploading", 0L, "PUT", $"/api/v1/video-uploads/{upload.Id}"), (upload.Status, upload.ReceivedBytes, upload.Upload!.Method, upload.Upload.Url));
+        var third = bytes.Length / 3;
+        var afterFirst = await (await PutAsync(instructor, upload.Id, bytes, 0, third)).ReadAsync<VideoUpload>();
+        var afterSecond = await (await PutAsync(instructor, upload.Id, bytes, third, 2 * third)).ReadAsync<VideoUpload>();
+        var done = await (await PutAsync(instructor, upload.Id, bytes, 2 * third, bytes.Length)).ReadAsync<VideoUpload>();
+
+        Assert.Equal((third, 2L * third), (afterFirst.ReceivedBytes, afterSecond.ReceivedBytes));
+        Assert.Equal(("Queued", (long)bytes.Length, 320, 180), (done.Status, done.ReceivedBytes, done.Width!.Value, done.Height!.Value));
+        Assert.InRange(done.DurationSeconds!.Value, 2.9, 3.1);
+        Assert.Null(done.Upload);
+    }
+
+    [Fact]
+    public async Task After_a_lost_chunk_the_upload_resumes_from_what_storage_holds()
+    {
+        var (instructor, lecture) = await LectureAsync();
+        var bytes = await File.ReadAllBytesAsync(MakeClip(seconds: 2));
+        var upload = await StartAsync(instructor, lecture, bytes.Length);
+        var half = bytes.Length / 2;
+        await (await PutAsync(instructor, upload.Id, bytes, 0, half)).ReadAsync<VideoUpload>();
+
+        // The client thinks the first chunk was lost and sends it again, then sends a chunk that skips ahead.
+        await (await PutAsync(instructor, upload.Id, bytes, 0, half)).ProblemAsync(HttpStatusCode.Conflict, "UPLOAD_OFFSET_MISMATCH");
+        await (await PutAsync(instructor, upload.Id, bytes, half + 10, bytes.Length)).ProblemAsync(HttpStatusCode.Conflict, "UPLOAD_OFFSET_MISMATCH");
+        var state = await (await Client.SendAsync(HttpMethod.Get, $"/api/v1/video-uploads/{upload.Id}", instructor)).ReadAsync<VideoUpload>();
+        var done = await (await PutAsync(instructor, upload.Id, bytes, state.ReceivedBytes, bytes.Length)).ReadAsync<VideoUpload>();
+
+        Assert.Equal(half, state.ReceivedBytes);
+        Assert.Equal("Queued", done.Status);
+        Assert.Equal(bytes, await File.ReadAllBytesAsync(Path.Combine(Factory.Service<Microsoft.Extensions.Options.IOptions<LectureHub.Infrastructure.Media.MediaOptions>>().Value.Root, "videos", "sources", upload.Id.ToString("N"))));
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_a_video_fails_with_not_a_video()
+    {
+        var (instructor, lecture) = await LectureAsync();
+        var still = Path.Combine(_work, "still.jpg");
+        Tools.Run("ffmpeg", "-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i", "testsrc=size=320x180", "-frames:v", "1", "-y", still);
+        var bytes = await File.ReadAllBytesAsync(still);
+
+        var upload = await StartAsync(instructor, lecture, bytes.Length, "lecture.mp4");
+        var done = await (await PutAsync(instructor, upload.Id, bytes, 0, bytes.Length)).ReadAsync<VideoUpload>();
+
+        Assert.Equal(("Failed", "NOT_A_VIDEO"), (done.Status, done.ErrorCode));
+        await (await PutAsync(instructor, upload.Id, bytes, 0, bytes.Length)).ProblemAsync(HttpStatusCode.Conflict, "UPLOAD_CLOSED");
+    }
+
+    [Fact]
+    public async Task Bad_uploads_get_clear_problems()
+    {
+        var (instructor, lecture) = await LectureAsync();
+        var stranger = await Client.SignUpAsync("other-instructor@lecturehub.test", "Instructor");
+        var student = await Client.SignUpAsync("student@lecturehub.test");
+
+        var tooBig = await Client.SendAsync(HttpMethod.Post, $"/api/v1/lectures/{lecture}/video-uploads", instructor, new { fileName = "a.mp4", sizeBytes = (4L << 30) + 1 });
+        await tooBig.ProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_FAILED");
+        await (await Client.SendAsync(HttpMethod.Post, $"/api/v1/lectures/{Guid.NewGuid()}/video-uploads", instructor, new { fileName = "a.mp4", sizeBytes = 10 }))
+            .ProblemAsync(HttpStatusCode.NotFound, "LECTURE_NOT_FOUND");
+        await (await Client.SendAsync(HttpMethod.Post, $"/api/v1/lectures/{lecture}/video-uploads", stranger, new { fileName = "a.mp4", sizeBytes = 10 }))
+            .ProblemAsync(HttpStatusCode.Forbidden, "NOT_COURSE_OWNER");
+        await (await Client.SendAsync(HttpMethod.Post, $"/api/v1/lectures/{lecture}/video-uploads", student, new { fileName = "a.mp4", sizeBytes = 10 }))
+            .ProblemAsync(HttpStatusCode.Forbidden, "FORBIDDEN");
+
+        var upload = await StartAsync(instructor, lecture, 10);
+        var noRange = Api.Request(HttpMethod.Put, $"/api/v1/video-uploads/{upload.Id}", instructor);
+        noRange.Content = new ByteArrayContent(new byte[10]);
+        await (await Client.SendAsync(noRange)).ProblemAsync(HttpStatusCode.BadRequest, "CONTENT_RANGE_INVALID");
+        await (await PutAsync(instructor, upload.Id, new byte[20], 5, 20)).ProblemAsync(HttpStatusCode.BadRequest, "CONTENT_RANGE_INVALID");
+        await (await PutAsync(stranger, upload.Id, new byte[10], 0, 10)).ProblemAsync(HttpStatusCode.NotFound, "VIDEO_UPLOAD_NOT_FOUND");
+    }
+
+    private async Task<(Tokens Instructor, Guid Lecture)> LectureAsync()
+    {
+        var instructor = await Client.SignUpAsync("instructor@lecturehub.test", "Instructor");
+        var course = await Client.PublishedCourseAsync(instructor, await Factory.WeldingCategoryAsync());
+        return (instructor, course.Curriculum[0].Lectures[0].Id);
+    }
+
+    private async Task<VideoUpload> StartAsync(Tokens instructor, Guid lecture, long size, string fileName = "1-1 TIG 기초.mp4") =>
+        await (await Client.SendAsync(HttpMethod.Post, $"/api/v1/lectures/{lecture}/video-uploads", instructor, new { fileName, sizeBytes = size }))
+            .ReadAsync<VideoUpload>(HttpStatusCode.Created);
+
+    /// <summary>Sends bytes [from, to) of the file with the matching Content-Range.</summary>
+    private Task<HttpResponseMessage> PutAsync(Tokens user, Guid upload, byte[] file, long from, long to)
+    {
+        var request = Api.Request(HttpMethod.Put, $"/api/v1/video-uploads/{upload}", user);
+        request.Content = new ByteArrayContent(file, (int)from, (int)(to - from));
+        request.Content.Headers.ContentRange = new ContentRangeHeaderValue(from, to - 1, file.Length);
+        return Client.SendAsync(request);
+    }
+
+    private string MakeClip(int seconds)
+    {
+        var path = Path.Combine(_work, $"clip-{seconds}.mp4");
+        Tools.Run("ffmpeg", "-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i", "testsrc=size=320x180:rate=25",
+            "-f", "lavfi", "-i", "sine=frequency=440", "-t", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac", "-y", path);
+        return path;
+    }
+}
