@@ -103,7 +103,7 @@ init_standby() {
   [ -f "$STANDBY/PG_VERSION" ] && return
   lh_log "Cloning standby from primary (pg_basebackup -R)"
   as_pg env PGPASSWORD="$LH_DB_PASSWORD" "$LH_PG_BIN/pg_basebackup" -h 127.0.0.1 -p "$LH_PG_PRIMARY_PORT" -U replicator \
-    -D "$STANDBY" -R -X stream -C -S lecturehub_standby >/dev/null
+    -D "$STANDBY" -R -X stream -C -S lecturehub_standby --checkpoint=fast >/dev/null
 }
 
 redis_cli() { redis-cli -h 127.0.0.1 -p "$LH_REDIS_PORT" "$@"; }

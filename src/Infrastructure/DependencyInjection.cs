@@ -89,6 +89,12 @@ public static class DependencyInjection
         services.AddSingleton<Application.Courses.IThumbnailStore, LocalThumbnailStore>();
         services.AddSingleton<Application.Media.IVideoStorage, LocalVideoStorage>();
         services.AddSingleton<Application.Media.IMediaProbe, FfprobeMediaProbe>();
+        services.AddSingleton<Application.Media.IHlsPackager, HlsPackager>();
+        AddOptions<TranscodeOptions>(services, configuration, TranscodeOptions.Section);
+        if (configuration.GetValue("Transcoding:Enabled", true))
+        {
+            services.AddHostedService<TranscodeWorker>();
+        }
         services.AddSingleton<IPasswordHasher, PasswordHasher>();
         services.AddSingleton<ITokenService, JwtTokenService>();
         services.AddSingleton<ILoginThrottle, RedisLoginThrottle>();

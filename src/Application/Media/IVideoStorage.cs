@@ -40,3 +40,10 @@ public interface IMediaProbe
     /// <summary>The file's video facts, or null when it holds no decodable video stream.</summary>
     Task<MediaInfo?> ProbeAsync(string path, CancellationToken cancellationToken);
 }
+
+/// <summary>Writes what a player reads first: the master playlist over the encoded renditions, and a poster image.</summary>
+public interface IHlsPackager
+{
+    /// <summary>Returns the master playlist's path under the CDN root (hls/{videoId}/master.m3u8).</summary>
+    Task<string> WriteMasterAsync(Guid videoId, string sourceKey, double durationSeconds, IReadOnlyList<int> heights, CancellationToken cancellationToken);
+}

@@ -103,6 +103,24 @@ public sealed class LectureVideo : Entity
         (DurationSeconds, Width, Height, Status, UpdatedAt) = (durationSeconds, width, height, VideoStatus.Queued, now);
     }
 
+    /// <summary>Where the finished stream's master playlist lives, relative to the CDN root (hls/{id}/master.m3u8).</summary>
+    public string? MasterPlaylistPath { get; private set; }
+
+    /// <summary>A rendition finished or failed: stamps the row, so two workers finishing at once conflict (xmin) and retry.</summary>
+    public void Touch(DateTimeOffset now) => UpdatedAt = now;
+
+    /// <summary>Every rendition is encoded and the master playlist written: the lecture can play this video.</summary>
+    public void MarkReady(string masterPlaylistPath, DateTimeOffset now)
+    {
+        if (Status != VideoStatus.Processing)
+        {
+            throw new DomainException("VIDEO_NOT_PROCESSING", $"The video is {Status.ToString().ToLowerInvariant()}.");
+        }
+
+        (Status, MasterPlaylistPath, UpdatedAt) = (VideoStatus.Ready, masterPlaylistPath, now);
+        Raise(new VideoReady(Id, LectureId, CourseId, UploadedBy));
+    }
+
     public void Fail(string code, string message, DateTimeOffset now) =>
         (Status, ErrorCode, Error, UpdatedAt) = (VideoStatus.Failed, code, message, now);
 
@@ -114,3 +132,6 @@ public sealed class LectureVideo : Entity
         }
     }
 }
+
+/// <summary>A lecture's video finished transcoding and can be played.</summary>
+public sealed record VideoReady(Guid VideoId, Guid LectureId, Guid CourseId, Guid UploadedBy) : IDomainEvent;

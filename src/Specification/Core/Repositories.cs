@@ -29,5 +29,7 @@ public interface IRepositoryBase<T> : IReadRepositoryBase<T>
 {
     Task<T> AddAsync(T entity, CancellationToken cancellationToken = default);
 
+    Task<IEnumerable<T>> AddRangeAsync(IEnumerable<T> entities, CancellationToken cancellationToken = default);
+
     void Delete(T entity);
 }

@@ -14,6 +14,13 @@ public abstract class RepositoryBase<T>(DbContext dbContext) : IRepositoryBase<T
         return entity;
     }
 
+    public async Task<IEnumerable<T>> AddRangeAsync(IEnumerable<T> entities, CancellationToken cancellationToken = default)
+    {
+        var list = entities.ToList();
+        await dbContext.Set<T>().AddRangeAsync(list, cancellationToken);
+        return list;
+    }
+
     public void Delete(T entity) => dbContext.Set<T>().Remove(entity);
 
     public async Task<T?> GetByIdAsync<TId>(TId id, CancellationToken cancellationToken = default)

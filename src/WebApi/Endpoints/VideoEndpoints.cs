@@ -43,9 +43,14 @@ internal static class VideoEndpoints
             .WithSummary("Send one chunk (at most 64 MiB) with 'Content-Range: bytes first-last/total'. A chunk must start at " +
                          "receivedBytes (else 409 UPLOAD_OFFSET_MISMATCH); the last one closes the upload and ffprobe checks it is a video.");
 
+        group.MapPost("/video-uploads/{id:guid}/renditions/{height:int}/retry", async Task<Ok<VideoUploadDto>> (Guid id, int height, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new RetryRenditionCommand(id, height), ct)))
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Queue one failed rendition again; the others keep their output");
+
         group.MapGet("/video-uploads/{id:guid}", async Task<Ok<VideoUploadDto>> (Guid id, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new GetVideoUploadQuery(id), ct)))
-            .WithSummary("An upload's state: receivedBytes to resume from, then Queued / Processing / Ready / Failed with the error");
+            .WithSummary("An upload's state: receivedBytes to resume from, then Queued / Processing (progressPercent, per rendition) / Ready / Failed with the error");
 
         return api;
     }

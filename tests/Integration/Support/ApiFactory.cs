@@ -41,6 +41,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("RateLimiting:AuthPerIpPerMinute", "100000");
         builder.UseSetting("Outbox:PollIntervalSeconds", "0.2");
         builder.UseSetting("Email:Port", Env("LH_SMTP_PORT", "51025"));
+        // Tests drive the transcode worker themselves (TranscodeTests), so no encode runs across a database reset.
+        builder.UseSetting("Transcoding:Enabled", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -8,12 +8,13 @@ namespace LectureHub.Application.Media.Commands;
 /// <summary>
 /// One chunk of a resumable upload (<c>Content-Range: bytes first-last/total</c>). A chunk must start where the stored
 /// bytes end; after a dropped connection the client reads <c>receivedBytes</c> and continues from there. The last
-/// chunk closes the upload: ffprobe must find a video in it, or the upload fails with NOT_A_VIDEO.
+/// chunk closes the upload: ffprobe must find a video in it (then one transcode job per rendition is queued), or the
+/// upload fails with NOT_A_VIDEO.
 /// </summary>
 public sealed record AppendVideoChunkCommand(Guid UploadId, long First, long Last, long Total, Stream Chunk) : ICommand<VideoUploadDto>;
 
 internal sealed class AppendVideoChunkHandler(
-    IRepository<LectureVideo> videos, IVideoStorage storage, IMediaProbe probe, ICurrentUser currentUser, TimeProvider clock)
+    IRepository<LectureVideo> videos, IRepository<TranscodeJob> jobs, IVideoStorage storage, IMediaProbe probe, ICurrentUser currentUser, TimeProvider clock)
     : ICommandHandler<AppendVideoChunkCommand, VideoUploadDto>
 {
     public async ValueTask<VideoUploadDto> Handle(AppendVideoChunkCommand command, CancellationToken cancellationToken)
@@ -50,6 +51,9 @@ internal sealed class AppendVideoChunkHandler(
             else
             {
                 video.Accept(info.DurationSeconds, info.Width, info.Height, clock.GetUtcNow());
+                var queued = TranscodeJob.ForVideo(video, clock.GetUtcNow());
+                await jobs.AddRangeAsync(queued, cancellationToken);
+                return VideoUploadDto.From(video, storage, queued);
             }
         }
 

@@ -11,13 +11,13 @@ namespace LectureHub.Application.Media.Queries;
 /// </summary>
 public sealed record GetVideoUploadQuery(Guid UploadId) : IQuery<VideoUploadDto>;
 
-internal sealed class GetVideoUploadHandler(IRepository<LectureVideo> videos, IVideoStorage storage, ICurrentUser currentUser)
+internal sealed class GetVideoUploadHandler(IRepository<LectureVideo> videos, IRepository<TranscodeJob> jobs, IVideoStorage storage, ICurrentUser currentUser)
     : IQueryHandler<GetVideoUploadQuery, VideoUploadDto>
 {
     public async ValueTask<VideoUploadDto> Handle(GetVideoUploadQuery query, CancellationToken cancellationToken)
     {
         var video = await videos.LoadUploadAsync(currentUser, query.UploadId, cancellationToken);
-        var dto = VideoUploadDto.From(video, storage);
+        var dto = VideoUploadDto.From(video, storage, await jobs.ListAsync(new Commands.JobsOfVideoSpec(video.Id), cancellationToken));
         return video.Status == VideoStatus.Uploading
             ? dto with { ReceivedBytes = await storage.LengthAsync(video.SourceKey, cancellationToken) }
             : dto;

@@ -18,6 +18,7 @@ internal sealed class LectureVideoConfiguration : IEntityTypeConfiguration<Lectu
         builder.Property(v => v.SourceKey).HasMaxLength(200);
         builder.Property(v => v.ErrorCode).HasMaxLength(60);
         builder.Property(v => v.Error).HasMaxLength(2000);
+        builder.Property(v => v.MasterPlaylistPath).HasMaxLength(200);
         builder.HasOne<Lecture>().WithMany().HasForeignKey(v => v.LectureId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Course>().WithMany().HasForeignKey(v => v.CourseId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<User>().WithMany().HasForeignKey(v => v.UploadedBy).OnDelete(DeleteBehavior.Restrict);

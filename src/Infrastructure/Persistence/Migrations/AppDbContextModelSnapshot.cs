@@ -554,6 +554,11 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("lecture_id");
 
+                    b.Property<string>("MasterPlaylistPath")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("master_playlist_path");
+
                     b.Property<long>("ReceivedBytes")
                         .HasColumnType("bigint")
                         .HasColumnName("received_bytes");
@@ -605,6 +610,80 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_lecture_videos_lecture_id_created_at");
 
                     b.ToTable("lecture_videos", (string)null);
+                });
+
+            modelBuilder.Entity("LectureHub.Domain.Media.TranscodeJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("error");
+
+                    b.Property<DateTimeOffset?>("HeartbeatAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("heartbeat_at");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer")
+                        .HasColumnName("height");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("lease_owner");
+
+                    b.Property<DateTimeOffset?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_until");
+
+                    b.Property<int>("ProgressPercent")
+                        .HasColumnType("integer")
+                        .HasColumnName("progress_percent");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<Guid>("VideoId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("video_id");
+
+                    b.Property<int>("VideoKbps")
+                        .HasColumnType("integer")
+                        .HasColumnName("video_kbps");
+
+                    b.HasKey("Id")
+                        .HasName("pk_transcode_jobs");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_transcode_jobs_due")
+                        .HasFilter("status IN ('Queued', 'Running')");
+
+                    b.HasIndex("VideoId", "Height")
+                        .IsUnique()
+                        .HasDatabaseName("ix_transcode_jobs_video_id_height");
+
+                    b.ToTable("transcode_jobs", (string)null);
                 });
 
             modelBuilder.Entity("LectureHub.Domain.Users.RefreshToken", b =>
@@ -1069,6 +1148,16 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_lecture_videos_users_uploaded_by");
+                });
+
+            modelBuilder.Entity("LectureHub.Domain.Media.TranscodeJob", b =>
+                {
+                    b.HasOne("LectureHub.Domain.Media.LectureVideo", null)
+                        .WithMany()
+                        .HasForeignKey("VideoId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_transcode_jobs_lecture_videos_video_id");
                 });
 
             modelBuilder.Entity("LectureHub.Domain.Users.RefreshToken", b =>

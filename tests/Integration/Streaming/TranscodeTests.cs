@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using LectureHub.Infrastructure.Media;
+using LectureHub.IntegrationTests.Courses;
+using LectureHub.IntegrationTests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace LectureHub.IntegrationTests.Streaming;
+
+public sealed record Rendition(int Height, string Status, int ProgressPercent, int Attempts, string? Error);
+
+public sealed record VideoState(Guid Id, string Status, int ProgressPercent, string? ErrorCode, string? Error, List<Rendition> Renditions);
+
+/// <summary>
+/// The transcode worker on real ffmpeg, driven one job at a time (the hosted loop is off in tests): the HLS ladder,
+/// the master playlist's attributes, a crashed worker's job taken over, and one failed rendition retried alone.
+/// </summary>
+public sealed class TranscodeTests(ApiFactory factory) : ApiTest(factory), IDisposable
+{
+    private readonly string _work = Directory.CreateTempSubdirectory("lh-transcode-").FullName;
+
+    private string MediaRoot => Factory.Service<IOptions<MediaOptions>>().Value.Root;
+
+    public void Dispose() => Directory.Delete(_work, recursive: true);
+
+    [Fact]
+    public async Task A_480p_upload_becomes_a_360p_and_480p_ladder_with_a_correct_master_playlist()
+    {
+        var (instructor, upload) = await UploadAsync(854, 480, seconds: 9);
+        Assert.Equal([360, 480], upload.Renditions.Select(r => r.Height));
+
+        Assert.True(await Worker().RunOneAsync(CancellationToken.None));
+        var halfway = await StateAsync(instructor, upload.Id);
+        Assert.True(await Worker().RunOneAsync(CancellationToken.None));
+        Assert.False(await Worker().RunOneAsync(CancellationToken.None));
+        var ready = await StateAsync(instructor, upload.Id);
+
+        Assert.Equal(("Processing", 50), (halfway.Status, halfway.ProgressPercent));
+        Assert.Equal(("Ready", 100), (ready.Status, ready.ProgressPercent));
+        var folder = Path.Combine(MediaRoot, "cdn", "hls", upload.Id.ToString("N"));
+        var master = await File.ReadAllTextAsync(Path.Combine(folder, "master.m3u8"));
+        var variants = master.Split('\n').Where(l => l.StartsWith("#EXT-X-STREAM-INF:", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, variants.Count);
+        Assert.Contains("RESOLUTION=854x480,", variants[0], StringComparison.Ordinal);
+        Assert.Contains("RESOLUTION=640x360,", variants[1], StringComparison.Ordinal);
+        Assert.All(variants, v => Assert.Matches("CODECS=\"avc1\\.4d40[0-9a-f]{2},mp4a\\.40\\.2\"", v));
+        Assert.All(variants, v => Assert.True(Attribute(v, "BANDWIDTH") >= Attribute(v, "AVERAGE-BANDWIDTH") && Attribute(v, "AVERAGE-BANDWIDTH") > 0, v));
+        Assert.True(Attribute(variants[0], "AVERAGE-BANDWIDTH") > Attribute(variants[1], "AVERAGE-BANDWIDTH"));
+
+        var variant = await File.ReadAllTextAsync(Path.Combine(folder, "480p", "index.m3u8"));
+        Assert.Contains("#EXT-X-TARGETDURATION:4", variant, StringComparison.Ordinal);
+        Assert.Contains("#EXT-X-MAP:URI=\"init.mp4\"", variant, StringComparison.Ordinal);
+        var segments = variant.Split('\n').Where(l => l.StartsWith("#EXTINF:", StringComparison.Ordinal))
+            .Select(l => double.Parse(l[8..].TrimEnd(','), CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(3, segments.Count); // 4 + 4 + 1 s: keyframes forced on the segment boundaries
+        Assert.All(segments, d => Assert.InRange(d, 0.5, 4.05));
+        Assert.InRange(segments.Sum(), 8.9, 9.1);
+        Assert.True(new FileInfo(Path.Combine(folder, "poster.jpg")).Length > 0);
+    }
+
+    [Fact]
+    public async Task A_job_whose_worker_stopped_sending_heartbeats_is_taken_over_when_its_lease_runs_out()
+    {
+        var (instructor, upload) = await UploadAsync(426, 240, seconds: 2);
+        await Api.ScalarAsync<int>(ApiFactory.PrimaryConnectionString,
+            "UPDATE transcode_jobs SET status = 'Running', lease_owner = 'crashed-instance', lease_until = now() + interval '1 hour', attempts = 1 RETURNING 1");
+
+        Assert.False(await Worker().RunOneAsync(CancellationToken.None)); // the lease still holds
+        await Api.ScalarAsync<int>(ApiFactory.PrimaryConnectionString, "UPDATE transcode_jobs SET lease_until = now() - interval '1 second' RETURNING 1");
+        Assert.True(await Worker().RunOneAsync(CancellationToken.None));
+
+        var ready = await StateAsync(instructor, upload.Id);
+        Assert.Equal("Ready", ready.Status);
+        Assert.Equal((240, 2), (ready.Renditions.Single().Height, ready.Renditions.Single().Attempts));
+    }
+
+    [Fact]
+    public async Task A_failed_rendition_fails_the_video_with_its_error_and_is_retried_alone()
+    {
+        var (instructor, upload) = await UploadAsync(640, 360, seconds: 2);
+        var source = Path.Combine(MediaRoot, "videos", "sources", upload.Id.ToString("N"));
+        var good = await File.ReadAllBytesAsync(source);
+        await File.WriteAllBytesAsync(source, good[..64]);
+
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            Assert.True(await Worker().RunOneAsync(CancellationToken.None));
+        }
+
+        var failed = await StateAsync(instructor, upload.Id);
+        Assert.Equal(("Failed", "TRANSCODE_FAILED", "Failed", 3), (failed.Status, failed.ErrorCode, failed.Renditions.Single().Status, failed.Renditions.Single().Attempts));
+        Assert.Contains("ffmpeg exited", failed.Renditions.Single().Error, StringComparison.Ordinal);
+
+        await File.WriteAllBytesAsync(source, good);
+        var retried = await (await Client.SendAsync(HttpMethod.Post, $"/api/v1/video-uploads/{upload.Id}/renditions/360/retry", instructor)).ReadAsync<VideoState>();
+        Assert.Equal("Queued", retried.Renditions.Single().Status);
+        await (await Client.SendAsync(HttpMethod.Post, $"/api/v1/video-uploads/{upload.Id}/renditions/360/retry", instructor))
+            .ProblemAsync(HttpStatusCode.Conflict, "RENDITION_NOT_FAILED");
+        Assert.True(await Worker().RunOneAsync(CancellationToken.None));
+
+        Assert.Equal("Ready", (await StateAsync(instructor, upload.Id)).Status);
+    }
+
+    private TranscodeWorker Worker() => ActivatorUtilities.CreateInstance<TranscodeWorker>(Factory.Services);
+
+    private static long Attribute(string streamInf, string name) =>
+        long.Parse(streamInf.Split(':', 2)[1].Split(',').First(a => a.StartsWith(name + "=", StringComparison.Ordinal))[(name.Length + 1)..], CultureInfo.InvariantCulture);
+
+    private async Task<VideoState> StateAsync(Tokens user, Guid upload) =>
+        await (await Client.SendAsync(HttpMethod.Get, $"/api/v1/video-uploads/{upload}", user)).ReadAsync<VideoState>();
+
+    /// <summary>A lavfi clip of the given size, uploaded in one chunk to a new course's first lecture.</summary>
+    private async Task<(Tokens Instructor, VideoState Upload)> UploadAsync(int width, int height, int seconds)
+    {
+        var instructor = await Client.SignUpAsync("instructor@lecturehub.test", "Instructor");
+        var course = await Client.PublishedCourseAsync(instructor, await Factory.WeldingCategoryAsync());
+        var clip = Path.Combine(_work, $"{width}x{height}.mp4");
+        Tools.Run("ffmpeg", "-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i", $"testsrc=size={width}x{height}:rate=25,noise=alls=40:allf=t+u", // noise: real footage needs bits
+            "-f", "lavfi", "-i", "sine=frequency=440", "-t", seconds.ToString(CultureInfo.InvariantCulture), "-c:v", "libx264", "-preset", "ultrafast",
+            "-c:a", "aac", "-y", clip);
+        var bytes = await File.ReadAllBytesAsync(clip);
+        var started = await (await Client.SendAsync(HttpMethod.Post, $"/api/v1/lectures/{course.Curriculum[0].Lectures[0].Id}/video-uploads",
+            instructor, new { fileName = "lecture.mp4", sizeBytes = bytes.Length })).ReadAsync<VideoState>(HttpStatusCode.Created);
+        var put = Api.Request(HttpMethod.Put, $"/api/v1/video-uploads/{started.Id}", instructor);
+        put.Content = new ByteArrayContent(bytes);
+        put.Content.Headers.ContentRange = new ContentRangeHeaderValue(0, bytes.Length - 1, bytes.Length);
+        return (instructor, await (await Client.SendAsync(put)).ReadAsync<VideoState>());
+    }
+}
