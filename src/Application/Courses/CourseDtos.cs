@@ -14,8 +14,9 @@ public sealed record CourseDraftDto(
 {
     public static CourseDraftDto From(Course c) => new(
         c.Id, c.Status, c.CategoryId, c.Title, c.Summary, c.Description, c.Level, c.Language, c.PriceKrw, c.Tags, ThumbnailDto.From(c.ThumbnailKey), c.UpdatedAt, c.PublishedAt,
-        c.Sections.Select(s => new CurriculumSectionDto(s.Id, s.Title, s.Position,
-            s.Lectures.Select(l => new CurriculumLectureDto(l.Id, l.Title, l.Position, l.DurationSeconds, l.IsFreePreview)).ToList())).ToList());
+        // In position order: EF loads included collections in no particular order.
+        c.Sections.OrderBy(s => s.Position).Select(s => new CurriculumSectionDto(s.Id, s.Title, s.Position,
+            s.Lectures.OrderBy(l => l.Position).Select(l => new CurriculumLectureDto(l.Id, l.Title, l.Position, l.DurationSeconds, l.IsFreePreview)).ToList())).ToList());
 }
 
 /// <summary>The public course page.</summary>

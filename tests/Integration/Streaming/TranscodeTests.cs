@@ -58,6 +58,13 @@ public sealed class TranscodeTests(ApiFactory factory) : ApiTest(factory), IDisp
         Assert.All(segments, d => Assert.InRange(d, 0.5, 4.05));
         Assert.InRange(segments.Sum(), 8.9, 9.1);
         Assert.True(new FileInfo(Path.Combine(folder, "poster.jpg")).Length > 0);
+
+        // Matched by Message-ID: another test's email may still be on its way when this one starts.
+        var messageId = $"<video.{upload.Id:N}.ready@lecturehub.local>";
+        await Api.EventuallyAsync(async () => (await Mailbox.ToAsync("instructor@lecturehub.test")).Any(e => e.MessageId == messageId), "the ready email");
+        var email = Assert.Single(await Mailbox.ToAsync("instructor@lecturehub.test"), e => e.MessageId == messageId);
+        Assert.Equal("[LectureHub] '1-1 강' 영상 처리가 끝났습니다", email.Subject);
+        Assert.Contains("(lecture.mp4, 0:09)", email.Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,7 +1,6 @@
 using System.Globalization;
-using System.Net;
-using System.Text.RegularExpressions;
 using LectureHub.Application.Abstractions;
+using LectureHub.Application.Common.Email;
 using LectureHub.Domain.Cohorts;
 using LectureHub.Domain.Users;
 
@@ -27,13 +26,11 @@ internal sealed record ApplicantNoticeFacts(
 /// The Korean and English templates for cohort application emails. Placeholders: {name}, {cohort}, {start},
 /// {place}, {position}, {reason}. Times are shown in Korea Standard Time (UTC+9, no daylight saving): the classes are in Korea.
 /// </summary>
-internal static partial class ApplicationEmails
+internal static class ApplicationEmails
 {
-    private sealed record Template(string Subject, params string[] Paragraphs);
-
     private static readonly TimeSpan Kst = TimeSpan.FromHours(9);
 
-    private static readonly Dictionary<(string Language, ApplicationNotice Notice), Template> Templates = new()
+    private static readonly Dictionary<(string Language, ApplicationNotice Notice), EmailTemplate> Templates = new()
     {
         [(Languages.Korean, ApplicationNotice.Applied)] = new(
             "[LectureHub] '{cohort}' 신청이 접수되었습니다",
@@ -86,12 +83,6 @@ internal static partial class ApplicationEmails
             "If you did not cancel it, please tell our support team."),
     };
 
-    private static readonly Dictionary<string, string> Footers = new()
-    {
-        [Languages.Korean] = "LectureHub · 이 메일은 발신 전용입니다.",
-        [Languages.English] = "LectureHub · This mailbox is not monitored.",
-    };
-
     /// <summary>Every (language, notice) pair has a template; unit tests hold this true.</summary>
     public static IEnumerable<(string Language, ApplicationNotice Notice)> Keys => Templates.Keys;
 
@@ -108,8 +99,7 @@ internal static partial class ApplicationEmails
     public static EmailMessage Compose(Guid applicationId, ApplicationNotice notice, ApplicantNoticeFacts facts)
     {
         // An account's language is checked on the way in; a language added later without templates falls back to Korean.
-        var language = Templates.ContainsKey((facts.Language, notice)) ? facts.Language : Languages.Default;
-        var template = Templates[(language, notice)];
+        var (language, template) = EmailTemplate.For(Templates, facts.Language, notice);
         var values = new Dictionary<string, string>
         {
             ["{name}"] = facts.DisplayName,
@@ -119,15 +109,7 @@ internal static partial class ApplicationEmails
             ["{position}"] = facts.WaitlistPosition?.ToString(CultureInfo.InvariantCulture) ?? "",
             ["{reason}"] = facts.RejectionReason ?? "",
         };
-        var paragraphs = template.Paragraphs.Select(p => Fill(p, values)).Append(Footers[language]).ToList();
-        return new EmailMessage(
-            facts.Email,
-            facts.DisplayName,
-            language,
-            Fill(template.Subject, values),
-            string.Join("\n\n", paragraphs) + "\n",
-            "<!DOCTYPE html><html><body>" + string.Concat(paragraphs.Select(p => $"<p>{WebUtility.HtmlEncode(p)}</p>")) + "</body></html>",
-            $"cohort-application.{applicationId:N}.{notice.ToString().ToLowerInvariant()}");
+        return template.Render(facts.Email, facts.DisplayName, language, values, $"cohort-application.{applicationId:N}.{notice.ToString().ToLowerInvariant()}");
     }
 
     private static string FormatStart(DateTimeOffset startsAt, string language)
@@ -137,11 +119,4 @@ internal static partial class ApplicationEmails
             ? kst.ToString("yyyy년 M월 d일 (ddd) HH:mm 'KST'", CultureInfo.GetCultureInfo("ko-KR"))
             : kst.ToString("ddd, MMM d, yyyy, HH:mm 'KST'", CultureInfo.InvariantCulture);
     }
-
-    /// <summary>One pass over the template, so a name that contains "{cohort}" stays as typed.</summary>
-    private static string Fill(string text, Dictionary<string, string> values) =>
-        Placeholder().Replace(text, m => values[m.Value]);
-
-    [GeneratedRegex(@"\{[a-z]+\}")]
-    private static partial Regex Placeholder();
 }
