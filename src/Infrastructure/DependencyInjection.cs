@@ -59,6 +59,7 @@ public static class DependencyInjection
         services.AddSingleton(sp => CloudFrontKeys.Create(sp.GetRequiredService<IOptions<CloudFrontOptions>>().Value));
         services.AddSingleton(sp => sp.GetRequiredService<CloudFrontKeys>().Signer);
         services.AddSingleton(sp => sp.GetRequiredService<CloudFrontKeys>().Verifier);
+        services.AddSingleton<Application.Media.IPlaybackSigner, PlaybackSigner>();
 
         services.AddSingleton(_ => DataSources.Create(
             Required(configuration, "ConnectionStrings:Primary"),

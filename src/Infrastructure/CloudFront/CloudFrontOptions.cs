@@ -26,6 +26,17 @@ public sealed class CloudFrontOptions : IValidatableObject
     /// </summary>
     public string DistributionUrl { get; set; } = "";
 
+    /// <summary>Credentials never outlive this, however long the lecture.</summary>
+    [Range(5, 24 * 60)]
+    public int MaxLifetimeMinutes { get; set; } = 6 * 60;
+
+    /// <summary>Expiry times are rounded up to this window, so viewers of one video share one signature.</summary>
+    [Range(1, 60)]
+    public int ExpiryWindowMinutes { get; set; } = 5;
+
+    /// <summary>The signed cookies' Domain, e.g. .lecturehub.kr when the distribution is cdn.lecturehub.kr; empty: none.</summary>
+    public string CookieDomain { get; set; } = "";
+
     public CloudFrontHash Hash => HashAlgorithm == "SHA256" ? CloudFrontHash.Sha256 : CloudFrontHash.Sha1;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

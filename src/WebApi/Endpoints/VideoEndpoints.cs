@@ -17,6 +17,29 @@ internal static class VideoEndpoints
 
     public static RouteGroupBuilder MapVideoEndpoints(this RouteGroupBuilder api)
     {
+        api.MapPost("/lectures/{id:guid}/playback", async Task<Ok<PlaybackDto>> (Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
+            {
+                var playback = await sender.Send(new AuthorizePlaybackQuery(id, $"{http.Request.Scheme}://{http.Request.Host.ToUriComponent()}"), ct);
+                foreach (var cookie in playback.Credentials.Cookies)
+                {
+                    // Session cookies (no Expires), as AWS recommends: closing the browser drops them; the policy itself expires.
+                    http.Response.Cookies.Append(cookie.Name, cookie.Value, new CookieOptions
+                    {
+                        Path = cookie.Path, Domain = cookie.Domain, HttpOnly = true, Secure = http.Request.IsHttps, SameSite = SameSiteMode.Lax,
+                    });
+                }
+
+                return TypedResults.Ok(playback);
+            })
+            .WithTags("Videos")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Playback credentials for a lecture's video (enrolled students, its instructor, Admins; anyone for a free preview). " +
+                         "Returns the master playlist URL and CloudFront credentials as signed cookies (also set on this response) and as " +
+                         "query parameters (signedMasterUrl, for players without cookies). They expire after the video's length + 30 min (at most 6 h).");
+
         var group = api.MapGroup("/").WithTags("Videos").RequireAuthorization(AuthSetup.Instructor)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)

@@ -4,6 +4,7 @@ using LectureHub.Application.Auth.Commands;
 using LectureHub.Application.Common.Exceptions;
 using LectureHub.Domain.Users;
 using NSubstitute;
+using LectureHub.UnitTests.Support;
 
 namespace LectureHub.UnitTests.Application;
 
@@ -17,7 +18,7 @@ public sealed class AuthHandlerTests
     private readonly ITokenService _tokens = Substitute.For<ITokenService>();
     private readonly ILoginThrottle _throttle = Substitute.For<ILoginThrottle>();
     private readonly IReadConsistency _consistency = Substitute.For<IReadConsistency>();
-    private readonly TimeProvider _clock = new FixedClock(Now);
+    private readonly TimeProvider _clock = new TestClock(Now);
 
     public AuthHandlerTests()
     {
@@ -118,10 +119,5 @@ public sealed class AuthHandlerTests
         Assert.Equal("REFRESH_TOKEN_REUSED", outcome.RejectionCode);
         Assert.Null(outcome.Tokens);
         Assert.Equal("reuse detected", live.RevokedReason);
-    }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 }

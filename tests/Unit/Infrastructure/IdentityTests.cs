@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using LectureHub.UnitTests.Support;
 
 namespace LectureHub.UnitTests.Infrastructure;
 
@@ -36,7 +37,7 @@ public sealed class IdentityTests
     public async Task The_access_token_is_a_signed_jwt_valid_for_fifteen_minutes_with_subject_and_role()
     {
         var now = new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
-        var service = new JwtTokenService(Options.Create(Jwt), new FixedClock(now));
+        var service = new JwtTokenService(Options.Create(Jwt), new TestClock(now));
         var user = User.Register("a@b.co", "김", "h", Role.Instructor, now);
 
         var access = service.CreateAccessToken(user);
@@ -66,10 +67,5 @@ public sealed class IdentityTests
         Assert.Equal(43, one.Value.Length); // 256 bits, base64url
         Assert.Equal(service.HashRefreshToken(one.Value), one.Hash);
         Assert.DoesNotContain(one.Value, one.Hash, StringComparison.Ordinal);
-    }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 }
