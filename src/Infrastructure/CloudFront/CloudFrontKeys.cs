@@ -27,7 +27,7 @@ public sealed class CloudFrontKeys : IDisposable
         {
             rsa.ImportFromPem(options.PrivateKeyPem);
         }
-        catch (ArgumentException ex)
+        catch (Exception ex) when (ex is ArgumentException or CryptographicException)
         {
             rsa.Dispose();
             throw new InvalidOperationException("CloudFront:PrivateKeyPem is not an RSA private key in PEM form.", ex);

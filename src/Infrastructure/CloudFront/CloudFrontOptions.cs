@@ -47,9 +47,28 @@ public sealed class CloudFrontOptions : IValidatableObject
                 [nameof(KeyPairId), nameof(PrivateKeyPem)]);
         }
 
+        if (!string.IsNullOrWhiteSpace(PrivateKeyPem) && !IsRsaPem(PrivateKeyPem))
+        {
+            yield return new ValidationResult("CloudFront:PrivateKeyPem is not an RSA private key in PEM form.", [nameof(PrivateKeyPem)]);
+        }
+
         if (DistributionUrl.Length > 0 && (!Uri.TryCreate(DistributionUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")))
         {
             yield return new ValidationResult("CloudFront:DistributionUrl must be an absolute http(s) URL.", [nameof(DistributionUrl)]);
+        }
+    }
+
+    private static bool IsRsaPem(string pem)
+    {
+        using var rsa = System.Security.Cryptography.RSA.Create();
+        try
+        {
+            rsa.ImportFromPem(pem);
+            return true;
+        }
+        catch (Exception ex) when (ex is ArgumentException or System.Security.Cryptography.CryptographicException)
+        {
+            return false;
         }
     }
 }

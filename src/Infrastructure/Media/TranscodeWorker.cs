@@ -113,12 +113,10 @@ internal sealed class TranscodeWorker(
 
     private async Task<string?> EncodeAsync(Job job, Source source, CancellationToken cancellationToken)
     {
-        var output = Path.Combine(media.Value.Root, "cdn", HlsPackager.VideoFolder(job.VideoId), $"{job.Height}p");
-        if (Directory.Exists(output))
-        {
-            Directory.Delete(output, recursive: true);
-        }
-
+        // Encode into a folder of this attempt's own and move it into place when done: a worker that lost its lease
+        // while stalled can never write into the folder of the worker that took the job over.
+        var folder = Path.Combine(media.Value.Root, "cdn", HlsPackager.VideoFolder(job.VideoId));
+        var output = Path.Combine(folder, $".{job.Height}p-{Guid.NewGuid():N}");
         Directory.CreateDirectory(output);
         var input = await storage.LocalPathAsync(source.SourceKey, cancellationToken);
         using var encode = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -148,7 +146,19 @@ internal sealed class TranscodeWorker(
         {
             var (exitCode, _, stderr) = await MediaTool.RunAsync(media.Value.FfmpegPath, Arguments(job, input, output),
                 TimeSpan.FromMinutes(options.Value.TimeoutMinutes), encode.Token, OnProgress);
-            return exitCode == 0 ? null : $"ffmpeg exited with {exitCode}: {Last(stderr, 500)}";
+            if (exitCode != 0)
+            {
+                return $"ffmpeg exited with {exitCode}: {Last(stderr, 500)}";
+            }
+
+            var final = Path.Combine(folder, $"{job.Height}p");
+            if (Directory.Exists(final))
+            {
+                Directory.Delete(final, recursive: true);
+            }
+
+            Directory.Move(output, final);
+            return null;
         }
         catch (OperationCanceledException) when (leaseLost)
         {
@@ -157,6 +167,13 @@ internal sealed class TranscodeWorker(
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return $"The encode took longer than {options.Value.TimeoutMinutes} minutes.";
+        }
+        finally
+        {
+            if (Directory.Exists(output))
+            {
+                Directory.Delete(output, recursive: true);
+            }
         }
     }
 
@@ -198,6 +215,12 @@ internal sealed class TranscodeWorker(
                 var status = await scope.ServiceProvider.GetRequiredService<ISender>()
                     .Send(new FinishRenditionCommand(job.Id, Owner, error, options.Value.MaxAttempts), cancellationToken);
                 logger.LogInformation("{Height}p of video {VideoId} {Outcome}; the video is {Status}", job.Height, job.VideoId, error is null ? "done" : "failed: " + error, status);
+                return;
+            }
+            catch (Domain.Common.DomainException ex) when (ex.Code == "TRANSCODE_LEASE_LOST")
+            {
+                // Stalled past its lease: another worker took the job over and reports it instead.
+                logger.LogWarning("Job {JobId} was taken over while this worker finished it; its outcome is dropped", job.Id);
                 return;
             }
             catch (Application.Common.Exceptions.ConflictException ex) when (ex.Code == "CONCURRENCY_CONFLICT" && attempt < 5)

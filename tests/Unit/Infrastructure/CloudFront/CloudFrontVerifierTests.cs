@@ -98,3 +98,20 @@ public sealed class CloudFrontVerifierTests : IDisposable
         return name => values.GetValueOrDefault(name);
     }
 }
+
+public sealed class CloudFrontOptionsTests
+{
+    [Fact]
+    public void Start_up_refuses_a_missing_or_unreadable_key_and_a_bad_distribution_url()
+    {
+        Assert.Equal(["CloudFront:KeyPairId and CloudFront:PrivateKeyPem are required outside development."], Errors(new CloudFrontOptions()));
+        Assert.Equal(["CloudFront:PrivateKeyPem is not an RSA private key in PEM form."],
+            Errors(new CloudFrontOptions { KeyPairId = "K1", PrivateKeyPem = "-----BEGIN PRIVATE KEY-----\nnope\n-----END PRIVATE KEY-----" }));
+        Assert.Equal(["CloudFront:DistributionUrl must be an absolute http(s) URL."],
+            Errors(new CloudFrontOptions { KeyPairId = "K1", PrivateKeyPem = CloudFrontSignerTests.TestOnlyKey, DistributionUrl = "cdn.example" }));
+        Assert.Empty(Errors(new CloudFrontOptions { KeyPairId = "K1", PrivateKeyPem = CloudFrontSignerTests.TestOnlyKey, DistributionUrl = "https://d1.cloudfront.net" }));
+    }
+
+    private static List<string?> Errors(CloudFrontOptions options) =>
+        options.Validate(new System.ComponentModel.DataAnnotations.ValidationContext(options)).Select(r => r.ErrorMessage).ToList();
+}
