@@ -41,9 +41,16 @@ public interface IMediaProbe
     Task<MediaInfo?> ProbeAsync(string path, CancellationToken cancellationToken);
 }
 
-/// <summary>Writes what a player reads first: the master playlist over the encoded renditions, and a poster image.</summary>
+/// <summary>A WebVTT track to list in a master playlist's SUBTITLES group.</summary>
+public sealed record SubtitleTrack(string Language, string Label, string Content);
+
+/// <summary>
+/// Writes what a player reads first: the master playlist over the encoded renditions and the lecture's subtitle
+/// tracks, and a poster image (once). Written again whenever the subtitles change.
+/// </summary>
 public interface IHlsPackager
 {
     /// <summary>Returns the master playlist's path under the CDN root (hls/{videoId}/master.m3u8).</summary>
-    Task<string> WriteMasterAsync(Guid videoId, string sourceKey, double durationSeconds, IReadOnlyList<int> heights, CancellationToken cancellationToken);
+    Task<string> WriteMasterAsync(
+        Guid videoId, string sourceKey, double durationSeconds, IReadOnlyList<int> heights, IReadOnlyList<SubtitleTrack> subtitles, CancellationToken cancellationToken);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using LectureHub.Application.Media;
+using LectureHub.Domain.Users;
 using Microsoft.Extensions.Options;
 
 namespace LectureHub.Infrastructure.Media;
@@ -14,10 +15,13 @@ internal sealed class HlsPackager(IVideoStorage storage, IOptions<MediaOptions> 
 {
     public static string VideoFolder(Guid videoId) => $"hls/{videoId:N}";
 
-    public async Task<string> WriteMasterAsync(Guid videoId, string sourceKey, double durationSeconds, IReadOnlyList<int> heights, CancellationToken cancellationToken)
+    public async Task<string> WriteMasterAsync(
+        Guid videoId, string sourceKey, double durationSeconds, IReadOnlyList<int> heights, IReadOnlyList<SubtitleTrack> subtitles, CancellationToken cancellationToken)
     {
         var folder = Path.Combine(media.Value.Root, "cdn", VideoFolder(videoId));
         var master = new StringBuilder("#EXTM3U\n#EXT-X-VERSION:7\n#EXT-X-INDEPENDENT-SEGMENTS\n");
+        await WriteSubtitlesAsync(folder, durationSeconds, subtitles, master, cancellationToken);
+        var group = subtitles.Count > 0 ? ",SUBTITLES=\"subs\"" : "";
         foreach (var height in heights.OrderDescending())
         {
             var variant = Path.Combine(folder, $"{height}p");
@@ -25,13 +29,53 @@ internal sealed class HlsPackager(IVideoStorage storage, IOptions<MediaOptions> 
             var init = await File.ReadAllBytesAsync(Path.Combine(variant, "init.mp4"), cancellationToken);
             var (width, actualHeight) = await SizeAsync(Path.Combine(variant, "init.mp4"), cancellationToken);
             master.Append(CultureInfo.InvariantCulture,
-                    $"#EXT-X-STREAM-INF:BANDWIDTH={peak},AVERAGE-BANDWIDTH={average},RESOLUTION={width}x{actualHeight},CODECS=\"{Codecs(init)}\"\n")
+                    $"#EXT-X-STREAM-INF:BANDWIDTH={peak},AVERAGE-BANDWIDTH={average},RESOLUTION={width}x{actualHeight},CODECS=\"{Codecs(init)}\"{group}\n")
                 .Append(CultureInfo.InvariantCulture, $"{height}p/index.m3u8\n");
         }
 
-        await WritePosterAsync(await storage.LocalPathAsync(sourceKey, cancellationToken), durationSeconds, Path.Combine(folder, "poster.jpg"), cancellationToken);
-        await File.WriteAllTextAsync(Path.Combine(folder, "master.m3u8"), master.ToString(), cancellationToken);
+        var poster = Path.Combine(folder, "poster.jpg");
+        if (!File.Exists(poster))
+        {
+            await WritePosterAsync(await storage.LocalPathAsync(sourceKey, cancellationToken), durationSeconds, poster, cancellationToken);
+        }
+
+        // Written aside and renamed: a player never reads a half-written master playlist.
+        var temp = Path.Combine(folder, $".master-{Guid.NewGuid():N}.m3u8");
+        await File.WriteAllTextAsync(temp, master.ToString(), cancellationToken);
+        File.Move(temp, Path.Combine(folder, "master.m3u8"), overwrite: true);
         return $"{VideoFolder(videoId)}/master.m3u8";
+    }
+
+    /// <summary>
+    /// One WebVTT file per language with a one-segment media playlist over it (subs/{language}.m3u8), and its
+    /// EXT-X-MEDIA line in the master. Korean (the platform's default language) comes first and is the default track,
+    /// then the others by tag. Tracks no longer listed are removed.
+    /// </summary>
+    private static async Task WriteSubtitlesAsync(string folder, double durationSeconds, IReadOnlyList<SubtitleTrack> subtitles, StringBuilder master, CancellationToken cancellationToken)
+    {
+        var subs = Path.Combine(folder, "subs");
+        if (Directory.Exists(subs))
+        {
+            Directory.Delete(subs, recursive: true);
+        }
+
+        if (subtitles.Count == 0)
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(subs);
+        var target = Math.Max(1, (int)Math.Ceiling(durationSeconds));
+        var ordered = subtitles.OrderBy(t => t.Language == Languages.Default ? 0 : 1).ThenBy(t => t.Language, StringComparer.Ordinal);
+        foreach (var (track, index) in ordered.Select((t, i) => (t, i)))
+        {
+            await File.WriteAllTextAsync(Path.Combine(subs, $"{track.Language}.vtt"), track.Content, cancellationToken);
+            await File.WriteAllTextAsync(Path.Combine(subs, $"{track.Language}.m3u8"), string.Create(CultureInfo.InvariantCulture,
+                $"#EXTM3U\n#EXT-X-VERSION:7\n#EXT-X-TARGETDURATION:{target}\n#EXT-X-PLAYLIST-TYPE:VOD\n#EXTINF:{durationSeconds:0.###},\n{track.Language}.vtt\n#EXT-X-ENDLIST\n"), cancellationToken);
+            var name = track.Label.Replace("\"", "'", StringComparison.Ordinal);
+            master.Append(CultureInfo.InvariantCulture,
+                $"#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID=\"subs\",NAME=\"{name}\",LANGUAGE=\"{track.Language}\",DEFAULT={(index == 0 ? "YES" : "NO")},AUTOSELECT=YES,URI=\"subs/{track.Language}.m3u8\"\n");
+        }
     }
 
     /// <summary>"avc1.PPCCLL" from the avcC box (and "mp4a.40.2" when the rendition carries AAC-LC audio).</summary>

@@ -38,6 +38,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
 
     public DbSet<TranscodeJob> TranscodeJobs => Set<TranscodeJob>();
 
+    public DbSet<LectureSubtitle> LectureSubtitles => Set<LectureSubtitle>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);

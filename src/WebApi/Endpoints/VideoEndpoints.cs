@@ -71,6 +71,16 @@ internal static class VideoEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Queue one failed rendition again; the others keep their output");
 
+        group.MapPut("/lectures/{id:guid}/subtitles/{language}", async Task<Ok<SubtitleDto>> (Guid id, string language, string? label, HttpRequest request, ISender sender, CancellationToken ct) =>
+            {
+                using var reader = new StreamReader(request.Body);
+                return TypedResults.Ok(await sender.Send(new PutSubtitleCommand(id, language, label, await reader.ReadToEndAsync(ct)), ct));
+            })
+            .Accepts<string>("text/vtt")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithSummary("Add or replace a lecture's WebVTT subtitles in one language (BCP 47 tag; ?label= names the track, e.g. 한국어). " +
+                         "The lecture's ready video lists them in its master playlist as a SUBTITLES group.");
+
         group.MapGet("/video-uploads/{id:guid}", async Task<Ok<VideoUploadDto>> (Guid id, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new GetVideoUploadQuery(id), ct)))
             .WithSummary("An upload's state: receivedBytes to resume from, then Queued / Processing (progressPercent, per rendition) / Ready / Failed with the error");

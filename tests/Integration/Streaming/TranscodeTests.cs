@@ -110,6 +110,40 @@ public sealed class TranscodeTests(ApiFactory factory) : ApiTest(factory), IDisp
         Assert.Equal("Ready", (await StateAsync(instructor, upload.Id)).Status);
     }
 
+    [Fact]
+    public async Task Subtitles_are_listed_in_the_master_playlist_as_a_subtitles_group()
+    {
+        var (instructor, upload) = await UploadAsync(640, 360, seconds: 2);
+        var lecture = await Api.ScalarAsync<Guid>(ApiFactory.PrimaryConnectionString, "SELECT lecture_id FROM lecture_videos LIMIT 1");
+        const string Korean = "WEBVTT\n\n00:00:00.500 --> 00:00:01.500\n아크를 일으킵니다\n";
+
+        // Before the video is ready: stored, and picked up when the master playlist is written.
+        var early = await (await PutSubtitleAsync(instructor, lecture, "ko", "한국어", Korean)).ReadAsync<Dictionary<string, object?>>();
+        Assert.Null(early["publishedToVideoId"]);
+        Assert.True(await Worker().RunOneAsync(CancellationToken.None));
+        var folder = Path.Combine(MediaRoot, "cdn", "hls", upload.Id.ToString("N"));
+        Assert.Contains("#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID=\"subs\",NAME=\"한국어\",LANGUAGE=\"ko\",DEFAULT=YES,AUTOSELECT=YES,URI=\"subs/ko.m3u8\"",
+            await File.ReadAllTextAsync(Path.Combine(folder, "master.m3u8")), StringComparison.Ordinal);
+
+        // After: the master playlist is written again at once, with both tracks.
+        await (await PutSubtitleAsync(instructor, lecture, "en", "English", "WEBVTT\n\n00:00:00.500 --> 00:00:01.500\nStrike the arc\n")).ReadAsync<object>();
+        var master = await File.ReadAllTextAsync(Path.Combine(folder, "master.m3u8"));
+        Assert.Contains("LANGUAGE=\"en\",DEFAULT=NO", master, StringComparison.Ordinal);
+        Assert.All(master.Split('\n').Where(l => l.StartsWith("#EXT-X-STREAM-INF:", StringComparison.Ordinal)), l => Assert.EndsWith(",SUBTITLES=\"subs\"", l, StringComparison.Ordinal));
+        Assert.Equal(Korean, await File.ReadAllTextAsync(Path.Combine(folder, "subs", "ko.vtt")));
+        Assert.Contains("ko.vtt", await File.ReadAllTextAsync(Path.Combine(folder, "subs", "ko.m3u8")), StringComparison.Ordinal);
+
+        await (await PutSubtitleAsync(instructor, lecture, "ko", null, "1\n00:00:00,500 --> 00:00:01,500\nSRT, not WebVTT\n")).ProblemAsync(HttpStatusCode.UnprocessableEntity, "SUBTITLE_INVALID");
+        await (await PutSubtitleAsync(instructor, lecture, "korean", null, Korean)).ProblemAsync(HttpStatusCode.UnprocessableEntity, "SUBTITLE_LANGUAGE_INVALID");
+    }
+
+    private Task<HttpResponseMessage> PutSubtitleAsync(Tokens user, Guid lecture, string language, string? label, string vtt)
+    {
+        var request = Api.Request(HttpMethod.Put, $"/api/v1/lectures/{lecture}/subtitles/{language}" + (label is null ? "" : "?label=" + Uri.EscapeDataString(label)), user);
+        request.Content = new StringContent(vtt, System.Text.Encoding.UTF8, "text/vtt");
+        return Client.SendAsync(request);
+    }
+
     private TranscodeWorker Worker() => ActivatorUtilities.CreateInstance<TranscodeWorker>(Factory.Services);
 
     private static long Attribute(string streamInf, string name) =>

@@ -18,8 +18,13 @@ public sealed class JobsOfVideoSpec : Specification<TranscodeJob>
     public JobsOfVideoSpec(Guid videoId) => Query.Where(j => j.VideoId == videoId);
 }
 
+public sealed class SubtitlesOfLectureSpec : Specification<LectureSubtitle>
+{
+    public SubtitlesOfLectureSpec(Guid lectureId) => Query.Where(s => s.LectureId == lectureId);
+}
+
 internal sealed class FinishRenditionHandler(
-    IRepository<TranscodeJob> jobs, IRepository<LectureVideo> videos, IHlsPackager packager, TimeProvider clock)
+    IRepository<TranscodeJob> jobs, IRepository<LectureVideo> videos, IRepository<LectureSubtitle> subtitles, IHlsPackager packager, TimeProvider clock)
     : ICommandHandler<FinishRenditionCommand, VideoStatus>
 {
     public async ValueTask<VideoStatus> Handle(FinishRenditionCommand command, CancellationToken cancellationToken)
@@ -42,10 +47,13 @@ internal sealed class FinishRenditionHandler(
         var all = await jobs.ListAsync(new JobsOfVideoSpec(video.Id), cancellationToken);
         if (all.All(j => j.Status == TranscodeJobStatus.Done) && video.Status == VideoStatus.Processing)
         {
-            var master = await packager.WriteMasterAsync(video.Id, video.SourceKey, video.DurationSeconds ?? 0, all.Select(j => j.Height).Order().ToList(), cancellationToken);
+            var tracks = (await subtitles.ListAsync(new SubtitlesOfLectureSpec(video.LectureId), cancellationToken)).Select(SubtitleTrackOf).ToList();
+            var master = await packager.WriteMasterAsync(video.Id, video.SourceKey, video.DurationSeconds ?? 0, all.Select(j => j.Height).Order().ToList(), tracks, cancellationToken);
             video.MarkReady(master, now);
         }
 
         return video.Status;
     }
+
+    internal static SubtitleTrack SubtitleTrackOf(LectureSubtitle s) => new(s.Language, s.Label, s.Content);
 }

@@ -512,6 +512,47 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                     b.ToTable("enrollments", (string)null);
                 });
 
+            modelBuilder.Entity("LectureHub.Domain.Media.LectureSubtitle", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("content");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("label");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("language");
+
+                    b.Property<Guid>("LectureId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lecture_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_lecture_subtitles");
+
+                    b.HasIndex("LectureId", "Language")
+                        .IsUnique()
+                        .HasDatabaseName("ix_lecture_subtitles_lecture_id_language");
+
+                    b.ToTable("lecture_subtitles", (string)null);
+                });
+
             modelBuilder.Entity("LectureHub.Domain.Media.LectureVideo", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1124,6 +1165,16 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_enrollments_users_student_id");
+                });
+
+            modelBuilder.Entity("LectureHub.Domain.Media.LectureSubtitle", b =>
+                {
+                    b.HasOne("LectureHub.Domain.Courses.Lecture", null)
+                        .WithMany()
+                        .HasForeignKey("LectureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_lecture_subtitles_lectures_lecture_id");
                 });
 
             modelBuilder.Entity("LectureHub.Domain.Media.LectureVideo", b =>
