@@ -56,6 +56,9 @@ public sealed class LectureVideo : Entity
 
     public int? Height { get; private set; }
 
+    /// <summary>Where the finished stream's master playlist lives, relative to the CDN root (hls/{id}/master.m3u8).</summary>
+    public string? MasterPlaylistPath { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -102,9 +105,6 @@ public sealed class LectureVideo : Entity
 
         (DurationSeconds, Width, Height, Status, UpdatedAt) = (durationSeconds, width, height, VideoStatus.Queued, now);
     }
-
-    /// <summary>Where the finished stream's master playlist lives, relative to the CDN root (hls/{id}/master.m3u8).</summary>
-    public string? MasterPlaylistPath { get; private set; }
 
     /// <summary>A rendition finished or failed: stamps the row, so two workers finishing at once conflict (xmin) and retry.</summary>
     public void Touch(DateTimeOffset now) => UpdatedAt = now;
