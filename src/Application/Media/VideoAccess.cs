@@ -1,6 +1,7 @@
 using Ardalis.Specification;
 using LectureHub.Application.Abstractions;
 using LectureHub.Application.Common.Exceptions;
+using LectureHub.Application.Courses;
 using LectureHub.Domain.Courses;
 using LectureHub.Domain.Media;
 using LectureHub.Domain.Users;
@@ -18,6 +19,16 @@ internal static class VideoAccess
     public static NotFoundException LectureNotFound(Guid id) => new("LECTURE_NOT_FOUND", $"Lecture {id} does not exist.");
 
     public static NotFoundException UploadNotFound(Guid id) => new("VIDEO_UPLOAD_NOT_FOUND", $"Video upload {id} does not exist.");
+
+    /// <summary>The course holding a lecture, for its instructor or an Admin: 404 if the lecture is missing, else 403.</summary>
+    public static async Task<Course> LoadCourseOfLectureForEditAsync(this IRepository<Course> courses, ICurrentUser user, Guid lectureId, CancellationToken ct) =>
+        user.EnsureCanEdit(await courses.SingleOrDefaultAsync(new CourseOfLectureSpec(lectureId), ct) ?? throw LectureNotFound(lectureId));
+
+    /// <summary>(Re)writes a video's master playlist over its renditions and the lecture's subtitle tracks.</summary>
+    public static Task<string> WriteMasterAsync(
+        this IHlsPackager packager, LectureVideo video, IEnumerable<TranscodeJob> jobs, IEnumerable<LectureSubtitle> subtitles, CancellationToken ct) =>
+        packager.WriteMasterAsync(video.Id, video.SourceKey, video.DurationSeconds ?? 0, jobs.Select(j => j.Height).Order().ToList(),
+            subtitles.Select(s => new SubtitleTrack(s.Language, s.Label, s.Content)).ToList(), ct);
 
     /// <summary>Loads an upload for its uploader or an Admin; anyone else is told it does not exist.</summary>
     public static async Task<LectureVideo> LoadUploadAsync(this IRepository<LectureVideo> videos, ICurrentUser user, Guid id, CancellationToken ct)

@@ -38,14 +38,16 @@ internal sealed class TranscodeWorker(
         RETURNING j.id AS "Id", j.video_id AS "VideoId", j.height AS "Height", j.video_kbps AS "VideoKbps"
         """;
 
-    /// <summary>Queued (or a retried Failed) becomes Processing when its first rendition starts.</summary>
-    private const string ProcessingSql = """
-        UPDATE lecture_videos SET status = 'Processing', error_code = NULL, error = NULL, updated_at = @Now
-        WHERE id = @VideoId AND status IN ('Queued', 'Failed')
-        RETURNING source_key AS "SourceKey", duration_seconds AS "DurationSeconds"
+    /// <summary>
+    /// The source to encode; a Queued (or a retried Failed) video becomes Processing when a rendition starts. One round
+    /// trip: the SELECT reads the statement's snapshot, and the columns it reads are not the ones the UPDATE changes.
+    /// </summary>
+    private const string SourceSql = """
+        WITH processing AS (
+            UPDATE lecture_videos SET status = 'Processing', error_code = NULL, error = NULL, updated_at = @Now
+            WHERE id = @VideoId AND status IN ('Queued', 'Failed'))
+        SELECT source_key AS "SourceKey", duration_seconds AS "DurationSeconds" FROM lecture_videos WHERE id = @VideoId
         """;
-
-    private const string SourceSql = """SELECT source_key AS "SourceKey", duration_seconds AS "DurationSeconds" FROM lecture_videos WHERE id = @VideoId""";
 
     private const string HeartbeatSql = """
         UPDATE transcode_jobs SET progress_percent = @Progress, heartbeat_at = @Now, lease_until = @LeaseUntil
@@ -91,8 +93,7 @@ internal sealed class TranscodeWorker(
                 return false;
             }
 
-            source = await connection.QuerySingleOrDefaultAsync<Source>(new CommandDefinition(ProcessingSql, new { job.VideoId, Now = now }, cancellationToken: cancellationToken))
-                     ?? await connection.QuerySingleAsync<Source>(new CommandDefinition(SourceSql, new { job.VideoId }, cancellationToken: cancellationToken));
+            source = await connection.QuerySingleAsync<Source>(new CommandDefinition(SourceSql, new { job.VideoId, Now = now }, cancellationToken: cancellationToken));
         }
 
         logger.LogInformation("Encoding {Height}p of video {VideoId} (job {JobId})", job.Height, job.VideoId, job.Id);

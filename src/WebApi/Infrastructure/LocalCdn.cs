@@ -34,14 +34,14 @@ internal static class LocalCdn
         types.Mappings[".ts"] = "video/mp2t";
         types.Mappings[".vtt"] = "text/vtt";
 
+        var verifier = app.Services.GetRequiredService<CloudFrontVerifier>();
+        var clock = app.Services.GetRequiredService<TimeProvider>();
         return app.UseWhen(context => context.Request.Path.StartsWithSegments(RequestPath), cdn =>
         {
             cdn.Use(async (context, next) =>
             {
                 var (url, credentials, fromQuery) = Read(context.Request);
-                var verifier = context.RequestServices.GetRequiredService<CloudFrontVerifier>();
-                var now = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
-                var denial = verifier.Check(url, credentials, now, context.Connection.RemoteIpAddress);
+                var denial = verifier.Check(url, credentials, clock.GetUtcNow(), context.Connection.RemoteIpAddress);
                 if (denial != CloudFrontDenial.None)
                 {
                     await Refuse(context, denial);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using LectureHub.Infrastructure.Media;
 using LectureHub.IntegrationTests.Courses;
 using LectureHub.IntegrationTests.Support;
@@ -119,16 +118,7 @@ public sealed class PlaybackTests(KestrelApiFactory factory) : IClassFixture<Kes
 
     private async Task UploadAndTranscodeAsync(Tokens instructor, Guid lecture)
     {
-        var clip = Path.Combine(_work, $"{lecture:N}.mp4");
-        Tools.Run("ffmpeg", "-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i", "testsrc=size=640x360:rate=25", "-f", "lavfi", "-i", "sine=frequency=440",
-            "-t", "4", "-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac", "-y", clip);
-        var bytes = await File.ReadAllBytesAsync(clip);
-        var upload = await (await _http.SendAsync(HttpMethod.Post, $"/api/v1/lectures/{lecture}/video-uploads", instructor, new { fileName = "clip.mp4", sizeBytes = bytes.Length }))
-            .ReadAsync<VideoState>(HttpStatusCode.Created);
-        var put = Api.Request(HttpMethod.Put, $"/api/v1/video-uploads/{upload.Id}", instructor);
-        put.Content = new ByteArrayContent(bytes);
-        put.Content.Headers.ContentRange = new ContentRangeHeaderValue(0, bytes.Length - 1, bytes.Length);
-        await (await _http.SendAsync(put)).ReadAsync<VideoState>();
+        await _http.UploadAsync(instructor, lecture, await Videos.ClipAsync(_work, 640, 360, seconds: 4));
         var worker = ActivatorUtilities.CreateInstance<TranscodeWorker>(factory.Services);
         while (await worker.RunOneAsync(CancellationToken.None))
         {

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using LectureHub.Infrastructure.Media;
 using LectureHub.IntegrationTests.Courses;
 using LectureHub.IntegrationTests.Support;
@@ -8,10 +7,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace LectureHub.IntegrationTests.Streaming;
-
-public sealed record Rendition(int Height, string Status, int ProgressPercent, int Attempts, string? Error);
-
-public sealed record VideoState(Guid Id, string Status, int ProgressPercent, string? ErrorCode, string? Error, List<Rendition> Renditions);
 
 /// <summary>
 /// The transcode worker on real ffmpeg, driven one job at a time (the hosted loop is off in tests): the HLS ladder,
@@ -101,7 +96,7 @@ public sealed class TranscodeTests(ApiFactory factory) : ApiTest(factory), IDisp
         Assert.Contains("ffmpeg exited", failed.Renditions.Single().Error, StringComparison.Ordinal);
 
         await File.WriteAllBytesAsync(source, good);
-        var retried = await (await Client.SendAsync(HttpMethod.Post, $"/api/v1/video-uploads/{upload.Id}/renditions/360/retry", instructor)).ReadAsync<VideoState>();
+        var retried = await (await Client.SendAsync(HttpMethod.Post, $"/api/v1/video-uploads/{upload.Id}/renditions/360/retry", instructor)).ReadAsync<VideoUpload>();
         Assert.Equal("Queued", retried.Renditions.Single().Status);
         await (await Client.SendAsync(HttpMethod.Post, $"/api/v1/video-uploads/{upload.Id}/renditions/360/retry", instructor))
             .ProblemAsync(HttpStatusCode.Conflict, "RENDITION_NOT_FAILED");
@@ -149,24 +144,14 @@ public sealed class TranscodeTests(ApiFactory factory) : ApiTest(factory), IDisp
     private static long Attribute(string streamInf, string name) =>
         long.Parse(streamInf.Split(':', 2)[1].Split(',').First(a => a.StartsWith(name + "=", StringComparison.Ordinal))[(name.Length + 1)..], CultureInfo.InvariantCulture);
 
-    private async Task<VideoState> StateAsync(Tokens user, Guid upload) =>
-        await (await Client.SendAsync(HttpMethod.Get, $"/api/v1/video-uploads/{upload}", user)).ReadAsync<VideoState>();
+    private Task<VideoUpload> StateAsync(Tokens user, Guid upload) => Client.UploadStateAsync(user, upload);
 
-    /// <summary>A lavfi clip of the given size, uploaded in one chunk to a new course's first lecture.</summary>
-    private async Task<(Tokens Instructor, VideoState Upload)> UploadAsync(int width, int height, int seconds)
+    /// <summary>A noisy lavfi clip of the given size, uploaded in one chunk to a new course's first lecture.</summary>
+    private async Task<(Tokens Instructor, VideoUpload Upload)> UploadAsync(int width, int height, int seconds)
     {
         var instructor = await Client.SignUpAsync("instructor@lecturehub.test", "Instructor");
         var course = await Client.PublishedCourseAsync(instructor, await Factory.WeldingCategoryAsync());
-        var clip = Path.Combine(_work, $"{width}x{height}.mp4");
-        Tools.Run("ffmpeg", "-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i", $"testsrc=size={width}x{height}:rate=25,noise=alls=40:allf=t+u", // noise: real footage needs bits
-            "-f", "lavfi", "-i", "sine=frequency=440", "-t", seconds.ToString(CultureInfo.InvariantCulture), "-c:v", "libx264", "-preset", "ultrafast",
-            "-c:a", "aac", "-y", clip);
-        var bytes = await File.ReadAllBytesAsync(clip);
-        var started = await (await Client.SendAsync(HttpMethod.Post, $"/api/v1/lectures/{course.Curriculum[0].Lectures[0].Id}/video-uploads",
-            instructor, new { fileName = "lecture.mp4", sizeBytes = bytes.Length })).ReadAsync<VideoState>(HttpStatusCode.Created);
-        var put = Api.Request(HttpMethod.Put, $"/api/v1/video-uploads/{started.Id}", instructor);
-        put.Content = new ByteArrayContent(bytes);
-        put.Content.Headers.ContentRange = new ContentRangeHeaderValue(0, bytes.Length - 1, bytes.Length);
-        return (instructor, await (await Client.SendAsync(put)).ReadAsync<VideoState>());
+        var clip = await Videos.ClipAsync(_work, width, height, seconds, noise: true);
+        return (instructor, await Client.UploadAsync(instructor, course.Curriculum[0].Lectures[0].Id, clip));
     }
 }

@@ -1,15 +1,8 @@
 using System.Net;
-using System.Net.Http.Headers;
 using LectureHub.IntegrationTests.Courses;
 using LectureHub.IntegrationTests.Support;
 
 namespace LectureHub.IntegrationTests.Streaming;
-
-public sealed record UploadTarget(string Method, string Url, long? MaxChunkBytes);
-
-public sealed record VideoUpload(
-    Guid Id, Guid LectureId, string FileName, long SizeBytes, long ReceivedBytes, string Status, string? ErrorCode, double? DurationSeconds,
-    int? Width, int? Height, UploadTarget? Upload);
 
 /// <summary>Resumable uploads to local storage, checked by real ffprobe; the clips are made by ffmpeg at test time.</summary>
 public sealed class VideoUploadTests(ApiFactory factory) : ApiTest(factory), IDisposable
@@ -22,14 +15,14 @@ public sealed class VideoUploadTests(ApiFactory factory) : ApiTest(factory), IDi
     public async Task A_video_sent_in_chunks_is_checked_by_ffprobe_and_queued()
     {
         var (instructor, lecture) = await LectureAsync();
-        var bytes = await File.ReadAllBytesAsync(MakeClip(seconds: 3));
+        var bytes = await Videos.ClipAsync(_work, 320, 180, seconds: 3);
 
-        var upload = await StartAsync(instructor, lecture, bytes.Length);
+        var upload = await Client.StartUploadAsync(instructor, lecture, bytes.Length);
         Assert.Equal(("Uploading", 0L, "PUT", $"/api/v1/video-uploads/{upload.Id}"), (upload.Status, upload.ReceivedBytes, upload.Upload!.Method, upload.Upload.Url));
         var third = bytes.Length / 3;
-        var afterFirst = await (await PutAsync(instructor, upload.Id, bytes, 0, third)).ReadAsync<VideoUpload>();
-        var afterSecond = await (await PutAsync(instructor, upload.Id, bytes, third, 2 * third)).ReadAsync<VideoUpload>();
-        var done = await (await PutAsync(instructor, upload.Id, bytes, 2 * third, bytes.Length)).ReadAsync<VideoUpload>();
+        var afterFirst = await (await Client.PutChunkAsync(instructor, upload.Id, bytes, 0, third)).ReadAsync<VideoUpload>();
+        var afterSecond = await (await Client.PutChunkAsync(instructor, upload.Id, bytes, third, 2 * third)).ReadAsync<VideoUpload>();
+        var done = await (await Client.PutChunkAsync(instructor, upload.Id, bytes, 2 * third, bytes.Length)).ReadAsync<VideoUpload>();
 
         Assert.Equal((third, 2L * third), (afterFirst.ReceivedBytes, afterSecond.ReceivedBytes));
         Assert.Equal(("Queued", (long)bytes.Length, 320, 180), (done.Status, done.ReceivedBytes, done.Width!.Value, done.Height!.Value));
@@ -41,20 +34,39 @@ public sealed class VideoUploadTests(ApiFactory factory) : ApiTest(factory), IDi
     public async Task After_a_lost_chunk_the_upload_resumes_from_what_storage_holds()
     {
         var (instructor, lecture) = await LectureAsync();
-        var bytes = await File.ReadAllBytesAsync(MakeClip(seconds: 2));
-        var upload = await StartAsync(instructor, lecture, bytes.Length);
+        var bytes = await Videos.ClipAsync(_work, 320, 180, seconds: 2);
+        var upload = await Client.StartUploadAsync(instructor, lecture, bytes.Length);
         var half = bytes.Length / 2;
-        await (await PutAsync(instructor, upload.Id, bytes, 0, half)).ReadAsync<VideoUpload>();
+        await (await Client.PutChunkAsync(instructor, upload.Id, bytes, 0, half)).ReadAsync<VideoUpload>();
 
         // The client thinks the first chunk was lost and sends it again, then sends a chunk that skips ahead.
-        await (await PutAsync(instructor, upload.Id, bytes, 0, half)).ProblemAsync(HttpStatusCode.Conflict, "UPLOAD_OFFSET_MISMATCH");
-        await (await PutAsync(instructor, upload.Id, bytes, half + 10, bytes.Length)).ProblemAsync(HttpStatusCode.Conflict, "UPLOAD_OFFSET_MISMATCH");
-        var state = await (await Client.SendAsync(HttpMethod.Get, $"/api/v1/video-uploads/{upload.Id}", instructor)).ReadAsync<VideoUpload>();
-        var done = await (await PutAsync(instructor, upload.Id, bytes, state.ReceivedBytes, bytes.Length)).ReadAsync<VideoUpload>();
+        await (await Client.PutChunkAsync(instructor, upload.Id, bytes, 0, half)).ProblemAsync(HttpStatusCode.Conflict, "UPLOAD_OFFSET_MISMATCH");
+        await (await Client.PutChunkAsync(instructor, upload.Id, bytes, half + 10, bytes.Length)).ProblemAsync(HttpStatusCode.Conflict, "UPLOAD_OFFSET_MISMATCH");
+        var state = await Client.UploadStateAsync(instructor, upload.Id);
+        var done = await (await Client.PutChunkAsync(instructor, upload.Id, bytes, state.ReceivedBytes, bytes.Length)).ReadAsync<VideoUpload>();
 
         Assert.Equal(half, state.ReceivedBytes);
         Assert.Equal("Queued", done.Status);
         Assert.Equal(bytes, await File.ReadAllBytesAsync(Path.Combine(Factory.Service<Microsoft.Extensions.Options.IOptions<LectureHub.Infrastructure.Media.MediaOptions>>().Value.Root, "videos", "sources", upload.Id.ToString("N"))));
+    }
+
+    [Fact]
+    public async Task Concurrent_chunks_for_one_upload_never_interleave()
+    {
+        var (instructor, lecture) = await LectureAsync();
+        var bytes = await Videos.ClipAsync(_work, 320, 180, seconds: 2);
+        var upload = await Client.StartUploadAsync(instructor, lecture, bytes.Length);
+        var half = bytes.Length / 2;
+
+        // Eight clients send the same first chunk at once: one is stored, the rest are told where the upload stands.
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Client.PutChunkAsync(instructor, upload.Id, bytes, 0, half)));
+
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.OK);
+        Assert.All(answers.Where(a => a.StatusCode != HttpStatusCode.OK), a => Assert.Equal(HttpStatusCode.Conflict, a.StatusCode));
+        var stored = Path.Combine(Factory.Service<Microsoft.Extensions.Options.IOptions<LectureHub.Infrastructure.Media.MediaOptions>>().Value.Root,
+            "videos", "sources", upload.Id.ToString("N"));
+        Assert.Equal(bytes[..half], await File.ReadAllBytesAsync(stored));
+        Assert.Equal(half, (await Client.UploadStateAsync(instructor, upload.Id)).ReceivedBytes);
     }
 
     [Fact]
@@ -65,11 +77,11 @@ public sealed class VideoUploadTests(ApiFactory factory) : ApiTest(factory), IDi
         Tools.Run("ffmpeg", "-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i", "testsrc=size=320x180", "-frames:v", "1", "-y", still);
         var bytes = await File.ReadAllBytesAsync(still);
 
-        var upload = await StartAsync(instructor, lecture, bytes.Length, "lecture.mp4");
-        var done = await (await PutAsync(instructor, upload.Id, bytes, 0, bytes.Length)).ReadAsync<VideoUpload>();
+        var upload = await Client.StartUploadAsync(instructor, lecture, bytes.Length, "lecture.mp4");
+        var done = await (await Client.PutChunkAsync(instructor, upload.Id, bytes, 0, bytes.Length)).ReadAsync<VideoUpload>();
 
         Assert.Equal(("Failed", "NOT_A_VIDEO"), (done.Status, done.ErrorCode));
-        await (await PutAsync(instructor, upload.Id, bytes, 0, bytes.Length)).ProblemAsync(HttpStatusCode.Conflict, "UPLOAD_CLOSED");
+        await (await Client.PutChunkAsync(instructor, upload.Id, bytes, 0, bytes.Length)).ProblemAsync(HttpStatusCode.Conflict, "UPLOAD_CLOSED");
     }
 
     [Fact]
@@ -88,12 +100,12 @@ public sealed class VideoUploadTests(ApiFactory factory) : ApiTest(factory), IDi
         await (await Client.SendAsync(HttpMethod.Post, $"/api/v1/lectures/{lecture}/video-uploads", student, new { fileName = "a.mp4", sizeBytes = 10 }))
             .ProblemAsync(HttpStatusCode.Forbidden, "FORBIDDEN");
 
-        var upload = await StartAsync(instructor, lecture, 10);
+        var upload = await Client.StartUploadAsync(instructor, lecture, 10);
         var noRange = Api.Request(HttpMethod.Put, $"/api/v1/video-uploads/{upload.Id}", instructor);
         noRange.Content = new ByteArrayContent(new byte[10]);
         await (await Client.SendAsync(noRange)).ProblemAsync(HttpStatusCode.BadRequest, "CONTENT_RANGE_INVALID");
-        await (await PutAsync(instructor, upload.Id, new byte[20], 5, 20)).ProblemAsync(HttpStatusCode.BadRequest, "CONTENT_RANGE_INVALID");
-        await (await PutAsync(stranger, upload.Id, new byte[10], 0, 10)).ProblemAsync(HttpStatusCode.NotFound, "VIDEO_UPLOAD_NOT_FOUND");
+        await (await Client.PutChunkAsync(instructor, upload.Id, new byte[20], 5, 20)).ProblemAsync(HttpStatusCode.BadRequest, "CONTENT_RANGE_INVALID");
+        await (await Client.PutChunkAsync(stranger, upload.Id, new byte[10], 0, 10)).ProblemAsync(HttpStatusCode.NotFound, "VIDEO_UPLOAD_NOT_FOUND");
     }
 
     private async Task<(Tokens Instructor, Guid Lecture)> LectureAsync()
@@ -101,27 +113,5 @@ public sealed class VideoUploadTests(ApiFactory factory) : ApiTest(factory), IDi
         var instructor = await Client.SignUpAsync("instructor@lecturehub.test", "Instructor");
         var course = await Client.PublishedCourseAsync(instructor, await Factory.WeldingCategoryAsync());
         return (instructor, course.Curriculum[0].Lectures[0].Id);
-    }
-
-    private async Task<VideoUpload> StartAsync(Tokens instructor, Guid lecture, long size, string fileName = "1-1 TIG 기초.mp4") =>
-        await (await Client.SendAsync(HttpMethod.Post, $"/api/v1/lectures/{lecture}/video-uploads", instructor, new { fileName, sizeBytes = size }))
-            .ReadAsync<VideoUpload>(HttpStatusCode.Created);
-
-    /// <summary>Sends bytes [from, to) of the file with the matching Content-Range.</summary>
-    private Task<HttpResponseMessage> PutAsync(Tokens user, Guid upload, byte[] file, long from, long to)
-    {
-        var request = Api.Request(HttpMethod.Put, $"/api/v1/video-uploads/{upload}", user);
-        request.Content = new ByteArrayContent(file, (int)from, (int)(to - from));
-        request.Content.Headers.ContentRange = new ContentRangeHeaderValue(from, to - 1, file.Length);
-        return Client.SendAsync(request);
-    }
-
-    private string MakeClip(int seconds)
-    {
-        var path = Path.Combine(_work, $"clip-{seconds}.mp4");
-        Tools.Run("ffmpeg", "-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i", "testsrc=size=320x180:rate=25",
-            "-f", "lavfi", "-i", "sine=frequency=440", "-t", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac", "-y", path);
-        return path;
     }
 }

@@ -47,13 +47,10 @@ internal sealed class FinishRenditionHandler(
         var all = await jobs.ListAsync(new JobsOfVideoSpec(video.Id), cancellationToken);
         if (all.All(j => j.Status == TranscodeJobStatus.Done) && video.Status == VideoStatus.Processing)
         {
-            var tracks = (await subtitles.ListAsync(new SubtitlesOfLectureSpec(video.LectureId), cancellationToken)).Select(SubtitleTrackOf).ToList();
-            var master = await packager.WriteMasterAsync(video.Id, video.SourceKey, video.DurationSeconds ?? 0, all.Select(j => j.Height).Order().ToList(), tracks, cancellationToken);
+            var master = await packager.WriteMasterAsync(video, all, await subtitles.ListAsync(new SubtitlesOfLectureSpec(video.LectureId), cancellationToken), cancellationToken);
             video.MarkReady(master, now);
         }
 
         return video.Status;
     }
-
-    internal static SubtitleTrack SubtitleTrackOf(LectureSubtitle s) => new(s.Language, s.Label, s.Content);
 }

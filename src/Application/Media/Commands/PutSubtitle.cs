@@ -1,7 +1,6 @@
 using Ardalis.Specification;
 using FluentValidation;
 using LectureHub.Application.Abstractions;
-using LectureHub.Application.Courses;
 using LectureHub.Domain.Courses;
 using LectureHub.Domain.Media;
 using Mediator;
@@ -39,8 +38,7 @@ internal sealed class PutSubtitleHandler(
 {
     public async ValueTask<SubtitleDto> Handle(PutSubtitleCommand command, CancellationToken cancellationToken)
     {
-        currentUser.EnsureCanEdit(await courses.SingleOrDefaultAsync(new CourseOfLectureSpec(command.LectureId), cancellationToken)
-                                  ?? throw VideoAccess.LectureNotFound(command.LectureId));
+        await courses.LoadCourseOfLectureForEditAsync(currentUser, command.LectureId, cancellationToken);
         var now = clock.GetUtcNow();
         var all = await subtitles.ListAsync(new SubtitlesOfLectureSpec(command.LectureId), cancellationToken);
         var label = string.IsNullOrWhiteSpace(command.Label) ? command.Language : command.Label;
@@ -59,9 +57,7 @@ internal sealed class PutSubtitleHandler(
         var video = await videos.SingleOrDefaultAsync(new NewestReadyVideoSpec(command.LectureId), cancellationToken);
         if (video is not null)
         {
-            var heights = (await jobs.ListAsync(new JobsOfVideoSpec(video.Id), cancellationToken)).Select(j => j.Height).Order().ToList();
-            await packager.WriteMasterAsync(video.Id, video.SourceKey, video.DurationSeconds ?? 0, heights,
-                all.Select(FinishRenditionHandler.SubtitleTrackOf).ToList(), cancellationToken);
+            await packager.WriteMasterAsync(video, await jobs.ListAsync(new JobsOfVideoSpec(video.Id), cancellationToken), all, cancellationToken);
         }
 
         return new SubtitleDto(subtitle.LectureId, subtitle.Language, subtitle.Label, subtitle.UpdatedAt, video?.Id);

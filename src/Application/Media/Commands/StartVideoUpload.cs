@@ -1,6 +1,5 @@
 using FluentValidation;
 using LectureHub.Application.Abstractions;
-using LectureHub.Application.Courses;
 using LectureHub.Domain.Courses;
 using LectureHub.Domain.Media;
 using Mediator;
@@ -28,8 +27,7 @@ internal sealed class StartVideoUploadHandler(
 {
     public async ValueTask<VideoUploadDto> Handle(StartVideoUploadCommand command, CancellationToken cancellationToken)
     {
-        var course = currentUser.EnsureCanEdit(await courses.SingleOrDefaultAsync(new CourseOfLectureSpec(command.LectureId), cancellationToken)
-                                               ?? throw VideoAccess.LectureNotFound(command.LectureId));
+        var course = await courses.LoadCourseOfLectureForEditAsync(currentUser, command.LectureId, cancellationToken);
         var video = LectureVideo.StartUpload(command.LectureId, course.Id, currentUser.RequiredUserId, command.FileName, command.SizeBytes, clock.GetUtcNow());
         await videos.AddAsync(video, cancellationToken);
         return VideoUploadDto.From(video, storage);
