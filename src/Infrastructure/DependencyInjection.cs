@@ -96,6 +96,16 @@ public static class DependencyInjection
         {
             services.AddHostedService<TranscodeWorker>();
         }
+        AddOptions<Learning.WatchProgressOptions>(services, configuration, Learning.WatchProgressOptions.Section);
+        services.AddSingleton<Application.Learning.IWatchSessions, Learning.RedisWatchSessions>();
+        services.AddScoped<Application.Learning.IWatchProgressStore, WatchProgressStore>();
+        services.AddSingleton<Learning.WatchBuffer>();
+        services.AddSingleton<Learning.WatchProgressFlusher>();
+        if (configuration.GetValue("WatchProgress:FlushEnabled", true))
+        {
+            services.AddHostedService(sp => sp.GetRequiredService<Learning.WatchProgressFlusher>());
+        }
+
         services.AddSingleton<IPasswordHasher, PasswordHasher>();
         services.AddSingleton<ITokenService, JwtTokenService>();
         services.AddSingleton<ILoginThrottle, RedisLoginThrottle>();

@@ -72,6 +72,7 @@ api.MapEnrollmentEndpoints();
 api.MapCohortEndpoints();
 api.MapAdminEndpoints();
 api.MapVideoEndpoints();
+api.MapLearningEndpoints();
 
 await app.RunAsync();
 

@@ -2,6 +2,7 @@ using LectureHub.Domain.Categories;
 using LectureHub.Domain.Cohorts;
 using LectureHub.Domain.Courses;
 using LectureHub.Domain.Enrollments;
+using LectureHub.Domain.Learning;
 using LectureHub.Domain.Media;
 using LectureHub.Domain.Users;
 using LectureHub.Infrastructure.Outbox;
@@ -39,6 +40,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<TranscodeJob> TranscodeJobs => Set<TranscodeJob>();
 
     public DbSet<LectureSubtitle> LectureSubtitles => Set<LectureSubtitle>();
+
+    public DbSet<LectureProgressRow> LectureProgress => Set<LectureProgressRow>();
+
+    public DbSet<Certificate> Certificates => Set<Certificate>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -54,6 +54,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         ForbiddenException e => Problem(StatusCodes.Status403Forbidden, e.Code, "Forbidden", e.Message),
         ConflictException e => Problem(StatusCodes.Status409Conflict, e.Code, "Conflict", e.Message),
         TooManyRequestsException e => Problem(StatusCodes.Status429TooManyRequests, e.Code, "Too many requests", e.Message),
+        ServiceUnavailableException e => Problem(StatusCodes.Status503ServiceUnavailable, e.Code, "Service unavailable", e.Message),
         DomainValidationException e => Problem(StatusCodes.Status422UnprocessableEntity, e.Code, "Invalid for this resource", e.Message),
         DomainException e => Problem(StatusCodes.Status409Conflict, e.Code, "Business rule violated", e.Message),
         _ when IsDependencyOutage(exception) =>

@@ -49,6 +49,14 @@ public static class CourseApi
     public static async Task<CourseDraft> CreateCourseAsync(this HttpClient client, Tokens instructor, Guid categoryId, string title = "특수용접기능사 실기 완성", long price = 39_000) =>
         await (await client.SendAsync(HttpMethod.Post, "/api/v1/courses", instructor, Details(categoryId, title, price))).ReadAsync<CourseDraft>(HttpStatusCode.Created);
 
+    /// <summary>A free, published course with the given lectures per section (the first of each is a free preview).</summary>
+    public static async Task<CourseDraft> FreeCourseAsync(this HttpClient client, Tokens instructor, Guid categoryId, params int[] lecturesPerSection)
+    {
+        var draft = await client.CreateCourseAsync(instructor, categoryId, price: 0);
+        await (await client.SendAsync(HttpMethod.Put, $"/api/v1/courses/{draft.Id}/curriculum", instructor, Curriculum(lecturesPerSection))).ReadAsync<CourseDraft>();
+        return await (await client.SendAsync(HttpMethod.Post, $"/api/v1/courses/{draft.Id}/publish", instructor)).ReadAsync<CourseDraft>();
+    }
+
     /// <summary>A published course with the given curriculum.</summary>
     public static async Task<CourseDraft> PublishedCourseAsync(this HttpClient client, Tokens instructor, Guid categoryId, string title = "특수용접기능사 실기 완성", long price = 39_000)
     {

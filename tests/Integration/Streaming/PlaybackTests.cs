@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Net;
-using LectureHub.Infrastructure.Media;
 using LectureHub.IntegrationTests.Courses;
 using LectureHub.IntegrationTests.Support;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LectureHub.IntegrationTests.Streaming;
 
@@ -11,7 +9,7 @@ public sealed record PlaybackCookie(string Name, string Value, string Path, stri
 
 public sealed record PlaybackGrant(string MasterUrl, string SignedMasterUrl, string Query, List<PlaybackCookie> Cookies, DateTimeOffset ExpiresAt);
 
-public sealed record Playback(Guid LectureId, Guid VideoId, double DurationSeconds, PlaybackGrant Credentials);
+public sealed record Playback(Guid LectureId, Guid VideoId, double DurationSeconds, PlaybackGrant Credentials, Guid? WatchSessionId, double? ResumeAtSeconds);
 
 /// <summary>
 /// End to end on a real socket: an instructor uploads, the worker transcodes, an enrolled student asks for playback,
@@ -86,12 +84,12 @@ public sealed class PlaybackTests(KestrelApiFactory factory) : IClassFixture<Kes
     public async Task A_free_preview_is_open_to_anyone_once_its_video_is_ready()
     {
         var instructor = await _http.SignUpAsync("instructor@lecturehub.test", "Instructor");
-        var course = await FreeCourseAsync(instructor);
+        var course = await _http.FreeCourseAsync(instructor, await factory.WeldingCategoryAsync(), 2);
         var preview = course.Curriculum[0].Lectures[0];
         Assert.True(preview.IsFreePreview);
 
         await (await _http.SendAsync(HttpMethod.Post, $"/api/v1/lectures/{preview.Id}/playback")).ProblemAsync(HttpStatusCode.Conflict, "VIDEO_NOT_READY");
-        await UploadAndTranscodeAsync(instructor, preview.Id);
+        await _http.TranscodedAsync(factory.Services, instructor, preview.Id, _work);
 
         var playback = await (await _http.SendAsync(HttpMethod.Post, $"/api/v1/lectures/{preview.Id}/playback")).ReadAsync<Playback>();
         var owner = await (await _http.SendAsync(HttpMethod.Post, $"/api/v1/lectures/{preview.Id}/playback", instructor)).ReadAsync<Playback>();
@@ -102,27 +100,11 @@ public sealed class PlaybackTests(KestrelApiFactory factory) : IClassFixture<Kes
     private async Task<(Guid Course, Guid Lecture)> ReadyLectureAsync()
     {
         var instructor = await _http.SignUpAsync("instructor@lecturehub.test", "Instructor");
-        var course = await FreeCourseAsync(instructor);
+        var course = await _http.FreeCourseAsync(instructor, await factory.WeldingCategoryAsync(), 2);
         var lecture = course.Curriculum[0].Lectures[1];
         Assert.False(lecture.IsFreePreview);
-        await UploadAndTranscodeAsync(instructor, lecture.Id);
+        await _http.TranscodedAsync(factory.Services, instructor, lecture.Id, _work);
         return (course.Id, lecture.Id);
-    }
-
-    private async Task<CourseDraft> FreeCourseAsync(Tokens instructor)
-    {
-        var draft = await _http.CreateCourseAsync(instructor, await factory.WeldingCategoryAsync(), price: 0);
-        await (await _http.SendAsync(HttpMethod.Put, $"/api/v1/courses/{draft.Id}/curriculum", instructor, CourseApi.Curriculum(2))).ReadAsync<CourseDraft>();
-        return await (await _http.SendAsync(HttpMethod.Post, $"/api/v1/courses/{draft.Id}/publish", instructor)).ReadAsync<CourseDraft>();
-    }
-
-    private async Task UploadAndTranscodeAsync(Tokens instructor, Guid lecture)
-    {
-        await _http.UploadAsync(instructor, lecture, await Videos.ClipAsync(_work, 640, 360, seconds: 4));
-        var worker = ActivatorUtilities.CreateInstance<TranscodeWorker>(factory.Services);
-        while (await worker.RunOneAsync(CancellationToken.None))
-        {
-        }
     }
 
     private static double Duration(string file) =>

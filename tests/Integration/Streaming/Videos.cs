@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using LectureHub.Infrastructure.Media;
 using LectureHub.IntegrationTests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LectureHub.IntegrationTests.Streaming;
 
@@ -45,6 +47,16 @@ public static class Videos
     {
         var upload = await client.StartUploadAsync(instructor, lecture, file.Length);
         return await (await client.PutChunkAsync(instructor, upload.Id, file, 0, file.Length)).ReadAsync<VideoUpload>();
+    }
+
+    /// <summary>Uploads a test clip for the lecture and runs the transcoder until no job is left: the lecture plays it.</summary>
+    public static async Task TranscodedAsync(this HttpClient client, IServiceProvider services, Tokens instructor, Guid lecture, string folder, int seconds = 4)
+    {
+        await client.UploadAsync(instructor, lecture, await ClipAsync(folder, 640, 360, seconds));
+        var worker = ActivatorUtilities.CreateInstance<TranscodeWorker>(services);
+        while (await worker.RunOneAsync(CancellationToken.None))
+        {
+        }
     }
 
     public static async Task<VideoUpload> UploadStateAsync(this HttpClient client, Tokens user, Guid upload) =>

@@ -43,6 +43,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Email:Port", Env("LH_SMTP_PORT", "51025"));
         // Tests drive the transcode worker themselves (TranscodeTests), so no encode runs across a database reset.
         builder.UseSetting("Transcoding:Enabled", "false");
+        // Likewise the heartbeat flush (WatchProgressTests flush when they mean to).
+        builder.UseSetting("WatchProgress:FlushEnabled", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -24,3 +24,6 @@ public sealed class TooManyRequestsException(string code, string message, TimeSp
 {
     public TimeSpan RetryAfter { get; } = retryAfter;
 }
+
+/// <summary>The work cannot be taken on now but can be soon (a backlog is draining): 503 with Retry-After.</summary>
+public sealed class ServiceUnavailableException(string code, string message) : AppException(code, message);

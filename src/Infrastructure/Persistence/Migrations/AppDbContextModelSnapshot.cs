@@ -512,6 +512,69 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                     b.ToTable("enrollments", (string)null);
                 });
 
+            modelBuilder.Entity("LectureHub.Domain.Learning.Certificate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("code");
+
+                    b.Property<DateTimeOffset>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("course_id");
+
+                    b.Property<string>("CourseTitle")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("course_title");
+
+                    b.Property<string>("InstructorName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("instructor_name");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<Guid>("StudentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("student_id");
+
+                    b.Property<string>("StudentName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("student_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_certificates");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_certificates_code");
+
+                    b.HasIndex("CourseId")
+                        .HasDatabaseName("ix_certificates_course_id");
+
+                    b.HasIndex("StudentId", "CourseId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_certificates_student_id_course_id");
+
+                    b.ToTable("certificates", (string)null);
+                });
+
             modelBuilder.Entity("LectureHub.Domain.Media.LectureSubtitle", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1080,6 +1143,50 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("LectureHub.Infrastructure.Persistence.LectureProgressRow", b =>
+                {
+                    b.Property<Guid>("StudentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("student_id");
+
+                    b.Property<Guid>("LectureId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lecture_id");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<int>("CoveredMs")
+                        .HasColumnType("integer")
+                        .HasColumnName("covered_ms");
+
+                    b.Property<DateTimeOffset>("PositionAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("position_at");
+
+                    b.Property<int>("PositionMs")
+                        .HasColumnType("integer")
+                        .HasColumnName("position_ms");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.PrimitiveCollection<NpgsqlRange<int>[]>("Watched")
+                        .IsRequired()
+                        .HasColumnType("int4multirange")
+                        .HasColumnName("watched");
+
+                    b.HasKey("StudentId", "LectureId")
+                        .HasName("pk_lecture_progress");
+
+                    b.HasIndex("LectureId")
+                        .HasDatabaseName("ix_lecture_progress_lecture_id");
+
+                    b.ToTable("lecture_progress", (string)null);
+                });
+
             modelBuilder.Entity("LectureHub.Domain.Cohorts.Cohort", b =>
                 {
                     b.HasOne("LectureHub.Domain.Courses.Course", null)
@@ -1167,6 +1274,23 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_enrollments_users_student_id");
                 });
 
+            modelBuilder.Entity("LectureHub.Domain.Learning.Certificate", b =>
+                {
+                    b.HasOne("LectureHub.Domain.Courses.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_certificates_courses_course_id");
+
+                    b.HasOne("LectureHub.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_certificates_users_student_id");
+                });
+
             modelBuilder.Entity("LectureHub.Domain.Media.LectureSubtitle", b =>
                 {
                     b.HasOne("LectureHub.Domain.Courses.Lecture", null)
@@ -1246,6 +1370,23 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_course_stats_courses_course_id");
+                });
+
+            modelBuilder.Entity("LectureHub.Infrastructure.Persistence.LectureProgressRow", b =>
+                {
+                    b.HasOne("LectureHub.Domain.Courses.Lecture", null)
+                        .WithMany()
+                        .HasForeignKey("LectureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_lecture_progress_lectures_lecture_id");
+
+                    b.HasOne("LectureHub.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_lecture_progress_users_student_id");
                 });
 
             modelBuilder.Entity("LectureHub.Domain.Courses.Course", b =>
