@@ -1,5 +1,6 @@
 using LectureHub.Application.Auth.Commands;
 using LectureHub.Application.Categories.Commands;
+using LectureHub.Application.Learning.Commands;
 using LectureHub.Application.Users.Commands;
 using LectureHub.Domain.Users;
 
@@ -38,4 +39,15 @@ public sealed class ValidatorTests
         Assert.Equal(
             ["icon", "labelEn", "labelKo", "Slug", "sortOrder"],
             FailingFields(new CreateCategoryValidator(), new CreateCategoryCommand("Not A Slug", "", "", "", -1)));
+
+    [Fact]
+    public void A_heartbeat_needs_a_session_a_forward_interval_within_a_lecture_and_a_rate_players_offer()
+    {
+        Assert.Empty(FailingFields(new RecordHeartbeatValidator(), new RecordHeartbeatRequest(Guid.NewGuid(), Guid.NewGuid(), 0, 0, 10, 2, 10)));
+        Assert.Equal(
+            ["From", "Position", "Rate", "Seq", "SessionId", "To"],
+            FailingFields(new RecordHeartbeatValidator(), new RecordHeartbeatRequest(Guid.NewGuid(), Guid.Empty, -1, -1, -2, 16, 6 * 3600 + 1)));
+        Assert.Equal(["To"], FailingFields(new RecordHeartbeatValidator(), new RecordHeartbeatRequest(Guid.NewGuid(), Guid.NewGuid(), 0, 10, 9, 1, 10)));
+        Assert.Equal(["Rate"], FailingFields(new RecordHeartbeatValidator(), new RecordHeartbeatRequest(Guid.NewGuid(), Guid.NewGuid(), 0, 0, 0, double.NaN, 0)));
+    }
 }
