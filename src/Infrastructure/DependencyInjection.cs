@@ -81,6 +81,7 @@ public static class DependencyInjection
         services.AddScoped(typeof(IRepository<>), typeof(Repository<>));
         services.AddSingleton<CacheFills>();
         services.AddScoped<ICache, RedisCache>();
+        services.AddSingleton<ILocalCache, LocalCache>();
         services.AddScoped<Application.Courses.ICourseStats, CourseStats>();
         services.AddScoped<Application.Cohorts.ICohortSeats, CohortSeats>();
         services.AddSingleton<IIdempotencyStore, Idempotency.IdempotencyStore>();
@@ -96,7 +97,13 @@ public static class DependencyInjection
         {
             services.AddHostedService<TranscodeWorker>();
         }
-        AddOptions<Learning.WatchProgressOptions>(services, configuration, Learning.WatchProgressOptions.Section);
+        AddOptions<Learning.WatchProgressOptions>(services, configuration, Learning.WatchProgressOptions.Section).PostConfigure(watch =>
+        {
+            if (string.IsNullOrEmpty(watch.SessionKey) && environment.IsDevelopment())
+            {
+                watch.SessionKey = DevelopmentKeys.LoadOrCreateBase64(DataDirectory(configuration, environment), "keys/watch-session.key", 32);
+            }
+        });
         services.AddSingleton<Application.Learning.IWatchSessions, Learning.RedisWatchSessions>();
         services.AddScoped<Application.Learning.IWatchProgressStore, WatchProgressStore>();
         services.AddSingleton<Learning.WatchBuffer>();

@@ -1,7 +1,7 @@
 namespace LectureHub.Application.Learning;
 
-/// <summary>One heartbeat as the player sent it, in milliseconds of media time.</summary>
-public sealed record Heartbeat(Guid SessionId, Guid StudentId, Guid LectureId, long Seq, long FromMs, long ToMs, double Rate, long PositionMs);
+/// <summary>One heartbeat as the player sent it, in milliseconds of media time. Session is the token playback handed out.</summary>
+public sealed record Heartbeat(string Session, Guid StudentId, Guid LectureId, long Seq, long FromMs, long ToMs, double Rate, long PositionMs);
 
 public enum HeartbeatOutcome
 {
@@ -11,7 +11,7 @@ public enum HeartbeatOutcome
     /// <summary>A sequence number already seen (a retry after a lost answer): nothing changes.</summary>
     Duplicate,
 
-    /// <summary>No such session for this student and lecture, or it expired.</summary>
+    /// <summary>The token is not one this service issued for this student and lecture, or it is too old.</summary>
     UnknownSession,
 
     /// <summary>The student started a newer session for this lecture (another device, a reload).</summary>
@@ -28,13 +28,16 @@ public enum HeartbeatOutcome
 public sealed record HeartbeatResult(HeartbeatOutcome Outcome, long AllowedMs = 0);
 
 /// <summary>
-/// Watch sessions and the heartbeat buffer (Redis). A session is started by playback authorization and is the only
-/// one that counts for its (student, lecture) until a newer one starts, so two devices cannot add up their clocks.
-/// Each accepted heartbeat is checked against the session's wall clock and buffered for <see cref="IWatchProgressStore"/>.
+/// Watch sessions and the heartbeat buffer (Redis). Playback authorization starts a session by handing out a signed
+/// token that says whose, for which lecture, since when and how long the video is; nothing is stored until its first
+/// heartbeat. The newest session of a (student, lecture) is the only one that counts, so two devices cannot add up
+/// their clocks. Each accepted heartbeat is checked against the session's wall clock and buffered for
+/// <see cref="IWatchProgressStore"/>.
 /// </summary>
 public interface IWatchSessions
 {
-    Task<Guid> StartAsync(Guid studentId, Guid lectureId, long durationMs, DateTimeOffset now, CancellationToken cancellationToken);
+    /// <summary>A new session's token; costs no I/O.</summary>
+    string Start(Guid studentId, Guid lectureId, long durationMs, DateTimeOffset now);
 
     Task<HeartbeatResult> RecordAsync(Heartbeat heartbeat, DateTimeOffset now, CancellationToken cancellationToken);
 }

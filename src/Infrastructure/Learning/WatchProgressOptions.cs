@@ -7,6 +7,14 @@ public sealed class WatchProgressOptions
 {
     public const string Section = "WatchProgress";
 
+    /// <summary>
+    /// Base64 HMAC-SHA256 key (at least 32 bytes) that signs watch session tokens; every instance needs the same one.
+    /// Required outside Development; generated there when empty.
+    /// </summary>
+    [Required]
+    [MinLength(44, ErrorMessage = "WatchProgress:SessionKey must be a base64 key of at least 32 bytes.")]
+    public string SessionKey { get; set; } = "";
+
     /// <summary>Run the flush loop in this process. Tests turn it off and flush themselves.</summary>
     public bool FlushEnabled { get; set; } = true;
 
@@ -22,7 +30,7 @@ public sealed class WatchProgressOptions
     [Range(5, 3600)]
     public int LeaseSeconds { get; set; } = 30;
 
-    /// <summary>A session that hears nothing for this long expires; the player asks for playback again.</summary>
+    /// <summary>A session's state in Redis is forgotten after this long without a heartbeat (its token still works for a day).</summary>
     [Range(1, 24 * 60)]
     public int SessionIdleMinutes { get; set; } = 120;
 

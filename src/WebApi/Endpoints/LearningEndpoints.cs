@@ -29,12 +29,12 @@ internal static class LearningEndpoints
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithSummary("Watch heartbeat: what the player played since the last one")
             .WithDescription(
-                "Send one every ~10 s while playing, and on pause, seek and close. sessionId comes from POST /lectures/{id}/playback; seq " +
-                "increases by one per heartbeat (a repeat is answered as a duplicate and counted once, so retry freely). [from, to) is the " +
+                "Send one every ~10 s while playing, and on pause, seek and close. sessionId is the watchSessionId of POST /lectures/{id}/playback " +
+                "(a session counts from then); seq increases by one per heartbeat (a repeat is answered as a duplicate and counted once, so retry freely). [from, to) is the " +
                 "media interval played since the last heartbeat at this rate (0.25–2), position where the player is now, all in seconds. " +
                 "The server believes at most the wall-clock time since the session's last heartbeat × rate × 1.1 (plus up to 30 s left " +
                 "unused by earlier heartbeats): more is 422 PROGRESS_IMPLAUSIBLE and nothing is recorded. 409 WATCH_SESSION_SUPERSEDED: a " +
-                "newer session (another device) took over. 404 WATCH_SESSION_NOT_FOUND: ask for playback again. 202 means the heartbeat is " +
+                "newer session (another device) has sent heartbeats. 404 WATCH_SESSION_NOT_FOUND: not your session for this lecture, or older than a day; ask for playback again. 202 means the heartbeat is " +
                 "buffered and will be saved; progress reflects it within about a second. " + Formulas);
 
         api.MapGet("/me/courses/{id:guid}/progress", async Task<Ok<CourseProgressDto>> (Guid id, ISender sender, CancellationToken ct) =>
@@ -66,5 +66,5 @@ internal static class LearningEndpoints
     }
 
     /// <summary>The heartbeat as the player sends it; the lecture comes from the route.</summary>
-    internal sealed record HeartbeatBody(Guid SessionId, long Seq, double From, double To, double Rate, double Position);
+    internal sealed record HeartbeatBody(string SessionId, long Seq, double From, double To, double Rate, double Position);
 }

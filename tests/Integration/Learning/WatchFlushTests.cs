@@ -34,7 +34,7 @@ public sealed class WatchFlushTests(ApiFactory factory) : ApiTest(factory)
             // 150 heartbeats 10 s apart (in session time), each up to 10 s of play from wherever the student sought to.
             var rng = new Random(plan.Seed);
             var start = DateTimeOffset.UtcNow;
-            var session = await Sessions.StartAsync(plan.Student, plan.Lecture, LectureMs, start, default);
+            var session = Sessions.Start(plan.Student, plan.Lecture, LectureMs, start);
             var intervals = new List<(int, int)>();
             var position = 0;
             for (var seq = 0; seq < 150; seq++)
@@ -73,7 +73,7 @@ public sealed class WatchFlushTests(ApiFactory factory) : ApiTest(factory)
         var (students, lectures) = await LearnersAsync(students: 1, lectures: 1);
         var (student, lecture) = (students[0], lectures[0]);
         var start = DateTimeOffset.UtcNow;
-        var session = await Sessions.StartAsync(student, lecture, LectureMs, start, default);
+        var session = Sessions.Start(student, lecture, LectureMs, start);
         for (var seq = 0; seq < 10; seq++)
         {
             await Sessions.RecordAsync(new Heartbeat(session, student, lecture, seq, seq * 10_000, (seq + 1) * 10_000, 1, (seq + 1) * 10_000), start.AddSeconds(10 * (seq + 1)), default);
@@ -106,7 +106,7 @@ public sealed class WatchFlushTests(ApiFactory factory) : ApiTest(factory)
         await Task.Delay(300); // its first pass found nothing; the next is a minute away
 
         var start = DateTimeOffset.UtcNow;
-        var session = await Sessions.StartAsync(students[0], lectures[0], LectureMs, start, default);
+        var session = Sessions.Start(students[0], lectures[0], LectureMs, start);
         await Sessions.RecordAsync(new Heartbeat(session, students[0], lectures[0], 0, 0, 8_000, 1, 8_000), start.AddSeconds(10), default);
         Assert.Equal(0L, await Api.ScalarAsync<long>(ApiFactory.PrimaryConnectionString, "SELECT count(*) FROM lecture_progress"));
 

@@ -33,13 +33,12 @@ public sealed class WatchProgressTests(ApiFactory factory) : ApiTest(factory), I
         var (course, lecture, student) = await EnrolledInOneLectureCourseAsync(lectures: 1);
         var playback = await PlaybackAsync(lecture, student);
         Assert.NotNull(playback.WatchSessionId);
-        Assert.Equal(0, playback.ResumeAtSeconds);
 
         // At 2× a player covers 2 s of media per wall-clock second; it reports what it played each time.
         await Task.Delay(1100);
-        await HeartbeatAsync(lecture, student, playback.WatchSessionId!.Value, seq: 0, from: 0, to: 2, rate: 2, position: 2);
+        await HeartbeatAsync(lecture, student, playback.WatchSessionId!, seq: 0, from: 0, to: 2, rate: 2, position: 2);
         await Task.Delay(1100);
-        await HeartbeatAsync(lecture, student, playback.WatchSessionId.Value, seq: 1, from: 2, to: 4, rate: 2, position: 3.5);
+        await HeartbeatAsync(lecture, student, playback.WatchSessionId, seq: 1, from: 2, to: 4, rate: 2, position: 3.5);
         await FlushAsync();
 
         var progress = await ProgressAsync(course, student);
@@ -61,16 +60,15 @@ public sealed class WatchProgressTests(ApiFactory factory) : ApiTest(factory), I
         var email = Assert.Single(await Mailbox.WaitForAsync("student@lecturehub.test"));
         Assert.Contains(code, email.Text, StringComparison.Ordinal);
 
-        // Another device resumes where the first stopped; the first device's session no longer counts.
+        // Another device (the progress screen above told it where to resume) plays on; from its first heartbeat the
+        // first device's session no longer counts. Watching again changes nothing: still one certificate.
         var laptop = await PlaybackAsync(lecture, student);
-        Assert.Equal(3.5, laptop.ResumeAtSeconds);
-        await (await SendHeartbeatAsync(lecture, student, playback.WatchSessionId.Value, seq: 2, from: 3.5, to: 4, rate: 1, position: 4))
-            .ProblemAsync(HttpStatusCode.Conflict, "WATCH_SESSION_SUPERSEDED");
-
-        // Watching again later changes nothing: still one certificate.
         await Task.Delay(600);
-        await HeartbeatAsync(lecture, student, laptop.WatchSessionId!.Value, seq: 0, from: 3.5, to: 4, rate: 1, position: 4);
+        await HeartbeatAsync(lecture, student, laptop.WatchSessionId!, seq: 0, from: 3.5, to: 4, rate: 1, position: 4);
+        await (await SendHeartbeatAsync(lecture, student, playback.WatchSessionId, seq: 2, from: 3.5, to: 4, rate: 1, position: 4))
+            .ProblemAsync(HttpStatusCode.Conflict, "WATCH_SESSION_SUPERSEDED");
         await FlushAsync();
+        Assert.Equal(4, (await ProgressAsync(course, student)).Resume!.PositionSeconds);
         Assert.Equal(1L, await Api.ScalarAsync<long>(ApiFactory.PrimaryConnectionString, "SELECT count(*) FROM certificates"));
     }
 
@@ -78,7 +76,7 @@ public sealed class WatchProgressTests(ApiFactory factory) : ApiTest(factory), I
     public async Task Dragging_to_the_end_does_not_complete_a_lecture_and_claiming_the_whole_video_at_once_is_refused()
     {
         var (course, lecture, student) = await EnrolledInOneLectureCourseAsync(lectures: 1);
-        var session = (await PlaybackAsync(lecture, student)).WatchSessionId!.Value;
+        var session = (await PlaybackAsync(lecture, student)).WatchSessionId!;
 
         // The student drags the slider to 3.5 s and lets the last half second play.
         await Task.Delay(600);
@@ -103,7 +101,7 @@ public sealed class WatchProgressTests(ApiFactory factory) : ApiTest(factory), I
     {
         // Two lectures: the first has a 4 s video, the second none yet (the instructor's 600 s stands).
         var (course, lecture, student) = await EnrolledInOneLectureCourseAsync(lectures: 2);
-        var session = (await PlaybackAsync(lecture, student)).WatchSessionId!.Value;
+        var session = (await PlaybackAsync(lecture, student)).WatchSessionId!;
         await Task.Delay(2100);
         await HeartbeatAsync(lecture, student, session, seq: 0, from: 0, to: 4, rate: 2, position: 4);
         await FlushAsync();
@@ -120,12 +118,12 @@ public sealed class WatchProgressTests(ApiFactory factory) : ApiTest(factory), I
     public async Task Bad_heartbeats_and_strangers_get_problems_with_codes()
     {
         var (course, lecture, student) = await EnrolledInOneLectureCourseAsync(lectures: 1);
-        var session = (await PlaybackAsync(lecture, student)).WatchSessionId!.Value;
+        var session = (await PlaybackAsync(lecture, student)).WatchSessionId!;
 
         var invalid = await (await Client.SendAsync(HttpMethod.Post, $"/api/v1/lectures/{lecture}/progress", student,
             new { sessionId = session, seq = 0, from = 3, to = 1, rate = 16, position = -1 })).ProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_FAILED");
         Assert.Equal(["position", "rate", "to"], invalid.Errors!.Keys.Order());
-        await (await SendHeartbeatAsync(lecture, student, Guid.NewGuid(), 0, 0, 0, 1, 0)).ProblemAsync(HttpStatusCode.NotFound, "WATCH_SESSION_NOT_FOUND");
+        await (await SendHeartbeatAsync(lecture, student, "not-a-session", 0, 0, 0, 1, 0)).ProblemAsync(HttpStatusCode.NotFound, "WATCH_SESSION_NOT_FOUND");
         await (await SendHeartbeatAsync(Guid.NewGuid(), student, session, 0, 0, 0, 1, 0)).ProblemAsync(HttpStatusCode.NotFound, "WATCH_SESSION_NOT_FOUND");
         await (await SendHeartbeatAsync(lecture, null, session, 0, 0, 0, 1, 0)).ProblemAsync(HttpStatusCode.Unauthorized, "UNAUTHENTICATED");
 
@@ -159,10 +157,10 @@ public sealed class WatchProgressTests(ApiFactory factory) : ApiTest(factory), I
     private async Task<Playback> PlaybackAsync(Guid lecture, Tokens user) =>
         await (await Client.SendAsync(HttpMethod.Post, $"/api/v1/lectures/{lecture}/playback", user)).ReadAsync<Playback>();
 
-    private Task<HttpResponseMessage> SendHeartbeatAsync(Guid lecture, Tokens? user, Guid session, long seq, double from, double to, double rate, double position) =>
+    private Task<HttpResponseMessage> SendHeartbeatAsync(Guid lecture, Tokens? user, string session, long seq, double from, double to, double rate, double position) =>
         Client.SendAsync(HttpMethod.Post, $"/api/v1/lectures/{lecture}/progress", user, new { sessionId = session, seq, from, to, rate, position });
 
-    private async Task<HeartbeatAck> HeartbeatAsync(Guid lecture, Tokens user, Guid session, long seq, double from, double to, double rate, double position) =>
+    private async Task<HeartbeatAck> HeartbeatAsync(Guid lecture, Tokens user, string session, long seq, double from, double to, double rate, double position) =>
         await (await SendHeartbeatAsync(lecture, user, session, seq, from, to, rate, position)).ReadAsync<HeartbeatAck>(HttpStatusCode.Accepted);
 
     private async Task<CourseProgress> ProgressAsync(Guid course, Tokens student) =>

@@ -9,7 +9,7 @@ public sealed record PlaybackCookie(string Name, string Value, string Path, stri
 
 public sealed record PlaybackGrant(string MasterUrl, string SignedMasterUrl, string Query, List<PlaybackCookie> Cookies, DateTimeOffset ExpiresAt);
 
-public sealed record Playback(Guid LectureId, Guid VideoId, double DurationSeconds, PlaybackGrant Credentials, Guid? WatchSessionId, double? ResumeAtSeconds);
+public sealed record Playback(Guid LectureId, Guid VideoId, double DurationSeconds, PlaybackGrant Credentials, string? WatchSessionId);
 
 /// <summary>
 /// End to end on a real socket: an instructor uploads, the worker transcodes, an enrolled student asks for playback,

@@ -35,7 +35,8 @@ public sealed class SetupContext(HttpClient http, Dictionary<string, object> sha
         where T : notnull => shared[key] = value;
 
     /// <summary>What setup shared, for <see cref="Scenario.Verify"/>.</summary>
-    public bool TryGetShared(string key, out object value) => shared.TryGetValue(key, out value!);
+    public T Shared<T>(string key) =>
+        shared.TryGetValue(key, out var value) ? (T)value : throw new InvalidOperationException($"Setup did not share '{key}'.");
 }
 
 /// <summary>A simulated user. Its state (a token, a cart) survives between that user's iterations.</summary>
@@ -52,6 +53,8 @@ public sealed class Feed<T>(IReadOnlyList<T> items, bool random = false)
     private long _next = -1;
 
     public int Count => items.Count;
+
+    public IReadOnlyList<T> All => items;
 
     public T Next()
     {

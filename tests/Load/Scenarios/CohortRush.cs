@@ -66,9 +66,9 @@ internal static class CohortRush
         },
         Verify = async setup =>
         {
-            var cohort = (Cohort)SharedOf(setup, "cohort");
-            var students = ((List<Student>)SharedOf(setup, "students")).Count;
-            var answered = Interlocked.Read(ref ((StrongBox<long>)SharedOf(setup, "answered")).Value);
+            var cohort = setup.Shared<Cohort>("cohort");
+            var students = setup.Shared<List<Student>>("students").Count;
+            var answered = Interlocked.Read(ref setup.Shared<StrongBox<long>>("answered").Value);
             // Stats are read from a standby: allow it a moment to replay the last commits.
             var (ok, text) = (false, "");
             for (var attempt = 0; attempt < 10 && !ok; attempt++)
@@ -167,9 +167,6 @@ internal static class CohortRush
         var id = (await created.Content.ReadFromJsonAsync<IdOnly>(JsonSerializerOptions.Web, setup.CancellationToken))!.Id;
         return new Cohort(id, tokens);
     }
-
-    private static object SharedOf(SetupContext setup, string key) =>
-        setup.TryGetShared(key, out var value) ? value : throw new InvalidOperationException($"Setup did not share '{key}'.");
 
     private sealed record Cohort(Guid Id, Journeys.Tokens Owner);
 

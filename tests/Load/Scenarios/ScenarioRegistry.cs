@@ -59,6 +59,9 @@ public static class ScenarioRegistry
         CohortRush.Rush,
         CatalogBrowse.Scenario,
         CatalogBrowse.Detail,
+        Streaming.Playback,
+        Streaming.AuthorizeOnly,
+        Streaming.Heartbeats,
     ];
 
     public static Scenario? Find(string name) => All.FirstOrDefault(s => s.Name.Equals(name, StringComparison.OrdinalIgnoreCase));

@@ -14,7 +14,7 @@ public sealed class WatchProgressHandlerTests
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
     private static readonly Guid Student = Guid.NewGuid();
     private static readonly Guid Lecture = Guid.NewGuid();
-    private static readonly Guid Session = Guid.NewGuid();
+    private const string Session = "session-token";
 
     private readonly IWatchSessions _sessions = Substitute.For<IWatchSessions>();
     private readonly ICurrentUser _user = Substitute.For<ICurrentUser>();

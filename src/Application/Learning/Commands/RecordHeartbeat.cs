@@ -12,7 +12,7 @@ namespace LectureHub.Application.Learning.Commands;
 /// where it is now (seconds). It goes to the Redis buffer, not the database, so it is a plain request and not a
 /// command: no transaction is opened for it. The database sees it at the next flush.
 /// </summary>
-public sealed record RecordHeartbeatRequest(Guid LectureId, Guid SessionId, long Seq, double From, double To, double Rate, double Position)
+public sealed record RecordHeartbeatRequest(Guid LectureId, string SessionId, long Seq, double From, double To, double Rate, double Position)
     : IRequest<HeartbeatAck>;
 
 /// <summary>Duplicate: this sequence number was already counted (a retry), and nothing changed.</summary>
@@ -22,7 +22,7 @@ internal sealed class RecordHeartbeatValidator : AbstractValidator<RecordHeartbe
 {
     public RecordHeartbeatValidator()
     {
-        RuleFor(h => h.SessionId).NotEmpty();
+        RuleFor(h => h.SessionId).NotEmpty().MaximumLength(200);
         RuleFor(h => h.Seq).GreaterThanOrEqualTo(0);
         RuleFor(h => h.From).InclusiveBetween(0, Lecture.MaxDurationSeconds);
         RuleFor(h => h.To).InclusiveBetween(0, Lecture.MaxDurationSeconds)
@@ -46,7 +46,7 @@ internal sealed class RecordHeartbeatHandler(IWatchSessions sessions, ICurrentUs
             HeartbeatOutcome.Accepted => new HeartbeatAck(false),
             HeartbeatOutcome.Duplicate => new HeartbeatAck(true),
             HeartbeatOutcome.UnknownSession => throw new NotFoundException("WATCH_SESSION_NOT_FOUND",
-                "No watch session with this id for you and this lecture, or it expired. Ask for playback again to start one."),
+                "This is not a watch session of yours for this lecture, or it is too old. Ask for playback again to start one."),
             HeartbeatOutcome.Superseded => throw new ConflictException("WATCH_SESSION_SUPERSEDED",
                 "A newer watch session for this lecture started (another device or a reload); only the newest one records progress."),
             HeartbeatOutcome.Implausible => throw new UnprocessableException("PROGRESS_IMPLAUSIBLE",

@@ -9,27 +9,38 @@ namespace LectureHub.Application.Media.Queries;
 /// <summary>
 /// Playback credentials for a lecture's current video, for an enrolled student (an Active enrolment), the course's
 /// instructor, an Admin, or anyone when the lecture is a free preview of a published course. They expire after the
-/// video's length plus 30 minutes (capped), so a leaked link stops working soon after.
-/// An enrolled student also gets a watch session for progress heartbeats, and where they stopped last time (from the
-/// replica: a heartbeat flushed a moment ago may not be there yet). The session lives in Redis and changes no
-/// aggregate, so this stays a query.
+/// video's length plus 30 minutes (capped), so a leaked link stops working soon after. An enrolled student also gets
+/// a watch session for progress heartbeats (a signed token: starting one costs no I/O).
+/// <para>
+/// This runs every time anyone presses play, so its answers come from this process's memory when they can: a
+/// lecture's playable video for <see cref="LectureTtl"/>, and a student's enrolment, when it is "yes", for
+/// <see cref="EnrolmentTtl"/>. Neither is a hole worth closing with a round trip: a replaced video plays the old one
+/// a few seconds longer, and a refunded student could fetch new credentials for at most a minute, while the ones
+/// they already hold last hours anyway. "Not ready" and "not enrolled" are never cached, so a video that just became
+/// ready, or a student who just enrolled, plays at once.
+/// </para>
 /// </summary>
 public sealed record AuthorizePlaybackQuery(Guid LectureId, string RequestBaseUrl) : IQuery<PlaybackDto>;
 
-/// <summary>WatchSessionId is null for anyone who is not an enrolled student (their viewing records no progress).</summary>
-public sealed record PlaybackDto(Guid LectureId, Guid VideoId, double DurationSeconds, PlaybackGrant Credentials, Guid? WatchSessionId, double? ResumeAtSeconds);
+/// <summary>
+/// WatchSessionId is null for anyone who is not an enrolled student (their viewing records no progress). Where to
+/// resume is in GET /me/courses/{id}/progress.
+/// </summary>
+public sealed record PlaybackDto(Guid LectureId, Guid VideoId, double DurationSeconds, PlaybackGrant Credentials, string? WatchSessionId);
 
-internal sealed class AuthorizePlaybackHandler(IReadDb db, IPlaybackSigner signer, IWatchSessions sessions, ICurrentUser currentUser, TimeProvider clock)
+internal sealed class AuthorizePlaybackHandler(IReadDb db, ILocalCache cache, IPlaybackSigner signer, IWatchSessions sessions, ICurrentUser currentUser, TimeProvider clock)
     : IQueryHandler<AuthorizePlaybackQuery, PlaybackDto>
 {
     /// <summary>Past the video's end: pauses, rewinds, a slow connection.</summary>
     internal static readonly TimeSpan Margin = TimeSpan.FromMinutes(30);
 
-    private const string Sql = """
-        SELECT c.instructor_id AS "InstructorId", c.status = 'Published' AS "Published", l.is_free_preview AS "IsFreePreview",
-               EXISTS (SELECT 1 FROM enrollments e WHERE e.course_id = c.id AND e.student_id = @UserId AND e.status = 'Active') AS "Enrolled",
-               v.video_id AS "VideoId", v.master_playlist_path AS "MasterPlaylistPath", v.duration_seconds AS "DurationSeconds",
-               (SELECT p.position_ms FROM lecture_progress p WHERE p.lecture_id = l.id AND p.student_id = @UserId) AS "ResumeAtMs"
+    internal static readonly TimeSpan LectureTtl = TimeSpan.FromSeconds(10);
+
+    internal static readonly TimeSpan EnrolmentTtl = TimeSpan.FromMinutes(1);
+
+    private const string LectureSql = """
+        SELECT s.course_id AS "CourseId", c.instructor_id AS "InstructorId", c.status = 'Published' AS "Published", l.is_free_preview AS "IsFreePreview",
+               v.video_id AS "VideoId", v.master_playlist_path AS "MasterPlaylistPath", v.duration_seconds AS "DurationSeconds"
         FROM lectures l
         JOIN sections s ON s.id = l.section_id
         JOIN courses c ON c.id = s.course_id
@@ -37,31 +48,39 @@ internal sealed class AuthorizePlaybackHandler(IReadDb db, IPlaybackSigner signe
         WHERE l.id = @LectureId
         """;
 
+    private const string EnrolledSql = """
+        SELECT EXISTS (SELECT 1 FROM enrollments WHERE course_id = @CourseId AND student_id = @StudentId AND status = 'Active')
+        """;
+
     public async ValueTask<PlaybackDto> Handle(AuthorizePlaybackQuery query, CancellationToken cancellationToken)
     {
-        var row = await db.QuerySingleOrDefaultAsync<Row>(Sql, new { query.LectureId, UserId = currentUser.UserId ?? Guid.Empty }, cancellationToken)
-                  ?? throw VideoAccess.LectureNotFound(query.LectureId);
-        var allowed = currentUser.Role == Role.Admin || row.InstructorId == currentUser.UserId || (row.Published && (row.IsFreePreview || row.Enrolled));
+        var lecture = await cache.GetOrCreateAsync(("playback-lecture", query.LectureId), LectureTtl,
+                          ct => db.QuerySingleOrDefaultAsync<LectureRow>(LectureSql, new { query.LectureId }, ct), row => row?.VideoId is not null, cancellationToken)
+                      ?? throw VideoAccess.LectureNotFound(query.LectureId);
+        var user = currentUser.UserId;
+        var enrolled = user is { } student && lecture.Published && await EnrolledAsync(student, lecture.CourseId, cancellationToken);
+        var allowed = currentUser.Role == Role.Admin || lecture.InstructorId == user || enrolled || (lecture.Published && lecture.IsFreePreview);
         if (!allowed)
         {
-            throw currentUser.UserId is null
+            throw user is null
                 ? new UnauthorizedException("SIGN_IN_REQUIRED", "Sign in to watch this lecture.")
                 : new ForbiddenException("ENROLLMENT_REQUIRED", "Enrol in the course to watch this lecture.");
         }
 
-        if (row is not { VideoId: { } videoId, MasterPlaylistPath: { } master })
+        if (lecture is not { VideoId: { } videoId, MasterPlaylistPath: { } master })
         {
             throw new ConflictException("VIDEO_NOT_READY", "This lecture has no playable video yet.");
         }
 
-        var duration = row.DurationSeconds ?? 0;
-        var session = row.Enrolled && currentUser.UserId is { } student
-            ? await sessions.StartAsync(student, query.LectureId, (long)Math.Round(duration * 1000), clock.GetUtcNow(), cancellationToken)
-            : (Guid?)null;
-        return new PlaybackDto(query.LectureId, videoId, duration, signer.Sign(master, TimeSpan.FromSeconds(duration) + Margin, query.RequestBaseUrl),
-            session, session is null ? null : (row.ResumeAtMs ?? 0) / 1000.0);
+        var duration = lecture.DurationSeconds ?? 0;
+        var session = enrolled ? sessions.Start(user!.Value, query.LectureId, (long)Math.Round(duration * 1000), clock.GetUtcNow()) : null;
+        return new PlaybackDto(query.LectureId, videoId, duration, signer.Sign(master, TimeSpan.FromSeconds(duration) + Margin, query.RequestBaseUrl), session);
     }
 
-    private sealed record Row(
-        Guid InstructorId, bool Published, bool IsFreePreview, bool Enrolled, Guid? VideoId, string? MasterPlaylistPath, double? DurationSeconds, int? ResumeAtMs);
+    private Task<bool> EnrolledAsync(Guid student, Guid course, CancellationToken cancellationToken) =>
+        cache.GetOrCreateAsync(("playback-enrolled", student, course), EnrolmentTtl,
+            ct => db.QuerySingleOrDefaultAsync<bool>(EnrolledSql, new { CourseId = course, StudentId = student }, ct), enrolled => enrolled, cancellationToken);
+
+    private sealed record LectureRow(
+        Guid CourseId, Guid InstructorId, bool Published, bool IsFreePreview, Guid? VideoId, string? MasterPlaylistPath, double? DurationSeconds);
 }
