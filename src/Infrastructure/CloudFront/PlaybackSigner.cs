@@ -8,8 +8,8 @@ namespace LectureHub.Infrastructure.CloudFront;
 /// Signs a custom policy over a video's whole HLS folder (<c>…/hls/{id}/*</c>), so one set of credentials covers the
 /// master playlist, every variant, segment and subtitle. Expiry times are rounded up to a window
 /// (<c>CloudFront:ExpiryWindowMinutes</c>), so everyone watching one video within a window gets the same policy, and
-/// its signature is made once and kept until it expires: an RSA signature costs about a millisecond of CPU, a cache
-/// hit nothing. Sharing is safe because a signature names no viewer anyway: the check that matters (enrolled, owner,
+/// its signature (with the grant around it) is made once and kept until it expires: an RSA signature costs about a
+/// millisecond of CPU, a cache hit nothing. Sharing is safe because a signature names no viewer anyway: the check that matters (enrolled, owner,
 /// Admin, preview) runs before any credentials are handed out, and a leaked URL works for anyone until it expires,
 /// shared or not. Rounding lengthens a grant by at most one window.
 /// </summary>
@@ -24,18 +24,17 @@ internal sealed class PlaybackSigner(CloudFrontSigner signer, IMemoryCache cache
         var window = TimeSpan.FromMinutes(cdn.ExpiryWindowMinutes).Ticks;
         var expiresAt = new DateTimeOffset((clock.GetUtcNow().Add(capped).UtcTicks + window - 1) / window * window, TimeSpan.Zero);
 
-        var policy = new CloudFrontPolicy($"{root}/{folder}*", expiresAt);
-        var signed = cache.GetOrCreate(("playback-policy", policy), entry =>
+        // The whole grant is the same for everyone in the window: build it (and sign its policy) once.
+        return cache.GetOrCreate(("playback-grant", root, masterPlaylistPath, expiresAt), entry =>
         {
             entry.AbsoluteExpiration = expiresAt;
             entry.Size = 1;
-            return signer.SignPolicy(policy);
+            var signed = signer.SignPolicy(new CloudFrontPolicy($"{root}/{folder}*", expiresAt));
+            var cookiePath = new Uri($"{root}/{folder}").AbsolutePath;
+            var domain = cdn.CookieDomain.Length > 0 ? cdn.CookieDomain : null;
+            var master = $"{root}/{masterPlaylistPath}";
+            return new PlaybackGrant(master, $"{master}?{signed.QueryString}", signed.QueryString,
+                signed.Cookies.Select(c => new PlaybackCookie(c.Key, c.Value, cookiePath, domain)).ToList(), expiresAt);
         })!;
-
-        var cookiePath = new Uri($"{root}/{folder}").AbsolutePath;
-        var domain = cdn.CookieDomain.Length > 0 ? cdn.CookieDomain : null;
-        var master = $"{root}/{masterPlaylistPath}";
-        return new PlaybackGrant(master, $"{master}?{signed.QueryString}", signed.QueryString,
-            signed.Cookies.Select(c => new PlaybackCookie(c.Key, c.Value, cookiePath, domain)).ToList(), expiresAt);
     }
 }

@@ -10,7 +10,7 @@ namespace LectureHub.Infrastructure.Learning;
 /// <summary>
 /// Sessions are tokens (<see cref="WatchSessionToken"/>); their state lives in Redis from the first heartbeat on, and
 /// each heartbeat's check-and-write is one Lua script, so concurrent heartbeats of a session cannot both pass the clock
-/// check. Keys (under the prefix): <c>watch:s:{session}</c> a hash (last seq, last time, carried allowance);
+/// check. Keys (under the prefix): <c>watch:s:{student}:{lecture}:{session}</c> a hash (last seq, last time, carried allowance);
 /// <c>watch:cur:{student}:{lecture}</c> the session that counts, as <c>{start ms}:{session}</c>; <c>watch:q</c> the
 /// buffer, a list of <c>student|lecture|from|to|position|at</c> for <see cref="WatchBuffer"/>. The scripts touch
 /// keys derived from their arguments, so they assume one Redis, not a cluster.
@@ -73,7 +73,7 @@ internal sealed class RedisWatchSessions(IConnectionMultiplexer redis, RedisKeys
 
         var start = session.StartedAt.ToUnixTimeMilliseconds();
         var result = (RedisResult[])(await redis.GetDatabase().ScriptEvaluateAsync(RecordScript,
-            [keys.For($"watch:s:{session.Id:N}"), keys.For($"watch:cur:{heartbeat.StudentId:N}:{heartbeat.LectureId:N}"), keys.For(WatchBuffer.QueueKey)],
+            [keys.For($"watch:s:{heartbeat.StudentId:N}:{heartbeat.LectureId:N}:{session.Id:N}"), keys.For($"watch:cur:{heartbeat.StudentId:N}:{heartbeat.LectureId:N}"), keys.For(WatchBuffer.QueueKey)],
             [
                 heartbeat.StudentId.ToString("N"), heartbeat.LectureId.ToString("N"), $"{start}:{session.Id:N}", heartbeat.Seq,
                 now.ToUnixTimeMilliseconds(), heartbeat.FromMs, heartbeat.ToMs, heartbeat.Rate.ToString(CultureInfo.InvariantCulture), heartbeat.PositionMs,
