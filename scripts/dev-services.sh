@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Dev services on loopback: PostgreSQL 15 primary, a streaming-replication standby, Redis, and maildev (an SMTP sink
-# with a web inbox, from npm via tools/maildev), plus the ffmpeg and curl the API and scripts use.
+# Dev services on loopback: PostgreSQL 15 primary, a streaming-replication standby, Redis (with an append-only file:
+# it buffers watch heartbeats), maildev (an SMTP sink with a web inbox, from npm via tools/maildev) and s3rver (an
+# S3-compatible server for Media:VideoStorage=S3, via tools/s3rver), plus the ffmpeg and curl the API and scripts use.
 #   scripts/dev-services.sh up|down|status|reset|standby-stop|standby-start|fresh-db <name>
 # Idempotent; installs missing Debian and npm packages. Ports: LH_PG_PRIMARY_PORT, LH_PG_STANDBY_PORT, LH_REDIS_PORT,
 # LH_SMTP_PORT and LH_MAILDEV_WEB_PORT.
@@ -13,6 +14,9 @@ SOCKETS="$LH_PG_DIR/sockets"
 REDIS_DIR="$LH_DATA_DIR/redis"
 MAILDEV_DIR="$LH_DATA_DIR/maildev"
 MAILDEV_TOOL="$LH_ROOT/tools/maildev"
+S3_DIR="$LH_DATA_DIR/s3"
+S3_TOOL="$LH_ROOT/tools/s3rver"
+S3_BUCKET="lecturehub-videos"
 
 as_root() { if [ "$(id -u)" = "0" ]; then "$@"; else sudo "$@"; fi; }
 # PostgreSQL refuses to run as root: as root, run its tools as 'postgres'.
@@ -113,7 +117,7 @@ start_redis() {
   lh_log "Starting Redis on 127.0.0.1:$LH_REDIS_PORT"
   mkdir -p "$REDIS_DIR"
   redis-server --bind 127.0.0.1 --port "$LH_REDIS_PORT" --daemonize yes --dir "$REDIS_DIR" \
-    --pidfile "$REDIS_DIR/redis.pid" --logfile "$REDIS_DIR/redis.log" --save "" --appendonly no >/dev/null
+    --pidfile "$REDIS_DIR/redis.pid" --logfile "$REDIS_DIR/redis.log" --save "" --appendonly yes --appendfsync everysec >/dev/null
   for _ in $(seq 50); do redis_cli ping >/dev/null 2>&1 && return; sleep 0.1; done
   lh_die "Redis did not start; see $REDIS_DIR/redis.log"
 }
@@ -143,6 +147,30 @@ stop_maildev() {
   rm -f "$MAILDEV_DIR/maildev.pid"
 }
 
+s3_up() { curl -s -o /dev/null "http://127.0.0.1:$LH_S3_PORT/" 2>/dev/null; }
+
+start_s3() {
+  if s3_up; then lh_log "s3rver already running on $LH_S3_PORT"; return; fi
+  if [ ! -x "$S3_TOOL/node_modules/.bin/s3rver" ]; then
+    lh_log "Installing s3rver from tools/s3rver/package-lock.json"
+    (cd "$S3_TOOL" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  fi
+  lh_log "Starting s3rver on 127.0.0.1:$LH_S3_PORT (bucket $S3_BUCKET, keys S3RVER/S3RVER)"
+  mkdir -p "$S3_DIR/data"
+  nohup "$S3_TOOL/node_modules/.bin/s3rver" --directory "$S3_DIR/data" --address 127.0.0.1 --port "$LH_S3_PORT" \
+    --configure-bucket "$S3_BUCKET" >"$S3_DIR/s3rver.log" 2>&1 &
+  echo $! >"$S3_DIR/s3rver.pid"
+  for _ in $(seq 100); do s3_up && return; sleep 0.1; done
+  lh_die "s3rver did not start; see $S3_DIR/s3rver.log"
+}
+
+stop_s3() {
+  [ -f "$S3_DIR/s3rver.pid" ] || return 0
+  local pid; pid=$(cat "$S3_DIR/s3rver.pid")
+  if kill -0 "$pid" 2>/dev/null; then lh_log "Stopping s3rver"; kill "$pid"; fi
+  rm -f "$S3_DIR/s3rver.pid"
+}
+
 up() {
   install_packages
   mkdir -p "$LH_DATA_DIR"
@@ -156,6 +184,7 @@ up() {
   start_pg "$STANDBY" "$LH_PG_STANDBY_PORT" standby
   start_redis
   start_maildev
+  start_s3
   status
 }
 
@@ -165,6 +194,7 @@ down() {
   done
   if redis_cli ping >/dev/null 2>&1; then lh_log "Stopping Redis"; redis_cli shutdown nosave >/dev/null 2>&1 || true; fi
   stop_maildev
+  stop_s3
 }
 
 status() {
@@ -180,6 +210,7 @@ status() {
   done
   if redis_cli ping >/dev/null 2>&1; then printf '  %-8s 127.0.0.1:%s  up\n' redis "$LH_REDIS_PORT"; else printf '  %-8s 127.0.0.1:%s  down\n' redis "$LH_REDIS_PORT"; ok=1; fi
   if maildev_up; then printf '  %-8s 127.0.0.1:%s  up (inbox: http://127.0.0.1:%s)\n' maildev "$LH_SMTP_PORT" "$LH_MAILDEV_WEB_PORT"; else printf '  %-8s 127.0.0.1:%s  down\n' maildev "$LH_SMTP_PORT"; ok=1; fi
+  if s3_up; then printf '  %-8s 127.0.0.1:%s  up (bucket %s)\n' s3rver "$LH_S3_PORT" "$S3_BUCKET"; else printf '  %-8s 127.0.0.1:%s  down\n' s3rver "$LH_S3_PORT"; ok=1; fi
   if running "$PRIMARY"; then
     printf '  replication: %s\n' "$(psql_primary -c "SELECT coalesce(string_agg(application_name || ' ' || state, ', '), 'no standby attached') FROM pg_stat_replication")"
   fi
@@ -190,7 +221,7 @@ case "${1:-}" in
   up) up ;;
   down) down ;;
   status) status ;;
-  reset) down; lh_log "Removing $LH_PG_DIR, $REDIS_DIR and $MAILDEV_DIR"; rm -rf "$LH_PG_DIR" "$REDIS_DIR" "$MAILDEV_DIR" ;;
+  reset) down; lh_log "Removing $LH_PG_DIR, $REDIS_DIR, $MAILDEV_DIR and $S3_DIR"; rm -rf "$LH_PG_DIR" "$REDIS_DIR" "$MAILDEV_DIR" "$S3_DIR" ;;
   standby-stop) as_pg "$LH_PG_BIN/pg_ctl" -D "$STANDBY" -m fast -w stop >/dev/null ;;
   standby-start) start_pg "$STANDBY" "$LH_PG_STANDBY_PORT" standby ;;
   fresh-db) fresh_db "${2:?usage: $0 fresh-db <name>}" ;;

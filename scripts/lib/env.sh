@@ -9,6 +9,7 @@ export LH_PG_STANDBY_PORT="${LH_PG_STANDBY_PORT:-55433}"
 export LH_REDIS_PORT="${LH_REDIS_PORT:-56379}"
 export LH_SMTP_PORT="${LH_SMTP_PORT:-51025}"          # maildev's SMTP sink
 export LH_MAILDEV_WEB_PORT="${LH_MAILDEV_WEB_PORT:-51080}"  # maildev's web inbox and REST API
+export LH_S3_PORT="${LH_S3_PORT:-59000}"                    # s3rver, the S3-compatible server (Media:VideoStorage=S3)
 export LH_API_URL="${LH_API_URL:-http://127.0.0.1:5080}"
 export LH_DB_USER="${LH_DB_USER:-lecturehub}"
 export LH_DB_PASSWORD="${LH_DB_PASSWORD:-lecturehub}"

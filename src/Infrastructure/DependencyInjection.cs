@@ -89,7 +89,17 @@ public static class DependencyInjection
         services.AddHostedService(sp => sp.GetRequiredService<Idempotency.IdempotencyKeySweeper>());
         services.AddScoped<IOutboxAdmin, Outbox.OutboxAdmin>();
         services.AddSingleton<Application.Courses.IThumbnailStore, LocalThumbnailStore>();
-        services.AddSingleton<Application.Media.IVideoStorage, LocalVideoStorage>();
+        if (configuration["Media:VideoStorage"] == "S3")
+        {
+            AddOptions<S3Options>(services, configuration, S3Options.Section);
+            services.AddSingleton(sp => S3VideoStorage.CreateClient(sp.GetRequiredService<IOptions<S3Options>>().Value));
+            services.AddSingleton<Application.Media.IVideoStorage, S3VideoStorage>();
+        }
+        else
+        {
+            services.AddSingleton<Application.Media.IVideoStorage, LocalVideoStorage>();
+        }
+
         services.AddSingleton<Application.Media.IMediaProbe, FfprobeMediaProbe>();
         services.AddSingleton<Application.Media.IHlsPackager, HlsPackager>();
         AddOptions<TranscodeOptions>(services, configuration, TranscodeOptions.Section);

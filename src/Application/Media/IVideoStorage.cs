@@ -9,6 +9,9 @@ public sealed record UploadTarget(string Method, string Url, DateTimeOffset? Exp
 /// </summary>
 public interface IVideoStorage
 {
+    /// <summary>False when clients send the bytes straight to storage (S3), so chunks sent to the API are refused.</summary>
+    bool AcceptsChunks { get; }
+
     /// <summary>Where the client sends the bytes of the upload with this id and storage key.</summary>
     UploadTarget UploadTarget(Guid uploadId, string key, long sizeBytes);
 

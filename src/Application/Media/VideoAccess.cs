@@ -30,6 +30,26 @@ internal static class VideoAccess
         packager.WriteMasterAsync(video.Id, video.SourceKey, video.DurationSeconds ?? 0, jobs.Select(j => j.Height).Order().ToList(),
             subtitles.Select(s => new SubtitleTrack(s.Language, s.Label, s.Content)).ToList(), ct);
 
+    /// <summary>
+    /// Every byte arrived: ffprobe must find a video in it (then one transcode job per rendition is queued), or the
+    /// upload fails with NOT_A_VIDEO.
+    /// </summary>
+    public static async Task<VideoUploadDto> CloseUploadAsync(
+        LectureVideo video, IVideoStorage storage, IMediaProbe probe, IRepository<TranscodeJob> jobs, TimeProvider clock, CancellationToken ct)
+    {
+        var info = await probe.ProbeAsync(await storage.LocalPathAsync(video.SourceKey, ct), ct);
+        if (info is null)
+        {
+            video.Fail("NOT_A_VIDEO", "ffprobe found no video stream in the upload.", clock.GetUtcNow());
+            return VideoUploadDto.From(video, storage);
+        }
+
+        video.Accept(info.DurationSeconds, info.Width, info.Height, clock.GetUtcNow());
+        var queued = TranscodeJob.ForVideo(video, clock.GetUtcNow());
+        await jobs.AddRangeAsync(queued, ct);
+        return VideoUploadDto.From(video, storage, queued);
+    }
+
     /// <summary>Loads an upload for its uploader or an Admin; anyone else is told it does not exist.</summary>
     public static async Task<LectureVideo> LoadUploadAsync(this IRepository<LectureVideo> videos, ICurrentUser user, Guid id, CancellationToken ct)
     {

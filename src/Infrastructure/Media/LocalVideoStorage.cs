@@ -14,6 +14,8 @@ internal sealed class LocalVideoStorage(IOptions<MediaOptions> options) : IVideo
 
     private string Root => Path.Combine(options.Value.Root, "videos");
 
+    public bool AcceptsChunks => true;
+
     public UploadTarget UploadTarget(Guid uploadId, string key, long sizeBytes) => new("PUT", $"/api/v1/video-uploads/{uploadId}", null, MaxChunkBytes);
 
     public Task<long> LengthAsync(string key, CancellationToken cancellationToken)

@@ -52,7 +52,8 @@ internal static class VideoEndpoints
                 return TypedResults.Created($"/api/v1/video-uploads/{upload.Id}", upload);
             })
             .WithSummary("Open an upload for a lecture's video (its instructor or an Admin; at most 4 GiB). " +
-                         "The answer's 'upload' says where the bytes go: PUT chunks to uploadUrl with Content-Range.");
+                         "The answer's 'upload' says where the bytes go: with local storage, PUT chunks to its url with Content-Range; with S3 " +
+                         "storage, PUT the whole file to its presigned url before expiresAt, then POST /video-uploads/{id}/complete.");
 
         group.MapPut("/video-uploads/{id:guid}", async Task<Ok<VideoUploadDto>> (Guid id, HttpRequest request, ISender sender, CancellationToken ct) =>
             {
@@ -65,6 +66,12 @@ internal static class VideoEndpoints
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .WithSummary("Send one chunk (at most 64 MiB) with 'Content-Range: bytes first-last/total'. A chunk must start at " +
                          "receivedBytes (else 409 UPLOAD_OFFSET_MISMATCH); the last one closes the upload and ffprobe checks it is a video.");
+
+        group.MapPost("/video-uploads/{id:guid}/complete", async Task<Ok<VideoUploadDto>> (Guid id, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new CompleteVideoUploadCommand(id), ct)))
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Close an upload whose file went straight to object storage (S3: after the presigned PUT). Storage must hold " +
+                         "exactly the declared size (else 409 UPLOAD_INCOMPLETE); then ffprobe checks it is a video and transcoding is queued. Safe to repeat.");
 
         group.MapPost("/video-uploads/{id:guid}/renditions/{height:int}/retry", async Task<Ok<VideoUploadDto>> (Guid id, int height, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new RetryRenditionCommand(id, height), ct)))

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LectureHub.IntegrationTests.Streaming;
 
-public sealed record UploadTarget(string Method, string Url, long? MaxChunkBytes);
+public sealed record UploadTarget(string Method, string Url, DateTimeOffset? ExpiresAt, long? MaxChunkBytes);
 
 public sealed record Rendition(int Height, string Status, int ProgressPercent, int Attempts, string? Error);
 

@@ -30,6 +30,11 @@ internal sealed class AppendVideoChunkHandler(
             throw new ConflictException("UPLOAD_CLOSED", $"The upload is closed: the video is {video.Status.ToString().ToLowerInvariant()}.");
         }
 
+        if (!storage.AcceptsChunks)
+        {
+            throw new ConflictException("UPLOAD_GOES_TO_STORAGE", "This upload goes straight to object storage: PUT the file to upload.url, then POST /video-uploads/{id}/complete.");
+        }
+
         long stored;
         try
         {
@@ -43,18 +48,7 @@ internal sealed class AppendVideoChunkHandler(
         video.Received(stored, clock.GetUtcNow());
         if (video.IsComplete)
         {
-            var info = await probe.ProbeAsync(await storage.LocalPathAsync(video.SourceKey, cancellationToken), cancellationToken);
-            if (info is null)
-            {
-                video.Fail("NOT_A_VIDEO", "ffprobe found no video stream in the upload.", clock.GetUtcNow());
-            }
-            else
-            {
-                video.Accept(info.DurationSeconds, info.Width, info.Height, clock.GetUtcNow());
-                var queued = TranscodeJob.ForVideo(video, clock.GetUtcNow());
-                await jobs.AddRangeAsync(queued, cancellationToken);
-                return VideoUploadDto.From(video, storage, queued);
-            }
+            return await VideoAccess.CloseUploadAsync(video, storage, probe, jobs, clock, cancellationToken);
         }
 
         return VideoUploadDto.From(video, storage);
