@@ -106,6 +106,26 @@ public sealed class TranscodeTests(ApiFactory factory) : ApiTest(factory), IDisp
     }
 
     [Fact]
+    public async Task Two_workers_encoding_the_renditions_of_one_video_side_by_side_leave_it_ready_with_both()
+    {
+        // Like two instances: each claims one rendition (SKIP LOCKED) and they finish at about the same moment. Both
+        // touch the video row, so the later commit meets the xmin check and its worker retries the report.
+        for (var round = 0; round < 3; round++)
+        {
+            await Factory.ResetAsync();
+            var (instructor, upload) = await UploadAsync(854, 480, seconds: 2);
+            var claimed = await Task.WhenAll(Worker().RunOneAsync(CancellationToken.None), Worker().RunOneAsync(CancellationToken.None));
+
+            Assert.Equal([true, true], claimed);
+            var ready = await StateAsync(instructor, upload.Id);
+            Assert.Equal(("Ready", 100), (ready.Status, ready.ProgressPercent));
+            Assert.All(ready.Renditions, r => Assert.Equal("Done", r.Status));
+            var master = await File.ReadAllTextAsync(Path.Combine(MediaRoot, "cdn", "hls", upload.Id.ToString("N"), "master.m3u8"));
+            Assert.Equal(2, master.Split('\n').Count(l => l.StartsWith("#EXT-X-STREAM-INF:", StringComparison.Ordinal)));
+        }
+    }
+
+    [Fact]
     public async Task Subtitles_are_listed_in_the_master_playlist_as_a_subtitles_group()
     {
         var (instructor, upload) = await UploadAsync(640, 360, seconds: 2);
