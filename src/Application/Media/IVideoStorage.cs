@@ -27,6 +27,9 @@ public interface IVideoStorage
 
     /// <summary>A local file holding the object, for ffprobe and ffmpeg.</summary>
     Task<string> LocalPathAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>The encodes are done: drop a downloaded copy made by <see cref="LocalPathAsync"/> (the object itself stays).</summary>
+    Task ReleaseLocalCopyAsync(string key, CancellationToken cancellationToken);
 }
 
 /// <summary>A chunk that does not continue the stored bytes; <see cref="StoredBytes"/> is where the next must start.</summary>

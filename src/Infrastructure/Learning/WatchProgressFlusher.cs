@@ -46,8 +46,29 @@ internal sealed class WatchProgressFlusher(
         await base.StopAsync(cancellationToken);
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(DrainLimit);
-        var drained = await FlushAllAsync(limit.Token);
-        logger.LogInformation("Watch progress: {Count} buffered heartbeats flushed at shutdown", drained);
+        try
+        {
+            var drained = await FlushAllAsync(limit.Token);
+            logger.LogInformation("Watch progress: {Count} buffered heartbeats flushed at shutdown", drained);
+        }
+        catch (Exception ex)
+        {
+            // Nothing is lost: what is left stays in Redis (and a claimed batch under its lease) for the next instance.
+            logger.LogError(ex, "Watch progress: the shutdown flush stopped early; {Pending} heartbeats stay buffered in Redis",
+                await PendingOrUnknownAsync());
+        }
+    }
+
+    private async Task<string> PendingOrUnknownAsync()
+    {
+        try
+        {
+            return (await buffer.PendingAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (Exception ex) when (Caching.RedisOutage.Is(ex))
+        {
+            return "an unknown number of";
+        }
     }
 
     /// <summary>Flushes until the queue is empty; returns how many records went to the database.</summary>

@@ -68,6 +68,9 @@ internal sealed class LocalVideoStorage(IOptions<MediaOptions> options) : IVideo
 
     public Task<string> LocalPathAsync(string key, CancellationToken cancellationToken) => Task.FromResult(PathOf(key));
 
+    /// <summary>The source itself is the local file: nothing to drop.</summary>
+    public Task ReleaseLocalCopyAsync(string key, CancellationToken cancellationToken) => Task.CompletedTask;
+
     private string PathOf(string key) =>
         key.Contains("..", StringComparison.Ordinal) || Path.IsPathRooted(key)
             ? throw new ArgumentException($"Invalid storage key '{key}'.", nameof(key))

@@ -75,9 +75,17 @@ internal sealed class S3VideoStorage(IAmazonS3 s3, IOptions<S3Options> options, 
     public Task<long> AppendAsync(string key, long offset, Stream chunk, long length, CancellationToken cancellationToken) =>
         throw new InvalidOperationException("S3 uploads go straight to the bucket; callers check AcceptsChunks first.");
 
+    public Task ReleaseLocalCopyAsync(string key, CancellationToken cancellationToken)
+    {
+        File.Delete(CopyPath(key));
+        return Task.CompletedTask;
+    }
+
+    private string CopyPath(string key) => Path.Combine(media.Value.Root, "s3-cache", key);
+
     public async Task<string> LocalPathAsync(string key, CancellationToken cancellationToken)
     {
-        var path = Path.Combine(media.Value.Root, "s3-cache", key);
+        var path = CopyPath(key);
         if (File.Exists(path))
         {
             return path;

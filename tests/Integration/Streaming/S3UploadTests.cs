@@ -79,11 +79,17 @@ public sealed class S3UploadTests(S3ApiFactory factory) : IClassFixture<S3ApiFac
         var again = await (await _api.SendAsync(HttpMethod.Post, $"/api/v1/video-uploads/{upload.Id}/complete", instructor)).ReadAsync<VideoUpload>();
         Assert.Equal("Queued", again.Status);
 
+        var copy = Path.Combine(factory.Service<Microsoft.Extensions.Options.IOptions<MediaOptions>>().Value.Root, "s3-cache", "sources", upload.Id.ToString("N"));
+        Assert.Equal(bytes, await File.ReadAllBytesAsync(copy));
+
         var worker = Microsoft.Extensions.DependencyInjection.ActivatorUtilities.CreateInstance<TranscodeWorker>(factory.Services);
         while (await worker.RunOneAsync(CancellationToken.None))
         {
         }
 
         Assert.Equal("Ready", (await _api.UploadStateAsync(instructor, upload.Id)).Status);
+
+        // The downloaded copy ffprobe and ffmpeg read is dropped once the video is ready (after commit, from the outbox).
+        await Api.EventuallyAsync(() => Task.FromResult(!File.Exists(copy)), "the source copy released");
     }
 }
