@@ -123,6 +123,17 @@ public static class DependencyInjection
             services.AddHostedService(sp => sp.GetRequiredService<Learning.WatchProgressFlusher>());
         }
 
+        AddOptions<Payments.PaymentsOptions>(services, configuration, Payments.PaymentsOptions.Section).PostConfigure(payments =>
+        {
+            if (!payments.WebhookSecrets.ContainsKey(Payments.PaymentsOptions.LocalProvider) && environment.IsDevelopment())
+            {
+                payments.WebhookSecrets[Payments.PaymentsOptions.LocalProvider] = "whsec_" +
+                    DevelopmentKeys.LoadOrCreateBase64(DataDirectory(configuration, environment), "keys/pg-webhook-secret.key", 32);
+            }
+        });
+        services.AddSingleton<Application.Payments.IWebhookVerifier, Payments.StandardWebhookVerifier>();
+        services.AddSingleton<Application.Payments.IWebhookInbox, WebhookInbox>();
+
         services.AddSingleton<IPasswordHasher, PasswordHasher>();
         services.AddSingleton<ITokenService, JwtTokenService>();
         services.AddSingleton<ILoginThrottle, RedisLoginThrottle>();

@@ -73,6 +73,7 @@ api.MapCohortEndpoints();
 api.MapAdminEndpoints();
 api.MapVideoEndpoints();
 api.MapLearningEndpoints();
+api.MapPaymentEndpoints();
 
 await app.RunAsync();
 

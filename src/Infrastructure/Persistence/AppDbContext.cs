@@ -45,6 +45,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
 
     public DbSet<Certificate> Certificates => Set<Certificate>();
 
+    public DbSet<PaymentWebhookRow> PaymentWebhooks => Set<PaymentWebhookRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);

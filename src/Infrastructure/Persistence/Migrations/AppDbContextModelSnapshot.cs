@@ -1187,6 +1187,60 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                     b.ToTable("lecture_progress", (string)null);
                 });
 
+            modelBuilder.Entity("LectureHub.Infrastructure.Persistence.PaymentWebhookRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("text")
+                        .HasColumnName("error");
+
+                    b.Property<DateTimeOffset?>("ProcessedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("processed_at");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("provider");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("WebhookId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("webhook_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payment_webhooks");
+
+                    b.HasIndex("ReceivedAt")
+                        .HasDatabaseName("ix_payment_webhooks_unprocessed")
+                        .HasFilter("processed_at IS NULL");
+
+                    b.HasIndex("Provider", "WebhookId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payment_webhooks_provider_webhook_id");
+
+                    b.ToTable("payment_webhooks", (string)null);
+                });
+
             modelBuilder.Entity("LectureHub.Domain.Cohorts.Cohort", b =>
                 {
                     b.HasOne("LectureHub.Domain.Courses.Course", null)
