@@ -74,6 +74,7 @@ api.MapAdminEndpoints();
 api.MapVideoEndpoints();
 api.MapLearningEndpoints();
 api.MapPaymentEndpoints();
+api.MapOrderEndpoints();
 
 await app.RunAsync();
 

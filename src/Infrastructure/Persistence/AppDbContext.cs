@@ -4,6 +4,7 @@ using LectureHub.Domain.Courses;
 using LectureHub.Domain.Enrollments;
 using LectureHub.Domain.Learning;
 using LectureHub.Domain.Media;
+using LectureHub.Domain.Payments;
 using LectureHub.Domain.Users;
 using LectureHub.Infrastructure.Outbox;
 using Microsoft.EntityFrameworkCore;
@@ -46,6 +47,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Certificate> Certificates => Set<Certificate>();
 
     public DbSet<PaymentWebhookRow> PaymentWebhooks => Set<PaymentWebhookRow>();
+
+    public DbSet<Order> Orders => Set<Order>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

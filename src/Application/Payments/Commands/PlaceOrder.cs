@@ -1,0 +1,61 @@
+using Ardalis.Specification;
+using FluentValidation;
+using LectureHub.Application.Abstractions;
+using LectureHub.Application.Common.Exceptions;
+using LectureHub.Domain.Courses;
+using LectureHub.Domain.Enrollments;
+using LectureHub.Domain.Payments;
+using Mediator;
+
+namespace LectureHub.Application.Payments.Commands;
+
+/// <summary>
+/// A student orders paid, published courses. The amount is computed here from the courses' current prices; the
+/// client names courses, never amounts. The order starts PENDING; its id goes to the gateway's payment widget.
+/// </summary>
+public sealed record PlaceOrderCommand(IReadOnlyList<Guid> CourseIds) : ICommand<OrderDto>;
+
+internal sealed class PlaceOrderValidator : AbstractValidator<PlaceOrderCommand>
+{
+    public PlaceOrderValidator()
+    {
+        RuleFor(c => c.CourseIds).NotEmpty().Must(ids => ids.Count <= Order.MaxLines).WithMessage($"An order holds at most {Order.MaxLines} courses.")
+            .Must(ids => ids.Distinct().Count() == ids.Count).WithMessage("A course appears twice.");
+        RuleForEach(c => c.CourseIds).NotEmpty();
+    }
+}
+
+public sealed class PublishedCoursesSpec : Specification<Course>
+{
+    public PublishedCoursesSpec(IReadOnlyCollection<Guid> ids) => Query.Where(c => ids.Contains(c.Id) && c.Status == CourseStatus.Published);
+}
+
+public sealed class ActiveEnrollmentsSpec : Specification<Enrollment>
+{
+    public ActiveEnrollmentsSpec(Guid studentId, IReadOnlyCollection<Guid> courseIds) =>
+        Query.Where(e => e.StudentId == studentId && courseIds.Contains(e.CourseId) && e.Status == EnrollmentStatus.Active);
+}
+
+internal sealed class PlaceOrderHandler(
+    IRepository<Course> courses, IRepository<Enrollment> enrollments, IRepository<Order> orders, ICurrentUser currentUser, TimeProvider clock)
+    : ICommandHandler<PlaceOrderCommand, OrderDto>
+{
+    public async ValueTask<OrderDto> Handle(PlaceOrderCommand command, CancellationToken cancellationToken)
+    {
+        var student = currentUser.RequiredUserId;
+        var found = (await courses.ListAsync(new PublishedCoursesSpec(command.CourseIds), cancellationToken)).ToDictionary(c => c.Id);
+        if (command.CourseIds.FirstOrDefault(id => !found.ContainsKey(id)) is var missing && missing != Guid.Empty)
+        {
+            throw new NotFoundException("COURSE_NOT_FOUND", $"Course {missing} does not exist or is not on sale.");
+        }
+
+        if ((await enrollments.ListAsync(new ActiveEnrollmentsSpec(student, command.CourseIds), cancellationToken)).FirstOrDefault() is { } enrolled)
+        {
+            throw new ConflictException("ALREADY_ENROLLED", $"You are already enrolled in '{found[enrolled.CourseId].Title}'.");
+        }
+
+        var order = Order.Place(student, command.CourseIds.Select(id => new OrderLine(id, found[id].Title, found[id].PriceKrw)).ToList(), clock.GetUtcNow());
+        await orders.AddAsync(order, cancellationToken);
+        return OrderDto.From(order);
+    }
+}
