@@ -133,6 +133,15 @@ public static class DependencyInjection
         });
         services.AddSingleton<Application.Payments.IWebhookVerifier, Payments.StandardWebhookVerifier>();
         services.AddSingleton<Application.Payments.IWebhookInbox, WebhookInbox>();
+        AddOptions<Payments.PaymentGatewayOptions>(services, configuration, Payments.PaymentGatewayOptions.Section).PostConfigure(gateway =>
+        {
+            if (string.IsNullOrEmpty(gateway.SecretKey) && environment.IsDevelopment())
+            {
+                gateway.SecretKey = "test_sk_lecturehub_local"; // the local PG simulator's default (tools/PgSimulator)
+            }
+        });
+        services.AddSingleton<Payments.PaymentGatewayPipeline>();
+        services.AddHttpClient<Application.Payments.IPaymentGateway, Payments.PaymentGatewayClient>();
 
         services.AddSingleton<IPasswordHasher, PasswordHasher>();
         services.AddSingleton<ITokenService, JwtTokenService>();

@@ -1,0 +1,25 @@
+namespace LectureHub.Application.Payments;
+
+/// <summary>A payment as the gateway reports it. Status DONE means the money was taken.</summary>
+public sealed record GatewayPayment(string PaymentKey, string OrderId, string Status, long TotalAmount, DateTimeOffset? ApprovedAt);
+
+/// <summary>The gateway refused the request (a 4xx with its code): retrying the same request will not help.</summary>
+public sealed class PaymentGatewayRejectedException(string code, string message) : Exception(message)
+{
+    public string Code { get; } = code;
+}
+
+/// <summary>The gateway could not be reached or kept failing after retries, or its circuit is open: try later.</summary>
+public sealed class PaymentGatewayUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>
+/// The payment gateway's API (Toss Payments-style). Confirm carries an idempotency key, so it is retried safely; the
+/// gateway answers a repeated key with its first answer.
+/// </summary>
+public interface IPaymentGateway
+{
+    Task<GatewayPayment> ConfirmAsync(string paymentKey, Guid orderId, long amountKrw, CancellationToken cancellationToken);
+
+    /// <summary>The payment as the gateway holds it now (webhooks and reconciliation trust this, not their input); null if it has none.</summary>
+    Task<GatewayPayment?> GetPaymentAsync(string paymentKey, CancellationToken cancellationToken);
+}

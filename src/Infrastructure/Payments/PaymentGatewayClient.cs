@@ -1,0 +1,175 @@
+using System.ComponentModel.DataAnnotations;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using LectureHub.Application.Payments;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace LectureHub.Infrastructure.Payments;
+
+/// <summary>The gateway's API (section <c>Payments:Gateway</c>).</summary>
+public sealed class PaymentGatewayOptions
+{
+    public const string Section = "Payments:Gateway";
+
+    /// <summary>The API root, e.g. https://api.tosspayments.com, or the local simulator.</summary>
+    [Required]
+    [Url]
+    public string BaseUrl { get; set; } = "http://127.0.0.1:55090";
+
+    /// <summary>The secret key, sent as HTTP Basic user name with an empty password. Required outside Development.</summary>
+    [Required]
+    public string SecretKey { get; set; } = "";
+
+    /// <summary>Each attempt's time limit.</summary>
+    [Range(1, 120)]
+    public int AttemptTimeoutSeconds { get; set; } = 10;
+
+    /// <summary>Retries of an idempotent call after a timeout, a 5xx or a 429, with jittered exponential backoff.</summary>
+    [Range(0, 10)]
+    public int MaxRetries { get; set; } = 3;
+}
+
+/// <summary>
+/// The gateway over HTTP (a typed client from the factory, so connections are pooled and recycled). Every call runs
+/// through <see cref="PaymentGatewayPipeline"/>.
+/// </summary>
+internal sealed class PaymentGatewayClient : IPaymentGateway
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private readonly HttpClient _http;
+    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+    private readonly ILogger<PaymentGatewayClient> _logger;
+
+    public PaymentGatewayClient(HttpClient http, PaymentGatewayPipeline pipeline, IOptions<PaymentGatewayOptions> options, ILogger<PaymentGatewayClient> logger)
+    {
+        var settings = options.Value;
+        _http = http;
+        _http.BaseAddress = new Uri(settings.BaseUrl.TrimEnd('/') + "/");
+        _http.Timeout = Timeout.InfiniteTimeSpan; // the pipeline times each attempt
+        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(settings.SecretKey + ":")));
+        _logger = logger;
+        _pipeline = pipeline.Pipeline;
+    }
+
+    public async Task<GatewayPayment> ConfirmAsync(string paymentKey, Guid orderId, long amountKrw, CancellationToken cancellationToken)
+    {
+        var idempotencyKey = $"confirm-{orderId:N}-{paymentKey}";
+        using var response = await SendAsync(() =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "v1/payments/confirm")
+            {
+                Content = JsonContent.Create(new { paymentKey, orderId = orderId.ToString(), amount = amountKrw }, options: Json),
+            };
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+            return request;
+        }, cancellationToken);
+        return await ReadAsync(response, cancellationToken) ?? throw new PaymentGatewayRejectedException("NOT_FOUND_PAYMENT", "The gateway has no such payment.");
+    }
+
+    public async Task<GatewayPayment?> GetPaymentAsync(string paymentKey, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, $"v1/payments/{Uri.EscapeDataString(paymentKey)}"), cancellationToken);
+        return await ReadAsync(response, cancellationToken);
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await _pipeline.ExecuteAsync(async ct =>
+            {
+                using var message = request();
+                return await _http.SendAsync(message, ct);
+            }, cancellationToken);
+            if (IsTransient(Outcome.FromResult(response)))
+            {
+                var status = response.StatusCode;
+                response.Dispose();
+                throw new PaymentGatewayUnavailableException($"The payment gateway kept failing ({(int)status}).");
+            }
+
+            return response;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException or BrokenCircuitException)
+        {
+            _logger.LogWarning(ex, "Payment gateway unavailable");
+            throw new PaymentGatewayUnavailableException("The payment gateway could not be reached; try again shortly.", ex);
+        }
+    }
+
+    /// <summary>The payment on 2xx; null on 404; the gateway's code on any other 4xx.</summary>
+    private static async Task<GatewayPayment?> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.IsSuccessStatusCode)
+        {
+            return await response.Content.ReadFromJsonAsync<GatewayPayment>(Json, cancellationToken)
+                   ?? throw new PaymentGatewayUnavailableException("The payment gateway answered with an empty body.");
+        }
+
+        var error = await response.Content.ReadFromJsonAsync<GatewayError>(Json, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        throw new PaymentGatewayRejectedException(error?.Code ?? "UNKNOWN", error?.Message ?? $"The gateway refused with {(int)response.StatusCode}.");
+    }
+
+    internal static bool IsTransient(Outcome<HttpResponseMessage> outcome) => outcome switch
+    {
+        { Exception: HttpRequestException or TimeoutRejectedException } => true,
+        { Result: { } result } => (int)result.StatusCode >= 500 || result.StatusCode == HttpStatusCode.TooManyRequests,
+        _ => false,
+    };
+
+    private sealed record GatewayError(string Code, string Message);
+}
+
+/// <summary>
+/// One Polly pipeline for the process (it holds the circuit's state): retries (idempotent calls only: GETs, and the
+/// confirm with its Idempotency-Key, the same on every attempt), a circuit breaker (half the calls failing over 30 s,
+/// at least 10, opens it for 15 s: a dead gateway is not hammered, and callers hear at once), and a timeout per attempt.
+/// </summary>
+internal sealed class PaymentGatewayPipeline
+{
+    public PaymentGatewayPipeline(IOptions<PaymentGatewayOptions> options, ILogger<PaymentGatewayPipeline> logger)
+    {
+        var settings = options.Value;
+        Pipeline = new ResiliencePipelineBuilder<HttpResponseMessage>()
+            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                MaxRetryAttempts = Math.Max(settings.MaxRetries, 1),
+                ShouldHandle = args => ValueTask.FromResult(settings.MaxRetries > 0 && PaymentGatewayClient.IsTransient(args.Outcome)),
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = TimeSpan.FromMilliseconds(200),
+                OnRetry = args =>
+                {
+                    logger.LogWarning("Payment gateway call failed ({Outcome}); retry {Attempt} in {Delay}",
+                        args.Outcome.Result?.StatusCode.ToString() ?? args.Outcome.Exception?.GetType().Name, args.AttemptNumber + 1, args.RetryDelay);
+                    return ValueTask.CompletedTask;
+                },
+            })
+            .AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
+            {
+                ShouldHandle = args => ValueTask.FromResult(PaymentGatewayClient.IsTransient(args.Outcome)),
+                FailureRatio = 0.5,
+                MinimumThroughput = 10,
+                SamplingDuration = TimeSpan.FromSeconds(30),
+                BreakDuration = TimeSpan.FromSeconds(15),
+            })
+            .AddTimeout(TimeSpan.FromSeconds(settings.AttemptTimeoutSeconds))
+            .Build();
+    }
+
+    public ResiliencePipeline<HttpResponseMessage> Pipeline { get; }
+}
