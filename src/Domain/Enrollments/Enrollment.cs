@@ -41,6 +41,17 @@ public sealed class Enrollment : Entity
     public static Enrollment Start(Guid studentId, Guid courseId, EnrollmentSource source, DateTimeOffset now) =>
         new() { StudentId = studentId, CourseId = courseId, Source = source, Status = EnrollmentStatus.Active, EnrolledAt = now };
 
+    /// <summary>A refunded student buys the course again: the same row (one per student and course) is active again.</summary>
+    public void Renew(EnrollmentSource source, DateTimeOffset now)
+    {
+        if (Status != EnrollmentStatus.Refunded)
+        {
+            throw new DomainException("ENROLLMENT_NOT_RENEWABLE", $"An enrolment that is {Status.ToString().ToLowerInvariant()} cannot be bought again.");
+        }
+
+        (Status, Source, EnrolledAt, EndedAt) = (EnrollmentStatus.Active, source, now, null);
+    }
+
     public void Refund(DateTimeOffset now) => End(EnrollmentStatus.Refunded, now);
 
     public void Revoke(DateTimeOffset now) => End(EnrollmentStatus.Revoked, now);

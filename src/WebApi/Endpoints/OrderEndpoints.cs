@@ -23,6 +23,20 @@ internal static class OrderEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Order paid courses: the server computes the amount from their prices; the order starts Pending and its id goes to the payment widget");
 
+        group.MapPost("/{id:guid}/confirm", async Task<Ok<OrderDto>> (Guid id, ConfirmBody body, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ConfirmOrderRequest(id, body.PaymentKey ?? "", body.Amount), ct)))
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithSummary("Confirm the payment the widget authorised: {paymentKey, amount} (amount must be the order's)")
+            .WithDescription(
+                "The server checks the amount against the order (422 PAYMENT_AMOUNT_MISMATCH, nothing charged), asks the gateway to confirm " +
+                "(with an idempotency key), and on DONE marks the order Paid and enrols the student in every course, in one transaction. " +
+                "Safe to repeat: a paid order answers with itself. 503 PAYMENT_GATEWAY_UNAVAILABLE: the gateway did not answer; the order " +
+                "stays pending and is settled when the gateway reports back. 422 PAYMENT_REJECTED: the gateway refused (its code is in the detail).");
+
         group.MapGet("/{id:guid}", async Task<Ok<OrderDto>> (Guid id, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new GetOrderQuery(id), ct)))
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -32,4 +46,6 @@ internal static class OrderEndpoints
     }
 
     internal sealed record PlaceOrderBody(IReadOnlyList<Guid>? CourseIds);
+
+    internal sealed record ConfirmBody(string? PaymentKey, long Amount);
 }

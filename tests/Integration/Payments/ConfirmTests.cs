@@ -1,0 +1,124 @@
+using System.Net;
+using LectureHub.IntegrationTests.Courses;
+using LectureHub.IntegrationTests.Support;
+
+namespace LectureHub.IntegrationTests.Payments;
+
+/// <summary>The API pointed at the PG simulator, which runs on a real socket beside it.</summary>
+public sealed class PaymentApiFactory : ApiFactory
+{
+    public PaymentApiFactory()
+    {
+        Pg.InitializeAsync().GetAwaiter().GetResult();
+    }
+
+    public PgSimulatorFixture Pg { get; } = new();
+
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Payments:Gateway:BaseUrl"] = Pg.BaseUrl,
+        ["Payments:Gateway:AttemptTimeoutSeconds"] = "1",
+        ["Payments:Gateway:MaxRetries"] = "2",
+    };
+
+    public override async ValueTask DisposeAsync()
+    {
+        await Pg.DisposeAsync();
+        await base.DisposeAsync();
+    }
+}
+
+/// <summary>Confirming orders end to end: amount checks, the gateway's DONE, enrolment in the same transaction.</summary>
+[Collection(ApiCollection.Name)]
+public sealed class ConfirmTests(PaymentApiFactory factory) : IClassFixture<PaymentApiFactory>, IAsyncLifetime, IDisposable
+{
+    private readonly HttpClient _client = factory.CreateClient();
+
+    public async Task InitializeAsync()
+    {
+        await factory.ResetAsync();
+        await factory.Pg.FaultsAsync();
+    }
+
+    public Task DisposeAsync() => factory.Pg.FaultsAsync();
+
+    public void Dispose() => _client.Dispose();
+
+    [Fact]
+    public async Task A_confirmed_order_is_paid_and_the_student_enrolled_in_every_course()
+    {
+        var (student, order) = await OrderAsync();
+        var key = await factory.Pg.CheckoutAsync(order.Id, order.AmountKrw);
+
+        var paid = await (await ConfirmAsync(student, order.Id, key, order.AmountKrw)).ReadAsync<OrderView>();
+
+        Assert.Equal("Paid", paid.Status);
+        Assert.NotNull(paid.PaidAt);
+        Assert.Equal((2L, 0L), await EnrollmentsAsync(order));
+        // Confirming again (the answer was lost) returns the paid order and changes nothing.
+        Assert.Equal("Paid", (await (await ConfirmAsync(student, order.Id, key, order.AmountKrw)).ReadAsync<OrderView>()).Status);
+        Assert.Equal((2L, 0L), await EnrollmentsAsync(order));
+    }
+
+    [Fact]
+    public async Task Concurrent_confirms_of_one_order_charge_once_and_enrol_once()
+    {
+        var (student, order) = await OrderAsync();
+        var key = await factory.Pg.CheckoutAsync(order.Id, order.AmountKrw);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        {
+            using var response = await ConfirmAsync(student, order.Id, key, order.AmountKrw);
+            return (response.StatusCode, (await response.ReadAsync<OrderView>()).Status);
+        }));
+
+        Assert.All(answers, a => Assert.Equal((HttpStatusCode.OK, "Paid"), a));
+        Assert.Equal((2L, 0L), await EnrollmentsAsync(order));
+        Assert.Equal(1L, await Api.ScalarAsync<long>(ApiFactory.PrimaryConnectionString, "SELECT count(*) FROM orders WHERE status = 'Paid'"));
+    }
+
+    [Fact]
+    public async Task A_wrong_amount_is_refused_before_the_gateway_and_a_silent_gateway_leaves_the_order_pending()
+    {
+        var (student, order) = await OrderAsync();
+        var key = await factory.Pg.CheckoutAsync(order.Id, order.AmountKrw);
+
+        await (await ConfirmAsync(student, order.Id, key, 1_000)).ProblemAsync(HttpStatusCode.UnprocessableEntity, "PAYMENT_AMOUNT_MISMATCH");
+        var stranger = await _client.SignUpAsync("stranger@lecturehub.test");
+        await (await ConfirmAsync(stranger, order.Id, key, order.AmountKrw)).ProblemAsync(HttpStatusCode.NotFound, "ORDER_NOT_FOUND");
+
+        await factory.Pg.FaultsAsync(failNextConfirms: 10);
+        await (await ConfirmAsync(student, order.Id, key, order.AmountKrw)).ProblemAsync(HttpStatusCode.ServiceUnavailable, "PAYMENT_GATEWAY_UNAVAILABLE");
+        Assert.Equal("Pending", (await (await _client.SendAsync(HttpMethod.Get, $"/api/v1/orders/{order.Id}", student)).ReadAsync<OrderView>()).Status);
+        Assert.Equal((0L, 0L), await EnrollmentsAsync(order));
+
+        // The gateway is back: the same confirm goes through (same idempotency key), once.
+        await factory.Pg.FaultsAsync();
+        Assert.Equal("Paid", (await (await ConfirmAsync(student, order.Id, key, order.AmountKrw)).ReadAsync<OrderView>()).Status);
+        Assert.Equal((2L, 0L), await EnrollmentsAsync(order));
+    }
+
+    private async Task<(Tokens Student, OrderView Order)> OrderAsync()
+    {
+        var instructor = await _client.SignUpAsync("instructor@lecturehub.test", "Instructor");
+        var category = await factory.WeldingCategoryAsync();
+        var tig = await _client.PublishedCourseAsync(instructor, category, "TIG 용접 실기", price: 39_000);
+        var pipe = await _client.PublishedCourseAsync(instructor, category, "배관 기초", price: 25_000);
+        var student = await _client.SignUpAsync("student@lecturehub.test");
+        var order = await (await _client.SendAsync(HttpMethod.Post, "/api/v1/orders", student, new { courseIds = new[] { tig.Id, pipe.Id } })).ReadAsync<OrderView>(HttpStatusCode.Created);
+        return (student, order);
+    }
+
+    private Task<HttpResponseMessage> ConfirmAsync(Tokens student, Guid order, string paymentKey, long amount) =>
+        _client.SendAsync(HttpMethod.Post, $"/api/v1/orders/{order}/confirm", student, new { paymentKey, amount });
+
+    /// <summary>Active purchase enrolments for the order's courses, and any other enrolments of its courses.</summary>
+    private static async Task<(long Purchased, long Other)> EnrollmentsAsync(OrderView order)
+    {
+        var ids = order.Lines.Select(l => l.CourseId).ToArray();
+        var purchased = await Api.ScalarAsync<long>(ApiFactory.PrimaryConnectionString,
+            "SELECT count(*) FROM enrollments WHERE course_id = ANY(@ids) AND status = 'Active' AND source = 'Purchase'", ("ids", ids));
+        var all = await Api.ScalarAsync<long>(ApiFactory.PrimaryConnectionString, "SELECT count(*) FROM enrollments WHERE course_id = ANY(@ids)", ("ids", ids));
+        return (purchased, all - purchased);
+    }
+}
