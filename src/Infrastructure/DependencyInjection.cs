@@ -141,6 +141,12 @@ public static class DependencyInjection
             }
         });
         services.AddSingleton<Payments.PaymentGatewayPipeline>();
+        services.AddSingleton<Payments.PaymentWebhookProcessor>();
+        if (configuration.GetValue("Payments:ProcessWebhooks", true))
+        {
+            services.AddHostedService(sp => sp.GetRequiredService<Payments.PaymentWebhookProcessor>());
+        }
+
         services.AddHttpClient<Application.Payments.IPaymentGateway, Payments.PaymentGatewayClient>();
 
         services.AddSingleton<IPasswordHasher, PasswordHasher>();

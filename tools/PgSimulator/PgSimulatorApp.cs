@@ -13,7 +13,8 @@ namespace LectureHub.PgSimulator;
 /// <item><c>GET /v1/payments/{paymentKey}</c>.</item>
 /// </list>
 /// And for tests and demos: <c>POST /sim/checkout {orderId, amount}</c> plays the buyer paying in the widget and
-/// returns the paymentKey; <c>PUT /sim/faults</c> sets how many next confirms fail with 500 and how long each waits.
+/// returns the paymentKey; <c>POST /sim/payments/{key}/status/{status}</c> moves a payment (the buyer abandons it:
+/// EXPIRED, ABORTED); <c>PUT /sim/faults</c> sets how many next confirms fail with 500 and how long each waits.
 /// State is in memory.
 /// </summary>
 public static class PgSimulatorApp
@@ -35,6 +36,21 @@ public static class PgSimulatorApp
             var payment = new Payment($"pk_{Guid.NewGuid():N}", checkout.OrderId, checkout.Amount) { Status = "READY" };
             payments[payment.PaymentKey] = payment;
             return Results.Ok(new { payment.PaymentKey });
+        });
+
+        app.MapPost("/sim/payments/{paymentKey}/status/{status}", (string paymentKey, string status) =>
+        {
+            if (!payments.TryGetValue(paymentKey, out var payment))
+            {
+                return Results.NotFound();
+            }
+
+            lock (payment)
+            {
+                payment.Status = status;
+            }
+
+            return Results.NoContent();
         });
 
         app.MapPut("/sim/faults", (FaultSettings settings) =>

@@ -22,6 +22,11 @@ public sealed class PaymentWebhookRow
 
     public DateTimeOffset? ProcessedAt { get; init; }
 
+    /// <summary>When the processor may (next) take it: now at arrival, later after a failed attempt or while leased.</summary>
+    public DateTimeOffset NextAttemptAt { get; init; }
+
+    public int Attempts { get; init; }
+
     public string? Error { get; init; }
 }
 
@@ -36,7 +41,7 @@ internal sealed class PaymentWebhookRowConfiguration : IEntityTypeConfiguration<
         builder.Property(w => w.Body).HasColumnType("text");
         // A redelivery is recognised by its id, per provider (the spec makes webhook-id the idempotency key).
         builder.HasIndex(w => new { w.Provider, w.WebhookId }).IsUnique();
-        builder.HasIndex(w => w.ReceivedAt).HasFilter("processed_at IS NULL").HasDatabaseName("ix_payment_webhooks_unprocessed");
+        builder.HasIndex(w => w.NextAttemptAt).HasFilter("processed_at IS NULL").HasDatabaseName("ix_payment_webhooks_unprocessed");
     }
 }
 
@@ -44,8 +49,8 @@ internal sealed class PaymentWebhookRowConfiguration : IEntityTypeConfiguration<
 internal sealed class WebhookInbox(DataSources sources) : IWebhookInbox
 {
     private const string InsertSql = """
-        INSERT INTO payment_webhooks (id, provider, webhook_id, sent_at, received_at, body)
-        VALUES (@Id, @Provider, @WebhookId, @SentAt, @ReceivedAt, @Body)
+        INSERT INTO payment_webhooks (id, provider, webhook_id, sent_at, received_at, body, next_attempt_at, attempts)
+        VALUES (@Id, @Provider, @WebhookId, @SentAt, @ReceivedAt, @Body, @ReceivedAt, 0)
         ON CONFLICT (provider, webhook_id) DO NOTHING
         """;
 

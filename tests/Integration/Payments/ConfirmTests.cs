@@ -19,6 +19,7 @@ public sealed class PaymentApiFactory : ApiFactory
         ["Payments:Gateway:BaseUrl"] = Pg.BaseUrl,
         ["Payments:Gateway:AttemptTimeoutSeconds"] = "1",
         ["Payments:Gateway:MaxRetries"] = "2",
+        ["Payments:WebhookSecrets:testpg"] = WebhookApiFactory.Secret,
     };
 
     public override async ValueTask DisposeAsync()

@@ -33,6 +33,21 @@ public sealed class PgSimulatorFixture : IAsyncLifetime
     public async Task<string> CheckoutAsync(Guid orderId, long amount) =>
         (await (await Http.PostAsJsonAsync("/sim/checkout", new { orderId = orderId.ToString(), amount })).Content.ReadFromJsonAsync<Key>())!.PaymentKey;
 
+    public async Task StatusAsync(string paymentKey, string status) =>
+        (await Http.PostAsync($"/sim/payments/{paymentKey}/status/{status}", null)).EnsureSuccessStatusCode();
+
+    /// <summary>Confirms at the gateway directly, as if our own confirm had timed out after the gateway took the money.</summary>
+    public async Task ConfirmAtGatewayAsync(string paymentKey, Guid orderId, long amount)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/payments/confirm")
+        {
+            Content = JsonContent.Create(new { paymentKey, orderId = orderId.ToString(), amount }),
+        };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(PgSimulatorApp.DefaultSecretKey + ":")));
+        (await Http.SendAsync(request)).EnsureSuccessStatusCode();
+    }
+
     public async Task FaultsAsync(int failNextConfirms = 0, int confirmDelayMs = 0) =>
         (await Http.PutAsJsonAsync("/sim/faults", new { failNextConfirms, confirmDelayMs })).EnsureSuccessStatusCode();
 

@@ -45,6 +45,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Transcoding:Enabled", "false");
         // Likewise the heartbeat flush (WatchProgressTests flush when they mean to).
         builder.UseSetting("WatchProgress:FlushEnabled", "false");
+        builder.UseSetting("Payments:ProcessWebhooks", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

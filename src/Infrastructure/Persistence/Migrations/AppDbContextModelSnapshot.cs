@@ -866,6 +866,51 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                     b.ToTable("orders", (string)null);
                 });
 
+            modelBuilder.Entity("LectureHub.Domain.Payments.PaymentAnomaly", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("detail");
+
+                    b.Property<DateTimeOffset>("FoundAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("found_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid?>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("PaymentKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("payment_key");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payment_anomalies");
+
+                    b.HasIndex("FoundAt")
+                        .HasDatabaseName("ix_payment_anomalies_found_at");
+
+                    b.HasIndex("PaymentKey", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payment_anomalies_payment_key_kind");
+
+                    b.ToTable("payment_anomalies", (string)null);
+                });
+
             modelBuilder.Entity("LectureHub.Domain.Users.RefreshToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1270,6 +1315,10 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasColumnType("text")
@@ -1278,6 +1327,10 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                     b.Property<string>("Error")
                         .HasColumnType("text")
                         .HasColumnName("error");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
 
                     b.Property<DateTimeOffset?>("ProcessedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1306,7 +1359,7 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_payment_webhooks");
 
-                    b.HasIndex("ReceivedAt")
+                    b.HasIndex("NextAttemptAt")
                         .HasDatabaseName("ix_payment_webhooks_unprocessed")
                         .HasFilter("processed_at IS NULL");
 

@@ -1,0 +1,142 @@
+using Ardalis.Specification;
+using LectureHub.Application.Abstractions;
+using LectureHub.Application.Common.Exceptions;
+using LectureHub.Domain.Payments;
+using Mediator;
+using Microsoft.Extensions.Logging;
+
+namespace LectureHub.Application.Payments.Commands;
+
+public enum SettleOutcome
+{
+    Paid,
+    Closed,
+    Waiting,
+    Flagged,
+    UnknownPayment,
+}
+
+/// <summary>
+/// Brings an order in line with what the gateway holds for a payment now. Webhooks and reconciliation both end here,
+/// and neither's content is trusted: the payment is fetched from the gateway, so events arriving twice, late or in any
+/// order (CANCELED before PAID) lead to the same end state. DONE for the order's amount records the payment (paid and
+/// enrolled in one transaction); CANCELED, ABORTED or EXPIRED closes a pending order; anything no rule may settle (an
+/// amount mismatch, money taken for a closed order) is flagged for an Admin.
+/// </summary>
+public sealed record SettlePaymentRequest(string PaymentKey) : IRequest<SettleOutcome>;
+
+/// <summary>Closes a pending order the gateway ended (its status: CANCELED, ABORTED or EXPIRED).</summary>
+public sealed record CloseOrderCommand(Guid OrderId, string GatewayStatus) : ICommand<OrderStatus>;
+
+/// <summary>Keeps an anomaly for an Admin; flagging the same (payment, kind) again changes nothing.</summary>
+public sealed record FlagPaymentAnomalyCommand(string PaymentKey, Guid? OrderId, AnomalyKind Kind, string Detail) : ICommand<Unit>;
+
+internal sealed class SettlePaymentHandler(IPaymentGateway gateway, IRepository<Order> orders, ISender sender, ILogger<SettlePaymentHandler> logger)
+    : IRequestHandler<SettlePaymentRequest, SettleOutcome>
+{
+    private static readonly string[] Ended = ["CANCELED", "ABORTED", "EXPIRED"];
+
+    public async ValueTask<SettleOutcome> Handle(SettlePaymentRequest request, CancellationToken cancellationToken)
+    {
+        if (await gateway.GetPaymentAsync(request.PaymentKey, cancellationToken) is not { } payment)
+        {
+            return SettleOutcome.UnknownPayment;
+        }
+
+        var order = Guid.TryParse(payment.OrderId, out var orderId) ? await orders.GetByIdAsync(orderId, cancellationToken) : null;
+        if (order is null)
+        {
+            return await FlagAsync(payment, null, AnomalyKind.UnknownOrder, $"The gateway's payment names order '{payment.OrderId}'.", cancellationToken);
+        }
+
+        if (payment.Status == "DONE")
+        {
+            if (payment.TotalAmount != order.AmountKrw)
+            {
+                return await FlagAsync(payment, order.Id, AnomalyKind.AmountMismatch, $"The gateway took {payment.TotalAmount} KRW; the order is for {order.AmountKrw} KRW.", cancellationToken);
+            }
+
+            if (order.Status is not (OrderStatus.Pending or OrderStatus.Paid))
+            {
+                return await FlagAsync(payment, order.Id, AnomalyKind.PaidAfterClose, $"The gateway took the money for an order that is {order.Status}.", cancellationToken);
+            }
+
+            await RecordAsync(order.Id, payment, cancellationToken);
+            return SettleOutcome.Paid;
+        }
+
+        if (Ended.Contains(payment.Status))
+        {
+            if (order.Status == OrderStatus.Paid)
+            {
+                return await FlagAsync(payment, order.Id, AnomalyKind.CanceledAfterPaid, $"The gateway says {payment.Status} for a paid order.", cancellationToken);
+            }
+
+            await sender.Send(new CloseOrderCommand(order.Id, payment.Status), cancellationToken);
+            return SettleOutcome.Closed;
+        }
+
+        return SettleOutcome.Waiting;
+    }
+
+    /// <summary>A concurrent confirm may commit first: recording again then finds the order paid.</summary>
+    private async Task RecordAsync(Guid orderId, GatewayPayment payment, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await sender.Send(new RecordPaymentCommand(orderId, payment.PaymentKey, payment.TotalAmount), cancellationToken);
+        }
+        catch (ConflictException)
+        {
+            await sender.Send(new RecordPaymentCommand(orderId, payment.PaymentKey, payment.TotalAmount), cancellationToken);
+        }
+    }
+
+    private async Task<SettleOutcome> FlagAsync(GatewayPayment payment, Guid? orderId, AnomalyKind kind, string detail, CancellationToken cancellationToken)
+    {
+        logger.LogError("Payment {PaymentKey} (order {OrderId}) flagged for review: {Kind}: {Detail}", payment.PaymentKey, orderId, kind, detail);
+        await sender.Send(new FlagPaymentAnomalyCommand(payment.PaymentKey, orderId, kind, detail), cancellationToken);
+        return SettleOutcome.Flagged;
+    }
+}
+
+internal sealed class CloseOrderHandler(IRepository<Order> orders, TimeProvider clock) : ICommandHandler<CloseOrderCommand, OrderStatus>
+{
+    public async ValueTask<OrderStatus> Handle(CloseOrderCommand command, CancellationToken cancellationToken)
+    {
+        var order = await orders.GetByIdAsync(command.OrderId, cancellationToken) ?? throw OrderAccess.NotFound(command.OrderId);
+        var now = clock.GetUtcNow();
+        switch (command.GatewayStatus)
+        {
+            case "EXPIRED":
+                order.Expire(now);
+                break;
+            case "ABORTED":
+                order.Fail("The gateway aborted the payment.", now);
+                break;
+            default:
+                order.Cancel(now);
+                break;
+        }
+
+        return order.Status;
+    }
+}
+
+internal sealed class FlagPaymentAnomalyHandler(IRepository<PaymentAnomaly> anomalies, TimeProvider clock) : ICommandHandler<FlagPaymentAnomalyCommand, Unit>
+{
+    public async ValueTask<Unit> Handle(FlagPaymentAnomalyCommand command, CancellationToken cancellationToken)
+    {
+        if (!await anomalies.AnyAsync(new AnomalySpec(command.PaymentKey, command.Kind), cancellationToken))
+        {
+            await anomalies.AddAsync(PaymentAnomaly.Flag(command.PaymentKey, command.OrderId, command.Kind, command.Detail, clock.GetUtcNow()), cancellationToken);
+        }
+
+        return Unit.Value;
+    }
+}
+
+public sealed class AnomalySpec : Specification<PaymentAnomaly>
+{
+    public AnomalySpec(string paymentKey, AnomalyKind kind) => Query.Where(a => a.PaymentKey == paymentKey && a.Kind == kind);
+}

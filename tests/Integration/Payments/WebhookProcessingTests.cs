@@ -1,0 +1,123 @@
+using System.Net;
+using System.Text;
+using LectureHub.Infrastructure.Payments;
+using LectureHub.Infrastructure.StandardWebhooks;
+using LectureHub.IntegrationTests.Courses;
+using LectureHub.IntegrationTests.Support;
+
+namespace LectureHub.IntegrationTests.Payments;
+
+/// <summary>
+/// The inbox processor against the simulator: webhooks are only a prompt to ask the gateway, so duplicates, order and
+/// the body's claims do not matter, and what no rule may settle is flagged. Each test ends with one enrolment per
+/// course of a paid order and none for an unpaid one.
+/// </summary>
+[Collection(ApiCollection.Name)]
+public sealed class WebhookProcessingTests(PaymentApiFactory factory) : IClassFixture<PaymentApiFactory>, IAsyncLifetime, IDisposable
+{
+    private readonly HttpClient _client = factory.CreateClient();
+    private readonly StandardWebhook _gateway = new(WebhookApiFactory.Secret);
+
+    public async Task InitializeAsync()
+    {
+        await factory.ResetAsync();
+        await factory.Pg.FaultsAsync();
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public void Dispose() => _client.Dispose();
+
+    [Fact]
+    public async Task A_confirm_lost_on_our_side_is_healed_by_the_webhook_delivered_ten_times()
+    {
+        var (_, order) = await OrderAsync();
+        var key = await factory.Pg.CheckoutAsync(order.Id, order.AmountKrw);
+        await factory.Pg.ConfirmAtGatewayAsync(key, order.Id, order.AmountKrw);
+
+        for (var i = 0; i < 10; i++)
+        {
+            await (await PostWebhookAsync("msg_paid", key, "DONE")).ReadAsync<object>();
+        }
+
+        Assert.Equal(1, await ProcessAsync());
+        Assert.Equal(0, await ProcessAsync());
+        Assert.Equal(("Paid", 2L), await StateAsync(order));
+    }
+
+    [Fact]
+    public async Task Canceled_arriving_before_paid_changes_nothing_the_gateway_does_not_say()
+    {
+        var (_, order) = await OrderAsync();
+        var key = await factory.Pg.CheckoutAsync(order.Id, order.AmountKrw);
+        await factory.Pg.ConfirmAtGatewayAsync(key, order.Id, order.AmountKrw);
+
+        // The body claims CANCELED, out of order; the gateway holds DONE, and that is what counts.
+        await (await PostWebhookAsync("msg_canceled", key, "CANCELED")).ReadAsync<object>();
+        await ProcessAsync();
+        await (await PostWebhookAsync("msg_paid", key, "DONE")).ReadAsync<object>();
+        await ProcessAsync();
+
+        Assert.Equal(("Paid", 2L), await StateAsync(order));
+    }
+
+    [Fact]
+    public async Task A_payment_the_buyer_abandoned_closes_the_order_and_enrols_no_one()
+    {
+        var (_, order) = await OrderAsync();
+        var key = await factory.Pg.CheckoutAsync(order.Id, order.AmountKrw);
+        await factory.Pg.StatusAsync(key, "EXPIRED");
+
+        await (await PostWebhookAsync("msg_expired", key, "EXPIRED")).ReadAsync<object>();
+        await ProcessAsync();
+
+        Assert.Equal(("Expired", 0L), await StateAsync(order));
+    }
+
+    [Fact]
+    public async Task An_amount_mismatch_is_flagged_for_review_and_enrols_no_one()
+    {
+        var (_, order) = await OrderAsync();
+        var key = await factory.Pg.CheckoutAsync(order.Id, 1_000);
+        await factory.Pg.ConfirmAtGatewayAsync(key, order.Id, 1_000);
+
+        await (await PostWebhookAsync("msg_short", key, "DONE")).ReadAsync<object>();
+        await (await PostWebhookAsync("msg_short_again", key, "DONE")).ReadAsync<object>();
+        await ProcessAsync();
+
+        Assert.Equal(("Pending", 0L), await StateAsync(order));
+        Assert.Equal("AmountMismatch", await Api.ScalarAsync<string>(ApiFactory.PrimaryConnectionString, "SELECT string_agg(kind, ',') FROM payment_anomalies"));
+    }
+
+    private async Task<int> ProcessAsync() => await factory.Service<PaymentWebhookProcessor>().ProcessDueAsync(CancellationToken.None);
+
+    private Task<HttpResponseMessage> PostWebhookAsync(string id, string paymentKey, string status)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var body = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new { eventType = "PAYMENT_STATUS_CHANGED", data = new { paymentKey, status, totalAmount = 1 } });
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/payments/webhooks/testpg") { Content = new ByteArrayContent(body) };
+        request.Headers.Add(StandardWebhook.IdHeader, id);
+        request.Headers.Add(StandardWebhook.TimestampHeader, now.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        request.Headers.Add(StandardWebhook.SignatureHeader, _gateway.Sign(id, now, body));
+        return _client.SendAsync(request);
+    }
+
+    private async Task<(Tokens Student, OrderView Order)> OrderAsync()
+    {
+        var instructor = await _client.SignUpAsync("instructor@lecturehub.test", "Instructor");
+        var category = await factory.WeldingCategoryAsync();
+        var tig = await _client.PublishedCourseAsync(instructor, category, "TIG 용접 실기", price: 39_000);
+        var pipe = await _client.PublishedCourseAsync(instructor, category, "배관 기초", price: 25_000);
+        var student = await _client.SignUpAsync("student@lecturehub.test");
+        return (student, await (await _client.SendAsync(HttpMethod.Post, "/api/v1/orders", student, new { courseIds = new[] { tig.Id, pipe.Id } })).ReadAsync<OrderView>(HttpStatusCode.Created));
+    }
+
+    /// <summary>The order's status and the number of enrolments in its courses.</summary>
+    private static async Task<(string Status, long Enrollments)> StateAsync(OrderView order)
+    {
+        var status = await Api.ScalarAsync<string>(ApiFactory.PrimaryConnectionString, "SELECT status FROM orders WHERE id = @id", ("id", order.Id));
+        var enrollments = await Api.ScalarAsync<long>(ApiFactory.PrimaryConnectionString, "SELECT count(*) FROM enrollments WHERE course_id = ANY(@ids)",
+            ("ids", order.Lines.Select(l => l.CourseId).ToArray()));
+        return (status!, enrollments);
+    }
+}
