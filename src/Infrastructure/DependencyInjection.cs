@@ -142,6 +142,13 @@ public static class DependencyInjection
         });
         services.AddSingleton<Payments.PaymentGatewayPipeline>();
         services.AddSingleton<Payments.PaymentWebhookProcessor>();
+        AddOptions<Payments.ReconciliationOptions>(services, configuration, Payments.ReconciliationOptions.Section);
+        services.AddSingleton<Payments.PaymentReconciler>();
+        if (configuration.GetValue("Payments:Reconciliation:Enabled", true))
+        {
+            services.AddHostedService(sp => sp.GetRequiredService<Payments.PaymentReconciler>());
+        }
+
         if (configuration.GetValue("Payments:ProcessWebhooks", true))
         {
             services.AddHostedService(sp => sp.GetRequiredService<Payments.PaymentWebhookProcessor>());

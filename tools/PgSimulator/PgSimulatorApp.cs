@@ -10,7 +10,7 @@ namespace LectureHub.PgSimulator;
 /// <list type="bullet">
 /// <item><c>POST /v1/payments/confirm</c> (Basic auth with the secret key, <c>Idempotency-Key</c>): a payment the
 /// checkout authorised becomes DONE if the order id and amount match;</item>
-/// <item><c>GET /v1/payments/{paymentKey}</c>.</item>
+/// <item><c>GET /v1/payments/{paymentKey}</c> and <c>GET /v1/payments/orders/{orderId}</c>.</item>
 /// </list>
 /// And for tests and demos: <c>POST /sim/checkout {orderId, amount}</c> plays the buyer paying in the widget and
 /// returns the paymentKey; <c>POST /sim/payments/{key}/status/{status}</c> moves a payment (the buyer abandons it:
@@ -92,6 +92,11 @@ public static class PgSimulatorApp
 
             return Results.Text(answer.Body, "application/json", Encoding.UTF8, answer.Status);
         });
+
+        app.MapGet("/v1/payments/orders/{orderId}", (HttpRequest request, string orderId) =>
+            request.Headers.Authorization != expectedAuth ? Error(401, "UNAUTHORIZED_KEY", "The secret key is wrong.")
+            : payments.Values.Where(p => p.OrderId == orderId).OrderBy(p => p.Status == "DONE").LastOrDefault() is { } payment ? Results.Json(payment.View(), Json)
+            : Error(404, "NOT_FOUND_PAYMENT", "No payment for this order."));
 
         app.MapGet("/v1/payments/{paymentKey}", (HttpRequest request, string paymentKey) =>
             request.Headers.Authorization != expectedAuth ? Error(401, "UNAUTHORIZED_KEY", "The secret key is wrong.")

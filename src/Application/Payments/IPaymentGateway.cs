@@ -22,4 +22,7 @@ public interface IPaymentGateway
 
     /// <summary>The payment as the gateway holds it now (webhooks and reconciliation trust this, not their input); null if it has none.</summary>
     Task<GatewayPayment?> GetPaymentAsync(string paymentKey, CancellationToken cancellationToken);
+
+    /// <summary>The order's newest payment at the gateway, for an order whose confirm never reached us; null if none.</summary>
+    Task<GatewayPayment?> GetPaymentByOrderAsync(Guid orderId, CancellationToken cancellationToken);
 }

@@ -81,6 +81,12 @@ internal sealed class PaymentGatewayClient : IPaymentGateway
         return await ReadAsync(response, cancellationToken);
     }
 
+    public async Task<GatewayPayment?> GetPaymentByOrderAsync(Guid orderId, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, $"v1/payments/orders/{orderId}"), cancellationToken);
+        return await ReadAsync(response, cancellationToken);
+    }
+
     private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> request, CancellationToken cancellationToken)
     {
         try

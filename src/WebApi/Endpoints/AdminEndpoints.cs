@@ -1,5 +1,6 @@
 using LectureHub.Application.Abstractions;
 using LectureHub.Application.Operations;
+using LectureHub.Application.Payments.Queries;
 using LectureHub.WebApi.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -26,6 +27,10 @@ internal static class AdminEndpoints
             })
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Retry a dead letter now, with a fresh retry schedule");
+
+        group.MapGet("/payments/anomalies", async Task<Ok<IReadOnlyList<PaymentAnomalyDto>>> (ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListPaymentAnomaliesQuery(), ct)))
+            .WithSummary("Payments no rule could settle (amount mismatch, paid after the order closed, unknown order, canceled at the gateway after payment), newest first");
 
         return api;
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using LectureHub.Application.Payments.Commands;
 using LectureHub.Infrastructure.Payments;
 using LectureHub.Infrastructure.StandardWebhooks;
 using LectureHub.IntegrationTests.Courses;
@@ -86,8 +87,33 @@ public sealed class WebhookProcessingTests(PaymentApiFactory factory) : IClassFi
         await ProcessAsync();
 
         Assert.Equal(("Pending", 0L), await StateAsync(order));
-        Assert.Equal("AmountMismatch", await Api.ScalarAsync<string>(ApiFactory.PrimaryConnectionString, "SELECT string_agg(kind, ',') FROM payment_anomalies"));
+        var admin = await _client.SignUpAsync("admin@lecturehub.test", "Admin");
+        var anomalies = await (await _client.SendAsync(HttpMethod.Get, "/api/v1/admin/payments/anomalies", admin)).ReadAsync<List<AnomalyView>>();
+        var anomaly = Assert.Single(anomalies);
+        Assert.Equal((key, order.Id, "AmountMismatch"), (anomaly.PaymentKey, anomaly.OrderId, anomaly.Kind));
     }
+
+    [Fact]
+    public async Task Reconciliation_heals_an_order_whose_confirm_and_webhook_never_arrived_and_expires_an_abandoned_one()
+    {
+        var (_, paid) = await OrderAsync();
+        var key = await factory.Pg.CheckoutAsync(paid.Id, paid.AmountKrw);
+        await factory.Pg.ConfirmAtGatewayAsync(key, paid.Id, paid.AmountKrw); // and then the API crashed before committing
+
+        var student = await _client.SignUpAsync("other@lecturehub.test");
+        var abandoned = await (await _client.SendAsync(HttpMethod.Post, "/api/v1/orders", student, new { courseIds = paid.Lines.Take(1).Select(l => l.CourseId) }))
+            .ReadAsync<OrderView>(HttpStatusCode.Created);
+        await Api.ScalarAsync<object>(ApiFactory.PrimaryConnectionString, "UPDATE orders SET created_at = now() - interval '2 hours' WHERE id = @id", ("id", abandoned.Id));
+
+        var outcomes = await factory.Service<PaymentReconciler>().ReconcileAsync(TimeSpan.Zero, CancellationToken.None);
+
+        Assert.Equal([SettleOutcome.Paid, SettleOutcome.Closed], outcomes.Order());
+        Assert.Equal(("Paid", 2L), await StateAsync(paid));
+        Assert.Equal("Expired", await Api.ScalarAsync<string>(ApiFactory.PrimaryConnectionString, "SELECT status FROM orders WHERE id = @id", ("id", abandoned.Id)));
+        Assert.Empty(await factory.Service<PaymentReconciler>().ReconcileAsync(TimeSpan.Zero, CancellationToken.None));
+    }
+
+    private sealed record AnomalyView(Guid Id, string PaymentKey, Guid? OrderId, string Kind, string Detail, DateTimeOffset FoundAt);
 
     private async Task<int> ProcessAsync() => await factory.Service<PaymentWebhookProcessor>().ProcessDueAsync(CancellationToken.None);
 

@@ -46,6 +46,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // Likewise the heartbeat flush (WatchProgressTests flush when they mean to).
         builder.UseSetting("WatchProgress:FlushEnabled", "false");
         builder.UseSetting("Payments:ProcessWebhooks", "false");
+        builder.UseSetting("Payments:Reconciliation:Enabled", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -1,0 +1,91 @@
+using System.ComponentModel.DataAnnotations;
+using Dapper;
+using LectureHub.Application.Payments.Commands;
+using LectureHub.Infrastructure.Persistence;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LectureHub.Infrastructure.Payments;
+
+/// <summary>Reconciliation of pending orders (section <c>Payments:Reconciliation</c>).</summary>
+public sealed class ReconciliationOptions
+{
+    public const string Section = "Payments:Reconciliation";
+
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>A PENDING order this old is checked against the gateway: confirm and webhook had their chance.</summary>
+    [Range(1, 1440)]
+    public int AfterMinutes { get; set; } = 10;
+
+    /// <summary>A PENDING order the gateway has no payment for expires at this age.</summary>
+    [Range(1, 10080)]
+    public int ExpireAfterMinutes { get; set; } = 60;
+
+    [Range(10, 3600)]
+    public int EverySeconds { get; set; } = 60;
+}
+
+/// <summary>
+/// Every minute, asks the gateway about PENDING orders older than AfterMinutes and settles them
+/// (<see cref="ReconcileOrderRequest"/>). Instances may overlap: settling is idempotent. A failure is logged and the
+/// order is simply looked at again on the next pass.
+/// </summary>
+internal sealed class PaymentReconciler(
+    DataSources sources, IServiceScopeFactory scopes, IOptions<ReconciliationOptions> options, TimeProvider clock, ILogger<PaymentReconciler> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await ReconcileAsync(TimeSpan.FromMinutes(options.Value.AfterMinutes), stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Payment reconciliation failed; trying again in {Seconds} s", options.Value.EverySeconds);
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(options.Value.EverySeconds), clock, stoppingToken);
+        }
+    }
+
+    /// <summary>Settles PENDING orders older than <paramref name="olderThan"/>; returns the outcomes.</summary>
+    internal async Task<IReadOnlyList<SettleOutcome>> ReconcileAsync(TimeSpan olderThan, CancellationToken cancellationToken)
+    {
+        List<Guid> pending;
+        await using (var connection = await sources.Primary.OpenConnectionAsync(cancellationToken))
+        {
+            pending = (await connection.QueryAsync<Guid>(new CommandDefinition(
+                "SELECT id FROM orders WHERE status = 'Pending' AND created_at <= @Before ORDER BY created_at LIMIT 500",
+                new { Before = clock.GetUtcNow() - olderThan }, cancellationToken: cancellationToken))).ToList();
+        }
+
+        var outcomes = new List<SettleOutcome>();
+        foreach (var order in pending)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                outcomes.Add(await scope.ServiceProvider.GetRequiredService<ISender>()
+                    .Send(new ReconcileOrderRequest(order, TimeSpan.FromMinutes(options.Value.ExpireAfterMinutes)), cancellationToken));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Order {OrderId} could not be reconciled; it is looked at again on the next pass", order);
+            }
+        }
+
+        if (pending.Count > 0)
+        {
+            logger.LogInformation("Reconciled {Count} pending orders: {Outcomes}", pending.Count, string.Join(", ", outcomes.GroupBy(o => o).Select(g => $"{g.Count()} {g.Key}")));
+        }
+
+        return outcomes;
+    }
+}
