@@ -29,11 +29,6 @@ public static class WatchRules
     /// </summary>
     public static readonly TimeSpan MaxCarriedAllowance = TimeSpan.FromSeconds(30);
 
-    /// <summary>A player reports every ~10 s; a long gap only means the viewer paused.</summary>
-    public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(10);
-
-    public static bool IsComplete(long coveredMs, long durationMs) => durationMs > 0 && coveredMs >= CompletionRatio * durationMs;
-
     /// <summary>A share in percent with one decimal, never above 100.</summary>
     public static double Percent(long coveredMs, long durationMs) =>
         durationMs <= 0 ? 0 : Math.Round(Math.Min(100.0, 100.0 * coveredMs / durationMs), 1);

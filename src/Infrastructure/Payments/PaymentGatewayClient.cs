@@ -150,11 +150,13 @@ internal sealed class PaymentGatewayPipeline
     public PaymentGatewayPipeline(IOptions<PaymentGatewayOptions> options, ILogger<PaymentGatewayPipeline> logger)
     {
         var settings = options.Value;
-        Pipeline = new ResiliencePipelineBuilder<HttpResponseMessage>()
-            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
+        if (settings.MaxRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
-                MaxRetryAttempts = Math.Max(settings.MaxRetries, 1),
-                ShouldHandle = args => ValueTask.FromResult(settings.MaxRetries > 0 && PaymentGatewayClient.IsTransient(args.Outcome)),
+                MaxRetryAttempts = settings.MaxRetries,
+                ShouldHandle = args => ValueTask.FromResult(PaymentGatewayClient.IsTransient(args.Outcome)),
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = TimeSpan.FromMilliseconds(200),
@@ -164,7 +166,10 @@ internal sealed class PaymentGatewayPipeline
                         args.Outcome.Result?.StatusCode.ToString() ?? args.Outcome.Exception?.GetType().Name, args.AttemptNumber + 1, args.RetryDelay);
                     return ValueTask.CompletedTask;
                 },
-            })
+            });
+        }
+
+        Pipeline = builder
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
             {
                 ShouldHandle = args => ValueTask.FromResult(PaymentGatewayClient.IsTransient(args.Outcome)),

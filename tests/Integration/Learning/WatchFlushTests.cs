@@ -114,6 +114,31 @@ public sealed class WatchFlushTests(ApiFactory factory) : ApiTest(factory)
         Assert.Equal((8_000, 8_000), await ProgressAsync(students[0], lectures[0]));
     }
 
+    [Fact]
+    public async Task Two_flushes_completing_the_same_course_at_once_issue_one_certificate()
+    {
+        var (students, lectures) = await LearnersAsync(students: 1, lectures: 1);
+        var watchedAll = new[] { new WatchRecord(students[0], lectures[0], 0, LectureMs, LectureMs, DateTimeOffset.UtcNow) };
+
+        var merges = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+        {
+            try
+            {
+                await MergeAsync(watchedAll);
+                return "merged";
+            }
+            catch (Application.Common.Exceptions.ConflictException)
+            {
+                return "conflict"; // the batch stays leased and is merged again later, finding the certificate
+            }
+        }));
+
+        Assert.Contains("merged", merges);
+        Assert.Equal(1L, await Api.ScalarAsync<long>(ApiFactory.PrimaryConnectionString, "SELECT count(*) FROM certificates"));
+        await MergeAsync(watchedAll);
+        Assert.Equal(1L, await Api.ScalarAsync<long>(ApiFactory.PrimaryConnectionString, "SELECT count(*) FROM certificates"));
+    }
+
     private IWatchSessions Sessions => Factory.Service<IWatchSessions>();
 
     /// <summary>Students enrolled in a free course whose lectures have no video (the instructor's 600 s stand).</summary>

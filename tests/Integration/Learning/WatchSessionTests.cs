@@ -34,6 +34,20 @@ public sealed class WatchSessionTests(ApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
+    public async Task Concurrent_heartbeats_of_one_session_cannot_both_spend_the_same_wall_clock()
+    {
+        var session = Sessions.Start(_student, _lecture, 600_000, T0);
+
+        // Twenty heartbeats at once, each claiming the whole 10 s the clock allows: the check and the write are one
+        // script, so exactly one is believed; the rest find no allowance left (or a newer seq already counted).
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(seq => RecordAsync(session, seq, At(10), seq * 10_000, (seq + 1) * 10_000)));
+
+        Assert.Single(results, r => r.Outcome == HeartbeatOutcome.Accepted);
+        Assert.All(results, r => Assert.Contains(r.Outcome, new[] { HeartbeatOutcome.Accepted, HeartbeatOutcome.Implausible, HeartbeatOutcome.Duplicate }));
+        Assert.Single(await BufferedAsync());
+    }
+
+    [Fact]
     public async Task A_late_heartbeat_leaves_its_unused_time_to_the_next_but_a_pause_banks_at_most_30_seconds()
     {
         var session = Sessions.Start(_student, _lecture, 600_000, T0);

@@ -48,7 +48,7 @@ public sealed class ConfirmTests(PaymentApiFactory factory) : IClassFixture<Paym
     [Fact]
     public async Task A_confirmed_order_is_paid_and_the_student_enrolled_in_every_course()
     {
-        var (student, order) = await OrderAsync();
+        var (student, order) = await _client.TwoCourseOrderAsync(factory);
         var key = await factory.Pg.CheckoutAsync(order.Id, order.AmountKrw);
 
         var paid = await (await ConfirmAsync(student, order.Id, key, order.AmountKrw)).ReadAsync<OrderView>();
@@ -64,7 +64,7 @@ public sealed class ConfirmTests(PaymentApiFactory factory) : IClassFixture<Paym
     [Fact]
     public async Task Concurrent_confirms_of_one_order_charge_once_and_enrol_once()
     {
-        var (student, order) = await OrderAsync();
+        var (student, order) = await _client.TwoCourseOrderAsync(factory);
         var key = await factory.Pg.CheckoutAsync(order.Id, order.AmountKrw);
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
@@ -81,7 +81,7 @@ public sealed class ConfirmTests(PaymentApiFactory factory) : IClassFixture<Paym
     [Fact]
     public async Task A_wrong_amount_is_refused_before_the_gateway_and_a_silent_gateway_leaves_the_order_pending()
     {
-        var (student, order) = await OrderAsync();
+        var (student, order) = await _client.TwoCourseOrderAsync(factory);
         var key = await factory.Pg.CheckoutAsync(order.Id, order.AmountKrw);
 
         await (await ConfirmAsync(student, order.Id, key, 1_000)).ProblemAsync(HttpStatusCode.UnprocessableEntity, "PAYMENT_AMOUNT_MISMATCH");
@@ -97,17 +97,6 @@ public sealed class ConfirmTests(PaymentApiFactory factory) : IClassFixture<Paym
         await factory.Pg.FaultsAsync();
         Assert.Equal("Paid", (await (await ConfirmAsync(student, order.Id, key, order.AmountKrw)).ReadAsync<OrderView>()).Status);
         Assert.Equal((2L, 0L), await EnrollmentsAsync(order));
-    }
-
-    private async Task<(Tokens Student, OrderView Order)> OrderAsync()
-    {
-        var instructor = await _client.SignUpAsync("instructor@lecturehub.test", "Instructor");
-        var category = await factory.WeldingCategoryAsync();
-        var tig = await _client.PublishedCourseAsync(instructor, category, "TIG 용접 실기", price: 39_000);
-        var pipe = await _client.PublishedCourseAsync(instructor, category, "배관 기초", price: 25_000);
-        var student = await _client.SignUpAsync("student@lecturehub.test");
-        var order = await (await _client.SendAsync(HttpMethod.Post, "/api/v1/orders", student, new { courseIds = new[] { tig.Id, pipe.Id } })).ReadAsync<OrderView>(HttpStatusCode.Created);
-        return (student, order);
     }
 
     private Task<HttpResponseMessage> ConfirmAsync(Tokens student, Guid order, string paymentKey, long amount) =>

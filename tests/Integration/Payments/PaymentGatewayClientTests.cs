@@ -125,6 +125,24 @@ public sealed class PaymentGatewayClientTests(PgSimulatorFixture pg) : IClassFix
     }
 
     [Fact]
+    public async Task After_ten_failures_the_circuit_opens_and_calls_fail_fast_without_reaching_the_gateway()
+    {
+        var order = Guid.NewGuid();
+        var key = await pg.CheckoutAsync(order, 39_000);
+        await pg.FaultsAsync(failNextConfirms: 10);
+        var client = Client(maxRetries: 0);
+        for (var i = 0; i < 10; i++)
+        {
+            await Assert.ThrowsAsync<PaymentGatewayUnavailableException>(() => client.ConfirmAsync(key, order, 39_000, default));
+        }
+
+        // The gateway would take this one (its ten failures are spent), but the open circuit does not let it through.
+        var error = await Assert.ThrowsAsync<PaymentGatewayUnavailableException>(() => client.ConfirmAsync(key, order, 39_000, default));
+        Assert.IsType<Polly.CircuitBreaker.BrokenCircuitException>(error.InnerException);
+        Assert.Equal("READY", (await Client().GetPaymentAsync(key, default))!.Status);
+    }
+
+    [Fact]
     public async Task A_wrong_secret_key_is_refused_by_the_gateway()
     {
         var error = await Assert.ThrowsAsync<PaymentGatewayRejectedException>(() => Client(secretKey: "test_sk_wrong").ConfirmAsync("pk_x", Guid.NewGuid(), 1, default));

@@ -58,14 +58,8 @@ public sealed class WebhookInboxTests(WebhookApiFactory factory) : IClassFixture
         Assert.Equal(0L, await CountAsync());
     }
 
-    private Task<HttpResponseMessage> PostAsync(string id, DateTimeOffset sentAt, string signature, string body = Body, string provider = "testpg")
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/payments/webhooks/{provider}") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        request.Headers.Add(StandardWebhook.IdHeader, id);
-        request.Headers.Add(StandardWebhook.TimestampHeader, sentAt.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
-        request.Headers.Add(StandardWebhook.SignatureHeader, signature);
-        return _client.SendAsync(request);
-    }
+    private Task<HttpResponseMessage> PostAsync(string id, DateTimeOffset sentAt, string signature, string body = Body, string provider = "testpg") =>
+        _client.PostWebhookAsync(id, sentAt, signature, Encoding.UTF8.GetBytes(body), provider);
 
     private static async Task<long> CountAsync() => await Api.ScalarAsync<long>(ApiFactory.PrimaryConnectionString, "SELECT count(*) FROM payment_webhooks");
 

@@ -32,7 +32,7 @@ public sealed class WebhookProcessingTests(PaymentApiFactory factory) : IClassFi
     [Fact]
     public async Task A_confirm_lost_on_our_side_is_healed_by_the_webhook_delivered_ten_times()
     {
-        var (_, order) = await OrderAsync();
+        var (_, order) = await _client.TwoCourseOrderAsync(factory);
         var key = await factory.Pg.CheckoutAsync(order.Id, order.AmountKrw);
         await factory.Pg.ConfirmAtGatewayAsync(key, order.Id, order.AmountKrw);
 
@@ -49,7 +49,7 @@ public sealed class WebhookProcessingTests(PaymentApiFactory factory) : IClassFi
     [Fact]
     public async Task Canceled_arriving_before_paid_changes_nothing_the_gateway_does_not_say()
     {
-        var (_, order) = await OrderAsync();
+        var (_, order) = await _client.TwoCourseOrderAsync(factory);
         var key = await factory.Pg.CheckoutAsync(order.Id, order.AmountKrw);
         await factory.Pg.ConfirmAtGatewayAsync(key, order.Id, order.AmountKrw);
 
@@ -65,7 +65,7 @@ public sealed class WebhookProcessingTests(PaymentApiFactory factory) : IClassFi
     [Fact]
     public async Task A_payment_the_buyer_abandoned_closes_the_order_and_enrols_no_one()
     {
-        var (_, order) = await OrderAsync();
+        var (_, order) = await _client.TwoCourseOrderAsync(factory);
         var key = await factory.Pg.CheckoutAsync(order.Id, order.AmountKrw);
         await factory.Pg.StatusAsync(key, "EXPIRED");
 
@@ -78,7 +78,7 @@ public sealed class WebhookProcessingTests(PaymentApiFactory factory) : IClassFi
     [Fact]
     public async Task An_amount_mismatch_is_flagged_for_review_and_enrols_no_one()
     {
-        var (_, order) = await OrderAsync();
+        var (_, order) = await _client.TwoCourseOrderAsync(factory);
         var key = await factory.Pg.CheckoutAsync(order.Id, 1_000);
         await factory.Pg.ConfirmAtGatewayAsync(key, order.Id, 1_000);
 
@@ -96,7 +96,7 @@ public sealed class WebhookProcessingTests(PaymentApiFactory factory) : IClassFi
     [Fact]
     public async Task Reconciliation_heals_an_order_whose_confirm_and_webhook_never_arrived_and_expires_an_abandoned_one()
     {
-        var (_, paid) = await OrderAsync();
+        var (_, paid) = await _client.TwoCourseOrderAsync(factory);
         var key = await factory.Pg.CheckoutAsync(paid.Id, paid.AmountKrw);
         await factory.Pg.ConfirmAtGatewayAsync(key, paid.Id, paid.AmountKrw); // and then the API crashed before committing
 
@@ -121,21 +121,7 @@ public sealed class WebhookProcessingTests(PaymentApiFactory factory) : IClassFi
     {
         var now = DateTimeOffset.UtcNow;
         var body = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new { eventType = "PAYMENT_STATUS_CHANGED", data = new { paymentKey, status, totalAmount = 1 } });
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/payments/webhooks/testpg") { Content = new ByteArrayContent(body) };
-        request.Headers.Add(StandardWebhook.IdHeader, id);
-        request.Headers.Add(StandardWebhook.TimestampHeader, now.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
-        request.Headers.Add(StandardWebhook.SignatureHeader, _gateway.Sign(id, now, body));
-        return _client.SendAsync(request);
-    }
-
-    private async Task<(Tokens Student, OrderView Order)> OrderAsync()
-    {
-        var instructor = await _client.SignUpAsync("instructor@lecturehub.test", "Instructor");
-        var category = await factory.WeldingCategoryAsync();
-        var tig = await _client.PublishedCourseAsync(instructor, category, "TIG 용접 실기", price: 39_000);
-        var pipe = await _client.PublishedCourseAsync(instructor, category, "배관 기초", price: 25_000);
-        var student = await _client.SignUpAsync("student@lecturehub.test");
-        return (student, await (await _client.SendAsync(HttpMethod.Post, "/api/v1/orders", student, new { courseIds = new[] { tig.Id, pipe.Id } })).ReadAsync<OrderView>(HttpStatusCode.Created));
+        return _client.PostWebhookAsync(id, now, _gateway.Sign(id, now, body), body);
     }
 
     /// <summary>The order's status and the number of enrolments in its courses.</summary>

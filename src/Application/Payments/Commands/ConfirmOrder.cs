@@ -61,16 +61,7 @@ internal sealed class ConfirmOrderHandler(
             throw new ConflictException("PAYMENT_NOT_MATCHING", "The gateway's payment does not match this order; it is kept for review.");
         }
 
-        try
-        {
-            return await sender.Send(new RecordPaymentCommand(order.Id, payment.PaymentKey, payment.TotalAmount), cancellationToken);
-        }
-        catch (ConflictException)
-        {
-            // Another confirm of this order committed first (the order's xmin, or the enrolment's unique index, says
-            // so): recording again finds the order paid and changes nothing. A conflict of any other kind repeats.
-            return await sender.Send(new RecordPaymentCommand(order.Id, payment.PaymentKey, payment.TotalAmount), cancellationToken);
-        }
+        return await sender.RecordPaymentAsync(order.Id, payment, cancellationToken);
     }
 
     private async Task<GatewayPayment> ConfirmAtGatewayAsync(string paymentKey, Order order, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using LectureHub.Application.Abstractions;
+using LectureHub.Application.Common.Exceptions;
 using LectureHub.Application.Courses;
 using LectureHub.Application.Enrollments.Commands;
 using LectureHub.Domain.Enrollments;
@@ -47,5 +48,26 @@ internal sealed class RecordPaymentHandler(IRepository<Order> orders, IRepositor
         }
 
         return OrderDto.From(order);
+    }
+}
+
+internal static class PaymentRecording
+{
+    /// <summary>
+    /// Records a DONE payment. A confirm, a webhook and reconciliation may record the same payment at once: the loser
+    /// meets the order's xmin or an enrolment's unique index, and recording again finds the order paid and changes
+    /// nothing. A conflict of any other kind repeats and is thrown.
+    /// </summary>
+    public static async Task<OrderDto> RecordPaymentAsync(this ISender sender, Guid orderId, GatewayPayment payment, CancellationToken cancellationToken)
+    {
+        var command = new RecordPaymentCommand(orderId, payment.PaymentKey, payment.TotalAmount);
+        try
+        {
+            return await sender.Send(command, cancellationToken);
+        }
+        catch (ConflictException)
+        {
+            return await sender.Send(command, cancellationToken);
+        }
     }
 }

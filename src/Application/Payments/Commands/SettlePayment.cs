@@ -61,7 +61,7 @@ internal sealed class SettlePaymentHandler(IPaymentGateway gateway, IRepository<
                 return await FlagAsync(payment, order.Id, AnomalyKind.PaidAfterClose, $"The gateway took the money for an order that is {order.Status}.", cancellationToken);
             }
 
-            await RecordAsync(order.Id, payment, cancellationToken);
+            await sender.RecordPaymentAsync(order.Id, payment, cancellationToken);
             return SettleOutcome.Paid;
         }
 
@@ -77,19 +77,6 @@ internal sealed class SettlePaymentHandler(IPaymentGateway gateway, IRepository<
         }
 
         return SettleOutcome.Waiting;
-    }
-
-    /// <summary>A concurrent confirm may commit first: recording again then finds the order paid.</summary>
-    private async Task RecordAsync(Guid orderId, GatewayPayment payment, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await sender.Send(new RecordPaymentCommand(orderId, payment.PaymentKey, payment.TotalAmount), cancellationToken);
-        }
-        catch (ConflictException)
-        {
-            await sender.Send(new RecordPaymentCommand(orderId, payment.PaymentKey, payment.TotalAmount), cancellationToken);
-        }
     }
 
     private async Task<SettleOutcome> FlagAsync(GatewayPayment payment, Guid? orderId, AnomalyKind kind, string detail, CancellationToken cancellationToken)
