@@ -155,6 +155,9 @@ public static class DependencyInjection
         }
 
         services.AddHttpClient<Application.Payments.IPaymentGateway, Payments.PaymentGatewayClient>();
+        services.AddScoped<Application.Payments.ICouponRedemptions, CouponRedemptions>();
+        AddOptions<Payments.SettlementOptions>(services, configuration, Payments.SettlementOptions.Section);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<Payments.SettlementOptions>>().Value.ToTerms());
 
         services.AddSingleton<IPasswordHasher, PasswordHasher>();
         services.AddSingleton<ITokenService, JwtTokenService>();

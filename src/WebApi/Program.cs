@@ -75,6 +75,7 @@ api.MapVideoEndpoints();
 api.MapLearningEndpoints();
 api.MapPaymentEndpoints();
 api.MapOrderEndpoints();
+api.MapSettlementEndpoints();
 
 await app.RunAsync();
 

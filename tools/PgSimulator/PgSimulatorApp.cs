@@ -10,11 +10,15 @@ namespace LectureHub.PgSimulator;
 /// <list type="bullet">
 /// <item><c>POST /v1/payments/confirm</c> (Basic auth with the secret key, <c>Idempotency-Key</c>): a payment the
 /// checkout authorised becomes DONE if the order id and amount match;</item>
+/// <item><c>POST /v1/payments/{paymentKey}/cancel {cancelReason, cancelAmount}</c> (<c>Idempotency-Key</c>): returns
+/// all or part of what is left; the payment becomes PARTIAL_CANCELED or CANCELED;</item>
 /// <item><c>GET /v1/payments/{paymentKey}</c> and <c>GET /v1/payments/orders/{orderId}</c>.</item>
 /// </list>
+/// Every change of a payment is posted as a Standard-Webhooks-signed webhook (<see cref="WebhookSender"/>).
 /// And for tests and demos: <c>POST /sim/checkout {orderId, amount}</c> plays the buyer paying in the widget and
 /// returns the paymentKey; <c>POST /sim/payments/{key}/status/{status}</c> moves a payment (the buyer abandons it:
-/// EXPIRED, ABORTED); <c>PUT /sim/faults</c> sets how many next confirms fail with 500 and how long each waits.
+/// EXPIRED, ABORTED); <c>PUT /sim/faults</c> sets how many next confirms or cancels fail with 500 and how long a
+/// confirm waits; <c>PUT /sim/webhooks</c> where and how webhooks go; <c>GET /sim/webhooks/stats</c> what was sent.
 /// State is in memory.
 /// </summary>
 public static class PgSimulatorApp
@@ -25,9 +29,11 @@ public static class PgSimulatorApp
     {
         var builder = WebApplication.CreateSlimBuilder(args);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddSingleton<WebhookSender>();
         var app = builder.Build();
+        var webhooks = app.Services.GetRequiredService<WebhookSender>();
         var payments = new ConcurrentDictionary<string, Payment>();
-        var answers = new ConcurrentDictionary<string, (int Status, string Body)>();
+        var answers = new ConcurrentDictionary<string, Lazy<(int Status, string Body)>>();
         var faults = new Faults();
         var expectedAuth = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(secretKey + ":"));
 
@@ -50,15 +56,25 @@ public static class PgSimulatorApp
                 payment.Status = status;
             }
 
+            webhooks.Publish(status == "DONE" ? "Transaction.Paid" : "Transaction.Cancelled", payment.Event());
             return Results.NoContent();
         });
 
         app.MapPut("/sim/faults", (FaultSettings settings) =>
         {
             faults.FailNextConfirms = settings.FailNextConfirms;
+            faults.FailNextCancels = settings.FailNextCancels;
             faults.ConfirmDelayMs = settings.ConfirmDelayMs;
             return Results.NoContent();
         });
+
+        app.MapPut("/sim/webhooks", (WebhookSettings settings) =>
+        {
+            webhooks.Settings = settings;
+            return Results.NoContent();
+        });
+
+        app.MapGet("/sim/webhooks/stats", () => Results.Json(webhooks.Stats, Json));
 
         app.MapPost("/v1/payments/confirm", async (HttpRequest request, ConfirmRequest confirm) =>
         {
@@ -72,26 +88,15 @@ public static class PgSimulatorApp
                 await Task.Delay(faults.ConfirmDelayMs);
             }
 
-            if (Interlocked.Decrement(ref faults.FailNextConfirms) >= 0)
-            {
-                return Error(500, "FAILED_INTERNAL_SYSTEM_PROCESSING", "Simulated failure.");
-            }
-
-            Interlocked.Exchange(ref faults.FailNextConfirms, 0);
-            var key = request.Headers["Idempotency-Key"].ToString();
-            if (key.Length > 0 && answers.TryGetValue(key, out var replay))
-            {
-                return Results.Text(replay.Body, "application/json", Encoding.UTF8, replay.Status);
-            }
-
-            var answer = ConfirmOnce(payments, confirm);
-            if (key.Length > 0)
-            {
-                answers[key] = (answer.Status, answer.Body);
-            }
-
-            return Results.Text(answer.Body, "application/json", Encoding.UTF8, answer.Status);
+            return Interlocked.Decrement(ref faults.FailNextConfirms) >= 0
+                ? Error(500, "FAILED_INTERNAL_SYSTEM_PROCESSING", "Simulated failure.")
+                : Once(request, answers, () => ConfirmOnce(payments, confirm, webhooks));
         });
+
+        app.MapPost("/v1/payments/{paymentKey}/cancel", (HttpRequest request, string paymentKey, CancelRequest cancel) =>
+            request.Headers.Authorization != expectedAuth ? Error(401, "UNAUTHORIZED_KEY", "The secret key is wrong.")
+            : Interlocked.Decrement(ref faults.FailNextCancels) >= 0 ? Error(500, "FAILED_INTERNAL_SYSTEM_PROCESSING", "Simulated failure.")
+            : Once(request, answers, () => CancelOnce(payments, paymentKey, cancel, webhooks)));
 
         app.MapGet("/v1/payments/orders/{orderId}", (HttpRequest request, string orderId) =>
             request.Headers.Authorization != expectedAuth ? Error(401, "UNAUTHORIZED_KEY", "The secret key is wrong.")
@@ -108,7 +113,42 @@ public static class PgSimulatorApp
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private static (int Status, string Body) ConfirmOnce(ConcurrentDictionary<string, Payment> payments, ConfirmRequest confirm)
+    /// <summary>The first answer for an Idempotency-Key is the answer for every repeat of it.</summary>
+    private static IResult Once(HttpRequest request, ConcurrentDictionary<string, Lazy<(int Status, string Body)>> answers, Func<(int Status, string Body)> act)
+    {
+        var key = request.Headers["Idempotency-Key"].ToString();
+        var answer = key.Length > 0 ? answers.GetOrAdd(key, _ => new Lazy<(int, string)>(act)).Value : act();
+        return Results.Text(answer.Body, "application/json", Encoding.UTF8, answer.Status);
+    }
+
+    private static (int Status, string Body) CancelOnce(ConcurrentDictionary<string, Payment> payments, string paymentKey, CancelRequest cancel, WebhookSender webhooks)
+    {
+        if (!payments.TryGetValue(paymentKey, out var payment))
+        {
+            return (404, ErrorBody("NOT_FOUND_PAYMENT", "No such payment."));
+        }
+
+        lock (payment)
+        {
+            if (payment.Status is not ("DONE" or "PARTIAL_CANCELED"))
+            {
+                return (400, ErrorBody("NOT_CANCELABLE_PAYMENT", $"A {payment.Status} payment cannot be canceled."));
+            }
+
+            var amount = cancel.CancelAmount ?? payment.Balance;
+            if (amount <= 0 || amount > payment.Balance)
+            {
+                return (400, ErrorBody("NOT_CANCELABLE_AMOUNT", $"{amount} is more than the {payment.Balance} left."));
+            }
+
+            payment.Balance -= amount;
+            payment.Status = payment.Balance == 0 ? "CANCELED" : "PARTIAL_CANCELED";
+            webhooks.Publish(payment.Balance == 0 ? "Transaction.Cancelled" : "Transaction.PartialCancelled", payment.Event());
+            return (200, JsonSerializer.Serialize(payment.View(), Json));
+        }
+    }
+
+    private static (int Status, string Body) ConfirmOnce(ConcurrentDictionary<string, Payment> payments, ConfirmRequest confirm, WebhookSender webhooks)
     {
         if (!payments.TryGetValue(confirm.PaymentKey, out var payment))
         {
@@ -129,6 +169,7 @@ public static class PgSimulatorApp
 
             payment.Status = "DONE";
             payment.ApprovedAt = DateTimeOffset.UtcNow;
+            webhooks.Publish("Transaction.Paid", payment.Event());
             return (200, JsonSerializer.Serialize(payment.View(), Json));
         }
     }
@@ -139,13 +180,16 @@ public static class PgSimulatorApp
 
     private sealed record Checkout(string OrderId, long Amount);
 
-    private sealed record FaultSettings(int FailNextConfirms, int ConfirmDelayMs);
+    private sealed record FaultSettings(int FailNextConfirms, int ConfirmDelayMs, int FailNextCancels = 0);
 
     private sealed record ConfirmRequest(string PaymentKey, string OrderId, long Amount);
+
+    private sealed record CancelRequest(string? CancelReason, long? CancelAmount);
 
     private sealed class Faults
     {
         public int FailNextConfirms;
+        public int FailNextCancels;
         public int ConfirmDelayMs;
     }
 
@@ -161,6 +205,11 @@ public static class PgSimulatorApp
 
         public DateTimeOffset? ApprovedAt { get; set; }
 
-        public object View() => new { PaymentKey, OrderId, Status, TotalAmount = Amount, ApprovedAt, Method = "카드" };
+        public long Balance { get; set; } = amount;
+
+        public object View() => new { PaymentKey, OrderId, Status, TotalAmount = Amount, BalanceAmount = Balance, ApprovedAt, Method = "카드" };
+
+        /// <summary>A webhook's data: it names the payment; receivers fetch the rest (PortOne V2 sends paymentId).</summary>
+        public object Event() => new { PaymentKey, PaymentId = PaymentKey, OrderId, Status };
     }
 }

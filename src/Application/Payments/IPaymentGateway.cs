@@ -1,7 +1,13 @@
 namespace LectureHub.Application.Payments;
 
-/// <summary>A payment as the gateway reports it. Status DONE means the money was taken.</summary>
-public sealed record GatewayPayment(string PaymentKey, string OrderId, string Status, long TotalAmount, DateTimeOffset? ApprovedAt);
+/// <summary>
+/// A payment as the gateway reports it. Status DONE means the money was taken; after cancels it is PARTIAL_CANCELED
+/// or CANCELED, and <see cref="BalanceAmount"/> is what is left of <see cref="TotalAmount"/>.
+/// </summary>
+public sealed record GatewayPayment(string PaymentKey, string OrderId, string Status, long TotalAmount, DateTimeOffset? ApprovedAt, long? BalanceAmount = null)
+{
+    public long CanceledAmount => TotalAmount - (BalanceAmount ?? TotalAmount);
+}
 
 /// <summary>The gateway refused the request (a 4xx with its code): retrying the same request will not help.</summary>
 public sealed class PaymentGatewayRejectedException(string code, string message) : Exception(message)
@@ -25,4 +31,10 @@ public interface IPaymentGateway
 
     /// <summary>The order's newest payment at the gateway, for an order whose confirm never reached us; null if none.</summary>
     Task<GatewayPayment?> GetPaymentByOrderAsync(Guid orderId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Returns <paramref name="amountKrw"/> of the payment to the buyer (all or part of what is left). The idempotency
+    /// key names one refund, so a retry, or a repeat after our commit failed, cancels once.
+    /// </summary>
+    Task<GatewayPayment> CancelAsync(string paymentKey, long amountKrw, string reason, string idempotencyKey, CancellationToken cancellationToken);
 }

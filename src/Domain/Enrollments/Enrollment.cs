@@ -38,18 +38,21 @@ public sealed class Enrollment : Entity
 
     public DateTimeOffset? EndedAt { get; private set; }
 
-    public static Enrollment Start(Guid studentId, Guid courseId, EnrollmentSource source, DateTimeOffset now) =>
-        new() { StudentId = studentId, CourseId = courseId, Source = source, Status = EnrollmentStatus.Active, EnrolledAt = now };
+    /// <summary>The order that paid for the current enrolment (refunds go back to it); null for a free one.</summary>
+    public Guid? OrderId { get; private set; }
+
+    public static Enrollment Start(Guid studentId, Guid courseId, EnrollmentSource source, DateTimeOffset now, Guid? orderId = null) =>
+        new() { StudentId = studentId, CourseId = courseId, Source = source, Status = EnrollmentStatus.Active, EnrolledAt = now, OrderId = orderId };
 
     /// <summary>A refunded student buys the course again: the same row (one per student and course) is active again.</summary>
-    public void Renew(EnrollmentSource source, DateTimeOffset now)
+    public void Renew(EnrollmentSource source, DateTimeOffset now, Guid? orderId = null)
     {
         if (Status != EnrollmentStatus.Refunded)
         {
             throw new DomainException("ENROLLMENT_NOT_RENEWABLE", $"An enrolment that is {Status.ToString().ToLowerInvariant()} cannot be bought again.");
         }
 
-        (Status, Source, EnrolledAt, EndedAt) = (EnrollmentStatus.Active, source, now, null);
+        (Status, Source, EnrolledAt, EndedAt, OrderId) = (EnrollmentStatus.Active, source, now, null, orderId);
     }
 
     public void Refund(DateTimeOffset now) => End(EnrollmentStatus.Refunded, now);

@@ -17,8 +17,21 @@ public enum OrderStatus
     Canceled,
 }
 
-/// <summary>One course in an order, at the price it had when the order was placed.</summary>
-public sealed record OrderLine(Guid CourseId, string Title, long PriceKrw);
+/// <summary>One course in an order, at the price it had when the order was placed, less any coupon discount.</summary>
+public sealed record OrderLine(Guid CourseId, string Title, long PriceKrw, Guid InstructorId, long DiscountKrw = 0)
+{
+    public long PaidKrw => PriceKrw - DiscountKrw;
+}
+
+public enum RefundStatus
+{
+    /// <summary>Asked of the gateway; the gateway's answer (or a retry with the same idempotency key) completes it.</summary>
+    Requested,
+    Completed,
+}
+
+/// <summary>A refund of one course of the order, at the amount its quote gave under the order's policy.</summary>
+public sealed record OrderRefund(Guid Id, Guid CourseId, long AmountKrw, string PolicyVersion, double ProgressPercent, RefundStatus Status, DateTimeOffset RequestedAt, DateTimeOffset? CompletedAt);
 
 /// <summary>
 /// A student's order for one or more paid courses. The amount is the sum of the server's prices at placing, never a
@@ -27,6 +40,9 @@ public sealed record OrderLine(Guid CourseId, string Title, long PriceKrw);
 public sealed class Order : Entity
 {
     public const int MaxLines = 20;
+
+    /// <summary>The least a course may cost after a coupon: card gateways refuse smaller payments.</summary>
+    public const long MinLineKrw = 100;
 
     private Order()
     {
@@ -53,7 +69,18 @@ public sealed class Order : Entity
 
     public string? FailureReason { get; private set; }
 
-    public static Order Place(Guid studentId, IReadOnlyList<OrderLine> lines, DateTimeOffset now)
+    /// <summary>The refund policy, fee and commission in force when the order was placed; they stay with it.</summary>
+    public SettlementTerms Terms { get; private set; } = SettlementTerms.Default;
+
+    /// <summary>The coupon whose use the order holds (given back if it ends unpaid).</summary>
+    public Guid? CouponId { get; private set; }
+
+    /// <summary>Replaced, never changed in place (it is stored as one jsonb value).</summary>
+    public IReadOnlyList<OrderRefund> Refunds { get; private set; } = [];
+
+    public long RefundedKrw => Refunds.Where(r => r.Status == RefundStatus.Completed).Sum(r => r.AmountKrw);
+
+    public static Order Place(Guid studentId, IReadOnlyList<OrderLine> lines, SettlementTerms terms, Guid? couponId, DateTimeOffset now)
     {
         if (lines.Count is 0 or > MaxLines)
         {
@@ -70,9 +97,14 @@ public sealed class Order : Entity
             throw new DomainValidationException("COURSE_NOT_FOR_SALE", $"'{free.Title}' is free: enrol in it directly.");
         }
 
+        if (lines.Any(l => l.DiscountKrw < 0 || l.DiscountKrw > 0 && l.PaidKrw < MinLineKrw))
+        {
+            throw new DomainValidationException("ORDER_LINES_INVALID", $"A discount must leave at least {MinLineKrw} KRW per course.");
+        }
+
         return new Order
         {
-            StudentId = studentId, Status = OrderStatus.Pending, Lines = [.. lines], AmountKrw = lines.Sum(l => l.PriceKrw),
+            StudentId = studentId, Status = OrderStatus.Pending, Lines = [.. lines], AmountKrw = lines.Sum(l => l.PaidKrw), Terms = terms, CouponId = couponId,
             Name = lines.Count == 1 ? lines[0].Title : $"{lines[0].Title} 외 {lines.Count - 1}건", CreatedAt = now, UpdatedAt = now,
         };
     }
@@ -98,6 +130,66 @@ public sealed class Order : Entity
         Raise(new OrderPaid(Id, StudentId, Lines.Select(l => l.CourseId).ToList(), AmountKrw));
         return true;
     }
+
+    /// <summary>
+    /// Starts refunding one course at its quote. One refund per course, and one in flight per order, so a gateway
+    /// cancel always has one refund to answer to.
+    /// </summary>
+    public OrderRefund RequestRefund(Guid courseId, RefundQuote quote, DateTimeOffset now)
+    {
+        if (Status is not (OrderStatus.Paid or OrderStatus.PartiallyRefunded))
+        {
+            throw new DomainException("ORDER_STATE_INVALID", $"The order is {Status.ToString().ToLowerInvariant()}; only paid orders are refunded.");
+        }
+
+        var line = Line(courseId);
+        if (Refunds.FirstOrDefault(r => r.CourseId == courseId) is { Status: RefundStatus.Completed })
+        {
+            throw new DomainException("ALREADY_REFUNDED", $"'{line.Title}' was refunded already.");
+        }
+
+        if (Refunds.FirstOrDefault(r => r.Status == RefundStatus.Requested) is { } pending)
+        {
+            return pending.CourseId == courseId ? pending
+                : throw new DomainException("REFUND_IN_PROGRESS", "Another refund of this order is being processed; try again in a minute.");
+        }
+
+        if (quote.Rule == RefundRule.None || quote.AmountKrw <= 0 || quote.AmountKrw > line.PaidKrw)
+        {
+            throw new DomainException("REFUND_NOT_ALLOWED", $"Under refund policy {quote.PolicyVersion}, '{line.Title}' can no longer be refunded ({quote.ProgressPercent}% watched, paid {PaidAt:yyyy-MM-dd}).");
+        }
+
+        var refund = new OrderRefund(Guid.CreateVersion7(), courseId, quote.AmountKrw, quote.PolicyVersion, quote.ProgressPercent, RefundStatus.Requested, now, null);
+        (Refunds, UpdatedAt) = ([.. Refunds, refund], now);
+        return refund;
+    }
+
+    /// <summary>The gateway returned the money: the refund is complete (true the first time), and the order refunded when every course is.</summary>
+    public bool CompleteRefund(Guid refundId, DateTimeOffset now)
+    {
+        var refund = Refunds.SingleOrDefault(r => r.Id == refundId) ?? throw new DomainException("REFUND_NOT_FOUND", $"The order has no refund {refundId}.");
+        if (refund.Status == RefundStatus.Completed)
+        {
+            return false;
+        }
+
+        Refunds = Refunds.Select(r => r.Id == refundId ? r with { Status = RefundStatus.Completed, CompletedAt = now } : r).ToList();
+        var refundedCourses = Refunds.Count(r => r.Status == RefundStatus.Completed);
+        (Status, UpdatedAt) = (refundedCourses == Lines.Count ? OrderStatus.Refunded : OrderStatus.PartiallyRefunded, now);
+        return true;
+    }
+
+    /// <summary>The gateway refused the cancel: the request is dropped and may be made again.</summary>
+    public void AbandonRefund(Guid refundId, DateTimeOffset now)
+    {
+        if (Refunds.SingleOrDefault(r => r.Id == refundId) is { Status: RefundStatus.Requested })
+        {
+            (Refunds, UpdatedAt) = (Refunds.Where(r => r.Id != refundId).ToList(), now);
+        }
+    }
+
+    public OrderLine Line(Guid courseId) =>
+        Lines.SingleOrDefault(l => l.CourseId == courseId) ?? throw new DomainException("ORDER_LINE_NOT_FOUND", $"Course {courseId} is not in order {Id}.");
 
     public void Fail(string reason, DateTimeOffset now) => End(OrderStatus.Failed, reason, now);
 

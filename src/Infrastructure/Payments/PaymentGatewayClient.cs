@@ -60,15 +60,18 @@ internal sealed class PaymentGatewayClient : IPaymentGateway
         _pipeline = pipeline.Pipeline;
     }
 
-    public async Task<GatewayPayment> ConfirmAsync(string paymentKey, Guid orderId, long amountKrw, CancellationToken cancellationToken)
+    public Task<GatewayPayment> ConfirmAsync(string paymentKey, Guid orderId, long amountKrw, CancellationToken cancellationToken) =>
+        PostAsync("v1/payments/confirm", new { paymentKey, orderId = orderId.ToString(), amount = amountKrw }, $"confirm-{orderId:N}-{paymentKey}", cancellationToken);
+
+    public Task<GatewayPayment> CancelAsync(string paymentKey, long amountKrw, string reason, string idempotencyKey, CancellationToken cancellationToken) =>
+        PostAsync($"v1/payments/{Uri.EscapeDataString(paymentKey)}/cancel", new { cancelReason = reason, cancelAmount = amountKrw }, idempotencyKey, cancellationToken);
+
+    /// <summary>A POST the gateway de-duplicates by its Idempotency-Key, the same on every attempt, so the pipeline may retry it.</summary>
+    private async Task<GatewayPayment> PostAsync(string path, object body, string idempotencyKey, CancellationToken cancellationToken)
     {
-        var idempotencyKey = $"confirm-{orderId:N}-{paymentKey}";
         using var response = await SendAsync(() =>
         {
-            var request = new HttpRequestMessage(HttpMethod.Post, "v1/payments/confirm")
-            {
-                Content = JsonContent.Create(new { paymentKey, orderId = orderId.ToString(), amount = amountKrw }, options: Json),
-            };
+            var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body, options: Json) };
             request.Headers.Add("Idempotency-Key", idempotencyKey);
             return request;
         }, cancellationToken);

@@ -31,7 +31,9 @@ public sealed class ReconciliationOptions
 
 /// <summary>
 /// Every minute, asks the gateway about PENDING orders older than AfterMinutes and settles them
-/// (<see cref="ReconcileOrderRequest"/>). Instances may overlap: settling is idempotent. A failure is logged and the
+/// (<see cref="ReconcileOrderRequest"/>), and finishes refunds requested that long ago and never completed (the
+/// gateway did not answer, or we crashed after it did) by asking again with the refund's idempotency key
+/// (<see cref="ProcessRefundRequest"/>). Instances may overlap: both are idempotent. A failure is logged and the
 /// order is simply looked at again on the next pass.
 /// </summary>
 internal sealed class PaymentReconciler(
@@ -86,6 +88,41 @@ internal sealed class PaymentReconciler(
             logger.LogInformation("Reconciled {Count} pending orders: {Outcomes}", pending.Count, string.Join(", ", outcomes.GroupBy(o => o).Select(g => $"{g.Count()} {g.Key}")));
         }
 
+        await FinishRefundsAsync(olderThan, cancellationToken);
         return outcomes;
+    }
+
+    /// <summary>Completes refunds still requested after <paramref name="olderThan"/>; returns how many completed.</summary>
+    internal async Task<int> FinishRefundsAsync(TimeSpan olderThan, CancellationToken cancellationToken)
+    {
+        List<(Guid OrderId, Guid RefundId)> stuck;
+        await using (var connection = await sources.Primary.OpenConnectionAsync(cancellationToken))
+        {
+            stuck = (await connection.QueryAsync<(Guid, Guid)>(new CommandDefinition(
+                """
+                SELECT o.id, (r->>'id')::uuid
+                FROM orders o, jsonb_array_elements(o.refunds) r
+                WHERE o.refunds @> '[{"status": "Requested"}]' AND r->>'status' = 'Requested' AND (r->>'requestedAt')::timestamptz <= @Before
+                LIMIT 500
+                """,
+                new { Before = clock.GetUtcNow() - olderThan }, cancellationToken: cancellationToken))).ToList();
+        }
+
+        var completed = 0;
+        foreach (var (orderId, refundId) in stuck)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<ISender>().Send(new ProcessRefundRequest(orderId, refundId, "환불 재처리"), cancellationToken);
+                completed++;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Refund {RefundId} of order {OrderId} could not be finished; it is looked at again on the next pass", refundId, orderId);
+            }
+        }
+
+        return completed;
     }
 }

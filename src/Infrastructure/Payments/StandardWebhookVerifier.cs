@@ -1,5 +1,5 @@
 using LectureHub.Application.Payments;
-using LectureHub.Infrastructure.StandardWebhooks;
+using LectureHub.StandardWebhooks;
 using Microsoft.Extensions.Options;
 
 namespace LectureHub.Infrastructure.Payments;

@@ -5,6 +5,7 @@ using LectureHub.Domain.Enrollments;
 using LectureHub.Domain.Learning;
 using LectureHub.Domain.Media;
 using LectureHub.Domain.Payments;
+using LectureHub.Domain.Settlement;
 using LectureHub.Domain.Users;
 using LectureHub.Infrastructure.Outbox;
 using Microsoft.EntityFrameworkCore;
@@ -51,6 +52,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Order> Orders => Set<Order>();
 
     public DbSet<PaymentAnomaly> PaymentAnomalies => Set<PaymentAnomaly>();
+
+    public DbSet<Coupon> Coupons => Set<Coupon>();
+
+    public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+
+    public DbSet<InstructorStatement> InstructorStatements => Set<InstructorStatement>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

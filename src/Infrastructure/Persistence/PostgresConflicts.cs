@@ -14,6 +14,8 @@ internal static class PostgresConflicts
         // The same student's second application racing the first for a seat meets this one before the one above.
         ["ix_cohort_slots_cohort_id_student_id"] = ("ALREADY_APPLIED", "You have already applied to this cohort."),
         ["ix_enrollments_student_id_course_id"] = ("ALREADY_ENROLLED", "You are already enrolled in this course."),
+        ["ix_coupons_code"] = ("COUPON_CODE_TAKEN", "A coupon with this code already exists."),
+        ["ix_instructor_statements_instructor_id_month"] = ("STATEMENT_ALREADY_CLOSED", "The instructor's statement for this month is closed already."),
     };
 
     public static ConflictException? Translate(PostgresException ex) => ex.SqlState switch

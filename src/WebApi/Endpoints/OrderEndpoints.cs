@@ -14,14 +14,18 @@ internal static class OrderEndpoints
 
         group.MapPost("/", async Task<Created<OrderDto>> (PlaceOrderBody body, ISender sender, CancellationToken ct) =>
             {
-                var order = await sender.Send(new PlaceOrderCommand(body.CourseIds ?? []), ct);
+                var order = await sender.Send(new PlaceOrderCommand(body.CourseIds ?? [], body.CouponCode), ct);
                 return TypedResults.Created($"/api/v1/orders/{order.Id}", order);
             })
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .WithSummary("Order paid courses: the server computes the amount from their prices; the order starts Pending and its id goes to the payment widget");
+            .WithSummary("Order paid courses: the server computes the amount from their prices (less an optional coupon); the order starts Pending and its id goes to the payment widget")
+            .WithDescription(
+                "A coupon code takes its discount off the courses it applies to (a platform coupon: all; an instructor's: theirs) and reserves " +
+                "one of its uses until the order is paid or ends. 404 COUPON_NOT_FOUND, 409 COUPON_NOT_VALID_NOW / COUPON_NOT_APPLICABLE / " +
+                "COUPON_EXHAUSTED. The refund policy, gateway fee and commission in force are frozen on the order (its terms).");
 
         group.MapPost("/{id:guid}/confirm", async Task<Ok<OrderDto>> (Guid id, ConfirmBody body, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ConfirmOrderRequest(id, body.PaymentKey ?? "", body.Amount), ct)))
@@ -42,10 +46,41 @@ internal static class OrderEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("One of the signed-in student's orders");
 
+        api.MapGet("/enrollments/{id:guid}/refund-quote", async Task<Ok<RefundQuoteDto>> (Guid id, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetRefundQuoteQuery(id), ct)))
+            .WithTags("Payments")
+            .RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("What refunding one of your paid enrolments would return now: the order's policy (version and terms), your verified progress, and the amount")
+            .WithDescription(
+                "Progress is the server-verified course % (Σ covered ÷ Σ duration). Under the default policy: everything paid within 7 days of " +
+                "payment while progress is below 10 %; else, within 30 days while below 50 %, what was paid × (100 − progress) % rounded down; " +
+                "else nothing (rule None, amount 0). An order keeps the policy it was bought under.");
+
+        api.MapPost("/enrollments/{id:guid}/refund", async Task<Ok<RefundDto>> (Guid id, RefundBody? body, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new RefundEnrollmentRequest(id, body?.Reason), ct)))
+            .WithTags("Payments")
+            .RequireAuthorization()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithSummary("Refund one of your paid enrolments at its quote: the gateway cancels that amount, the enrolment ends, the sale is reversed in the ledger")
+            .WithDescription(
+                "Safe to repeat: asking again resumes the same refund. 409 REFUND_NOT_ALLOWED: the policy gives nothing now. 409 " +
+                "REFUND_IN_PROGRESS: another course of the order is being refunded. 422 REFUND_REJECTED: the gateway refused; nothing " +
+                "changed. 503 REFUND_PENDING: the gateway did not answer; the refund is kept and completed automatically.");
+
         return api;
     }
 
-    internal sealed record PlaceOrderBody(IReadOnlyList<Guid>? CourseIds);
+    internal sealed record RefundBody(string? Reason);
+
+    internal sealed record PlaceOrderBody(IReadOnlyList<Guid>? CourseIds, string? CouponCode);
 
     internal sealed record ConfirmBody(string? PaymentKey, long Amount);
 }

@@ -1,5 +1,5 @@
 using LectureHub.Application.Payments.Commands;
-using LectureHub.Infrastructure.StandardWebhooks;
+using LectureHub.StandardWebhooks;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Net;
-using LectureHub.Infrastructure.StandardWebhooks;
+using LectureHub.StandardWebhooks;
 using LectureHub.IntegrationTests.Courses;
 using LectureHub.IntegrationTests.Support;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using LectureHub.Infrastructure.StandardWebhooks;
+using LectureHub.StandardWebhooks;
 using LectureHub.IntegrationTests.Support;
 
 namespace LectureHub.IntegrationTests.Payments;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using LectureHub.Application.Payments.Commands;
 using LectureHub.Infrastructure.Payments;
-using LectureHub.Infrastructure.StandardWebhooks;
+using LectureHub.StandardWebhooks;
 using LectureHub.IntegrationTests.Courses;
 using LectureHub.IntegrationTests.Support;
 

@@ -1,4 +1,4 @@
-using LectureHub.Infrastructure.StandardWebhooks;
+using LectureHub.StandardWebhooks;
 
 namespace LectureHub.UnitTests.Infrastructure;
 

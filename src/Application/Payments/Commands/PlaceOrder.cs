@@ -11,9 +11,10 @@ namespace LectureHub.Application.Payments.Commands;
 
 /// <summary>
 /// A student orders paid, published courses. The amount is computed here from the courses' current prices; the
-/// client names courses, never amounts. The order starts PENDING; its id goes to the gateway's payment widget.
+/// client names courses, never amounts. A coupon code takes its discount off (and reserves one of its uses). The
+/// order starts PENDING with today's settlement terms frozen on it; its id goes to the gateway's payment widget.
 /// </summary>
-public sealed record PlaceOrderCommand(IReadOnlyList<Guid> CourseIds) : ICommand<OrderDto>;
+public sealed record PlaceOrderCommand(IReadOnlyList<Guid> CourseIds, string? CouponCode = null) : ICommand<OrderDto>;
 
 internal sealed class PlaceOrderValidator : AbstractValidator<PlaceOrderCommand>
 {
@@ -22,12 +23,18 @@ internal sealed class PlaceOrderValidator : AbstractValidator<PlaceOrderCommand>
         RuleFor(c => c.CourseIds).NotEmpty().Must(ids => ids.Count <= Order.MaxLines).WithMessage($"An order holds at most {Order.MaxLines} courses.")
             .Must(ids => ids.Distinct().Count() == ids.Count).WithMessage("A course appears twice.");
         RuleForEach(c => c.CourseIds).NotEmpty();
+        RuleFor(c => c.CouponCode).MaximumLength(40);
     }
 }
 
 public sealed class PublishedCoursesSpec : Specification<Course>
 {
     public PublishedCoursesSpec(IReadOnlyCollection<Guid> ids) => Query.Where(c => ids.Contains(c.Id) && c.Status == CourseStatus.Published);
+}
+
+public sealed class CouponByCodeSpec : SingleResultSpecification<Coupon>
+{
+    public CouponByCodeSpec(string code) => Query.Where(c => c.Code == Coupon.Normalize(code));
 }
 
 public sealed class ActiveEnrollmentsSpec : Specification<Enrollment>
@@ -37,7 +44,8 @@ public sealed class ActiveEnrollmentsSpec : Specification<Enrollment>
 }
 
 internal sealed class PlaceOrderHandler(
-    IRepository<Course> courses, IRepository<Enrollment> enrollments, IRepository<Order> orders, ICurrentUser currentUser, TimeProvider clock)
+    IRepository<Course> courses, IRepository<Enrollment> enrollments, IRepository<Order> orders, IRepository<Coupon> coupons,
+    ICouponRedemptions redemptions, SettlementTerms terms, ICurrentUser currentUser, TimeProvider clock)
     : ICommandHandler<PlaceOrderCommand, OrderDto>
 {
     public async ValueTask<OrderDto> Handle(PlaceOrderCommand command, CancellationToken cancellationToken)
@@ -54,7 +62,22 @@ internal sealed class PlaceOrderHandler(
             throw new ConflictException("ALREADY_ENROLLED", $"You are already enrolled in '{found[enrolled.CourseId].Title}'.");
         }
 
-        var order = Order.Place(student, command.CourseIds.Select(id => new OrderLine(id, found[id].Title, found[id].PriceKrw)).ToList(), clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        IReadOnlyList<OrderLine> lines = command.CourseIds.Select(id => new OrderLine(id, found[id].Title, found[id].PriceKrw, found[id].InstructorId)).ToList();
+        Coupon? coupon = null;
+        if (!string.IsNullOrWhiteSpace(command.CouponCode))
+        {
+            coupon = await coupons.SingleOrDefaultAsync(new CouponByCodeSpec(command.CouponCode), cancellationToken)
+                     ?? throw new NotFoundException("COUPON_NOT_FOUND", $"There is no coupon {Coupon.Normalize(command.CouponCode)}.");
+            lines = coupon.Apply(lines, now);
+        }
+
+        var order = Order.Place(student, lines, terms, coupon?.Id, now);
+        if (coupon is not null && !await redemptions.TryRedeemAsync(coupon.Id, cancellationToken))
+        {
+            throw new ConflictException("COUPON_EXHAUSTED", $"Coupon {coupon.Code} has been used {coupon.UsageCap} times, its limit.");
+        }
+
         await orders.AddAsync(order, cancellationToken);
         return OrderDto.From(order);
     }

@@ -4,18 +4,21 @@ using LectureHub.Application.Courses;
 using LectureHub.Application.Enrollments.Commands;
 using LectureHub.Domain.Enrollments;
 using LectureHub.Domain.Payments;
+using LectureHub.Domain.Settlement;
 using Mediator;
 
 namespace LectureHub.Application.Payments.Commands;
 
 /// <summary>
-/// The gateway says DONE for this order, amount and payment key: the order becomes PAID and the student is enrolled in
-/// every course of it, in one transaction, so "paid but not enrolled" cannot be committed. Idempotent: recording the
+/// The gateway says DONE for this order, amount and payment key: the order becomes PAID, the student is enrolled in
+/// every course of it and each course's sale is written to the ledger, in one transaction, so "paid but not enrolled"
+/// (or paid but not accounted) cannot be committed. Idempotent: recording the
 /// same payment again changes nothing. Used by confirm, and later by the webhook processor and reconciliation.
 /// </summary>
 public sealed record RecordPaymentCommand(Guid OrderId, string PaymentKey, long AmountKrw) : ICommand<OrderDto>;
 
-internal sealed class RecordPaymentHandler(IRepository<Order> orders, IRepository<Enrollment> enrollments, ICourseStats stats, TimeProvider clock)
+internal sealed class RecordPaymentHandler(
+    IRepository<Order> orders, IRepository<Enrollment> enrollments, IRepository<LedgerEntry> ledger, ICourseStats stats, TimeProvider clock)
     : ICommandHandler<RecordPaymentCommand, OrderDto>
 {
     public async ValueTask<OrderDto> Handle(RecordPaymentCommand command, CancellationToken cancellationToken)
@@ -29,6 +32,7 @@ internal sealed class RecordPaymentHandler(IRepository<Order> orders, IRepositor
 
         foreach (var line in order.Lines)
         {
+            await ledger.AddRangeAsync(Ledger.Sale(order.Id, line, order.Terms.Split(line.PaidKrw), now), cancellationToken);
             var existing = await enrollments.SingleOrDefaultAsync(new StudentEnrollmentSpec(order.StudentId, line.CourseId), cancellationToken);
             if (existing is { Status: EnrollmentStatus.Active })
             {
@@ -37,11 +41,11 @@ internal sealed class RecordPaymentHandler(IRepository<Order> orders, IRepositor
 
             if (existing is not null)
             {
-                existing.Renew(EnrollmentSource.Purchase, now);
+                existing.Renew(EnrollmentSource.Purchase, now, order.Id);
             }
             else
             {
-                await enrollments.AddAsync(Enrollment.Start(order.StudentId, line.CourseId, EnrollmentSource.Purchase, now), cancellationToken);
+                await enrollments.AddAsync(Enrollment.Start(order.StudentId, line.CourseId, EnrollmentSource.Purchase, now, order.Id), cancellationToken);
             }
 
             await stats.CountEnrollmentAsync(line.CourseId, +1, cancellationToken);
@@ -53,14 +57,16 @@ internal sealed class RecordPaymentHandler(IRepository<Order> orders, IRepositor
 
 internal static class PaymentRecording
 {
+    public static Task<OrderDto> RecordPaymentAsync(this ISender sender, Guid orderId, GatewayPayment payment, CancellationToken cancellationToken) =>
+        sender.SendSettlingAsync(new RecordPaymentCommand(orderId, payment.PaymentKey, payment.TotalAmount), cancellationToken);
+
     /// <summary>
-    /// Records a DONE payment. A confirm, a webhook and reconciliation may record the same payment at once: the loser
-    /// meets the order's xmin or an enrolment's unique index, and recording again finds the order paid and changes
-    /// nothing. A conflict of any other kind repeats and is thrown.
+    /// Sends an idempotent settling command (record a payment, complete a refund). A confirm, a webhook and
+    /// reconciliation may settle the same thing at once: the loser meets the order's xmin or a unique index, and
+    /// sending again finds it settled and changes nothing. A conflict of any other kind repeats and is thrown.
     /// </summary>
-    public static async Task<OrderDto> RecordPaymentAsync(this ISender sender, Guid orderId, GatewayPayment payment, CancellationToken cancellationToken)
+    public static async Task<T> SendSettlingAsync<T>(this ISender sender, ICommand<T> command, CancellationToken cancellationToken)
     {
-        var command = new RecordPaymentCommand(orderId, payment.PaymentKey, payment.TotalAmount);
         try
         {
             return await sender.Send(command, cancellationToken);

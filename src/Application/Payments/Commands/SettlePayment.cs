@@ -14,14 +14,16 @@ public enum SettleOutcome
     Waiting,
     Flagged,
     UnknownPayment,
+    Refunded,
 }
 
 /// <summary>
 /// Brings an order in line with what the gateway holds for a payment now. Webhooks and reconciliation both end here,
 /// and neither's content is trusted: the payment is fetched from the gateway, so events arriving twice, late or in any
 /// order (CANCELED before PAID) lead to the same end state. DONE for the order's amount records the payment (paid and
-/// enrolled in one transaction); CANCELED, ABORTED or EXPIRED closes a pending order; anything no rule may settle (an
-/// amount mismatch, money taken for a closed order) is flagged for an Admin.
+/// enrolled in one transaction); CANCELED, ABORTED or EXPIRED closes a pending order; a cancel of a paid order that
+/// matches its refund in flight completes that refund; anything no rule may settle (an amount mismatch, money taken
+/// for a closed order, a cancel we did not ask for) is flagged for an Admin.
 /// </summary>
 public sealed record SettlePaymentRequest(string PaymentKey) : IRequest<SettleOutcome>;
 
@@ -35,6 +37,7 @@ internal sealed class SettlePaymentHandler(IPaymentGateway gateway, IRepository<
     : IRequestHandler<SettlePaymentRequest, SettleOutcome>
 {
     private static readonly string[] Ended = ["CANCELED", "ABORTED", "EXPIRED"];
+    private static readonly string[] Canceled = ["CANCELED", "PARTIAL_CANCELED"];
 
     public async ValueTask<SettleOutcome> Handle(SettlePaymentRequest request, CancellationToken cancellationToken)
     {
@@ -65,18 +68,36 @@ internal sealed class SettlePaymentHandler(IPaymentGateway gateway, IRepository<
             return SettleOutcome.Paid;
         }
 
+        if (order.Status is OrderStatus.Paid or OrderStatus.PartiallyRefunded or OrderStatus.Refunded && Canceled.Contains(payment.Status))
+        {
+            return await SettleCancelAsync(payment, order, cancellationToken);
+        }
+
         if (Ended.Contains(payment.Status))
         {
-            if (order.Status == OrderStatus.Paid)
-            {
-                return await FlagAsync(payment, order.Id, AnomalyKind.CanceledAfterPaid, $"The gateway says {payment.Status} for a paid order.", cancellationToken);
-            }
-
             await sender.Send(new CloseOrderCommand(order.Id, payment.Status), cancellationToken);
             return SettleOutcome.Closed;
         }
 
         return SettleOutcome.Waiting;
+    }
+
+    /// <summary>The gateway holds less than was paid: that must be our refunds, the completed ones and the one in flight.</summary>
+    private async Task<SettleOutcome> SettleCancelAsync(GatewayPayment payment, Order order, CancellationToken cancellationToken)
+    {
+        if (payment.CanceledAmount == order.RefundedKrw)
+        {
+            return SettleOutcome.Waiting;
+        }
+
+        if (order.Refunds.SingleOrDefault(r => r.Status == RefundStatus.Requested) is { } inFlight && payment.CanceledAmount == order.RefundedKrw + inFlight.AmountKrw)
+        {
+            await sender.SendSettlingAsync(new CompleteRefundCommand(order.Id, inFlight.Id), cancellationToken);
+            return SettleOutcome.Refunded;
+        }
+
+        return await FlagAsync(payment, order.Id, AnomalyKind.CanceledAfterPaid,
+            $"The gateway canceled {payment.CanceledAmount} KRW ({payment.Status}); LectureHub refunded {order.RefundedKrw} KRW.", cancellationToken);
     }
 
     private async Task<SettleOutcome> FlagAsync(GatewayPayment payment, Guid? orderId, AnomalyKind kind, string detail, CancellationToken cancellationToken)
@@ -87,12 +108,17 @@ internal sealed class SettlePaymentHandler(IPaymentGateway gateway, IRepository<
     }
 }
 
-internal sealed class CloseOrderHandler(IRepository<Order> orders, TimeProvider clock) : ICommandHandler<CloseOrderCommand, OrderStatus>
+internal sealed class CloseOrderHandler(IRepository<Order> orders, ICouponRedemptions coupons, TimeProvider clock) : ICommandHandler<CloseOrderCommand, OrderStatus>
 {
     public async ValueTask<OrderStatus> Handle(CloseOrderCommand command, CancellationToken cancellationToken)
     {
         var order = await orders.GetByIdAsync(command.OrderId, cancellationToken) ?? throw OrderAccess.NotFound(command.OrderId);
         var now = clock.GetUtcNow();
+        if (order.Status == OrderStatus.Pending && order.CouponId is { } coupon)
+        {
+            await coupons.ReleaseAsync(coupon, cancellationToken); // the order ends unpaid: its coupon use goes back
+        }
+
         switch (command.GatewayStatus)
         {
             case "EXPIRED":

@@ -14,6 +14,9 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.HasXminConcurrencyToken();
         builder.Property(o => o.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(o => o.Lines).StoredAsJson();
+        builder.Property(o => o.Terms).StoredAsJson();
+        builder.Property(o => o.Refunds).StoredAsJson();
+        builder.HasOne<Coupon>().WithMany().HasForeignKey(o => o.CouponId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(o => o.Name).HasMaxLength(200);
         builder.Property(o => o.PaymentKey).HasMaxLength(200);
         builder.Property(o => o.FailureReason).HasMaxLength(500);

@@ -474,6 +474,10 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("enrolled_at");
 
+                    b.Property<Guid?>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -501,6 +505,9 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("CourseId")
                         .HasDatabaseName("ix_enrollments_course_id");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_enrollments_order_id");
 
                     b.HasIndex("StudentId", "CourseId")
                         .IsUnique()
@@ -790,6 +797,66 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                     b.ToTable("transcode_jobs", (string)null);
                 });
 
+            modelBuilder.Entity("LectureHub.Domain.Payments.Coupon", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("AmountOffKrw")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_off_krw");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("code");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("InstructorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("instructor_id");
+
+                    b.Property<int?>("PercentOff")
+                        .HasColumnType("integer")
+                        .HasColumnName("percent_off");
+
+                    b.Property<int>("Redemptions")
+                        .HasColumnType("integer")
+                        .HasColumnName("redemptions");
+
+                    b.Property<int>("UsageCap")
+                        .HasColumnType("integer")
+                        .HasColumnName("usage_cap");
+
+                    b.Property<DateTimeOffset>("ValidFrom")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateTimeOffset>("ValidUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valid_until");
+
+                    b.HasKey("Id")
+                        .HasName("pk_coupons");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_coupons_code");
+
+                    b.HasIndex("InstructorId")
+                        .HasDatabaseName("ix_coupons_instructor_id");
+
+                    b.ToTable("coupons", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_coupons_redemptions", "redemptions BETWEEN 0 AND usage_cap");
+                        });
+                });
+
             modelBuilder.Entity("LectureHub.Domain.Payments.Order", b =>
                 {
                     b.Property<Guid>("Id")
@@ -799,6 +866,10 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                     b.Property<long>("AmountKrw")
                         .HasColumnType("bigint")
                         .HasColumnName("amount_krw");
+
+                    b.Property<Guid?>("CouponId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("coupon_id");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -829,6 +900,11 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("payment_key");
 
+                    b.Property<string>("Refunds")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("refunds");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -838,6 +914,11 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                     b.Property<Guid>("StudentId")
                         .HasColumnType("uuid")
                         .HasColumnName("student_id");
+
+                    b.Property<string>("Terms")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("terms");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -851,6 +932,9 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_orders");
+
+                    b.HasIndex("CouponId")
+                        .HasDatabaseName("ix_orders_coupon_id");
 
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_orders_pending")
@@ -909,6 +993,147 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_payment_anomalies_payment_key_kind");
 
                     b.ToTable("payment_anomalies", (string)null);
+                });
+
+            modelBuilder.Entity("LectureHub.Domain.Settlement.InstructorStatement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<long>("CommissionKrw")
+                        .HasColumnType("bigint")
+                        .HasColumnName("commission_krw");
+
+                    b.Property<long>("GrossKrw")
+                        .HasColumnType("bigint")
+                        .HasColumnName("gross_krw");
+
+                    b.Property<Guid>("InstructorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("instructor_id");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<long>("NetKrw")
+                        .HasColumnType("bigint")
+                        .HasColumnName("net_krw");
+
+                    b.Property<DateTimeOffset?>("PaidAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("paid_at");
+
+                    b.Property<string>("PayoutReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("payout_reference");
+
+                    b.Property<int>("RefundCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("refund_count");
+
+                    b.Property<long>("RefundedKrw")
+                        .HasColumnType("bigint")
+                        .HasColumnName("refunded_krw");
+
+                    b.Property<int>("SalesCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("sales_count");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_instructor_statements");
+
+                    b.HasIndex("InstructorId", "Month")
+                        .IsUnique()
+                        .HasDatabaseName("ix_instructor_statements_instructor_id_month");
+
+                    b.HasIndex("Status", "Month")
+                        .HasDatabaseName("ix_instructor_statements_status_month");
+
+                    b.ToTable("instructor_statements", (string)null);
+                });
+
+            modelBuilder.Entity("LectureHub.Domain.Settlement.LedgerEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Account")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("account");
+
+                    b.Property<long>("AmountKrw")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_krw");
+
+                    b.Property<Guid?>("CourseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("course_id");
+
+                    b.Property<Guid>("InstructorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("instructor_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<Guid?>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<Guid?>("StatementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("statement_id");
+
+                    b.Property<Guid>("TransactionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("transaction_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ledger_entries");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_ledger_entries_order_id");
+
+                    b.HasIndex("StatementId")
+                        .HasDatabaseName("ix_ledger_entries_statement_id");
+
+                    b.HasIndex("TransactionId")
+                        .HasDatabaseName("ix_ledger_entries_transaction_id");
+
+                    b.HasIndex("InstructorId", "OccurredAt")
+                        .HasDatabaseName("ix_ledger_entries_unsettled")
+                        .HasFilter("statement_id IS NULL");
+
+                    b.ToTable("ledger_entries", (string)null);
                 });
 
             modelBuilder.Entity("LectureHub.Domain.Users.RefreshToken", b =>
@@ -1449,6 +1674,12 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_enrollments_courses_course_id");
 
+                    b.HasOne("LectureHub.Domain.Payments.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_enrollments_orders_order_id");
+
                     b.HasOne("LectureHub.Domain.Users.User", null)
                         .WithMany()
                         .HasForeignKey("StudentId")
@@ -1518,14 +1749,61 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_transcode_jobs_lecture_videos_video_id");
                 });
 
+            modelBuilder.Entity("LectureHub.Domain.Payments.Coupon", b =>
+                {
+                    b.HasOne("LectureHub.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("InstructorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_coupons_users_instructor_id");
+                });
+
             modelBuilder.Entity("LectureHub.Domain.Payments.Order", b =>
                 {
+                    b.HasOne("LectureHub.Domain.Payments.Coupon", null)
+                        .WithMany()
+                        .HasForeignKey("CouponId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_orders_coupons_coupon_id");
+
                     b.HasOne("LectureHub.Domain.Users.User", null)
                         .WithMany()
                         .HasForeignKey("StudentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_orders_users_student_id");
+                });
+
+            modelBuilder.Entity("LectureHub.Domain.Settlement.InstructorStatement", b =>
+                {
+                    b.HasOne("LectureHub.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("InstructorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_instructor_statements_users_instructor_id");
+                });
+
+            modelBuilder.Entity("LectureHub.Domain.Settlement.LedgerEntry", b =>
+                {
+                    b.HasOne("LectureHub.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("InstructorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ledger_entries_users_instructor_id");
+
+                    b.HasOne("LectureHub.Domain.Payments.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_ledger_entries_orders_order_id");
+
+                    b.HasOne("LectureHub.Domain.Settlement.InstructorStatement", null)
+                        .WithMany()
+                        .HasForeignKey("StatementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_ledger_entries_instructor_statements_statement_id");
                 });
 
             modelBuilder.Entity("LectureHub.Domain.Users.RefreshToken", b =>

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace LectureHub.Infrastructure.StandardWebhooks;
+namespace LectureHub.StandardWebhooks;
 
 /// <summary>Why a webhook was refused; each maps to a stable code for the 401 problem.</summary>
 public enum WebhookRejection

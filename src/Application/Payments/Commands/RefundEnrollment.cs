@@ -1,0 +1,53 @@
+using FluentValidation;
+using LectureHub.Application.Abstractions;
+using LectureHub.Application.Common.Exceptions;
+using LectureHub.Application.Payments.Queries;
+using LectureHub.Domain.Payments;
+using Mediator;
+
+namespace LectureHub.Application.Payments.Commands;
+
+public sealed record RefundDto(Guid RefundId, Guid OrderId, Guid CourseId, long AmountKrw, string PolicyVersion, double ProgressPercent, RefundStatus Status, OrderStatus OrderStatus)
+{
+    public static RefundDto From(Order order, Guid refundId)
+    {
+        var refund = order.Refunds.Single(r => r.Id == refundId);
+        return new RefundDto(refund.Id, order.Id, refund.CourseId, refund.AmountKrw, refund.PolicyVersion, refund.ProgressPercent, refund.Status, order.Status);
+    }
+}
+
+/// <summary>
+/// A student refunds one paid enrolment at today's quote: the refund is recorded as requested on the order (one per
+/// course, one in flight per order), the gateway is asked to cancel that amount, and its answer completes the refund:
+/// enrolment Refunded and the ledger reversed, in one transaction (<see cref="ProcessRefundRequest"/>). Asking again
+/// resumes the same refund; a gateway outage leaves it requested, and reconciliation finishes it.
+/// </summary>
+public sealed record RefundEnrollmentRequest(Guid EnrollmentId, string? Reason) : IRequest<RefundDto>;
+
+/// <summary>Records the refund request on the order at the quoted amount; returns the refund in flight for the course if there is one.</summary>
+public sealed record RequestRefundCommand(Guid OrderId, Guid CourseId, RefundQuote Quote) : ICommand<OrderRefund>;
+
+internal sealed class RefundEnrollmentValidator : AbstractValidator<RefundEnrollmentRequest>
+{
+    public RefundEnrollmentValidator() => RuleFor(r => r.Reason).MaximumLength(200);
+}
+
+internal sealed class RefundEnrollmentHandler(ISender sender) : IRequestHandler<RefundEnrollmentRequest, RefundDto>
+{
+    public async ValueTask<RefundDto> Handle(RefundEnrollmentRequest request, CancellationToken cancellationToken)
+    {
+        var quote = await sender.Send(new GetRefundQuoteQuery(request.EnrollmentId), cancellationToken);
+        var refund = await sender.Send(new RequestRefundCommand(quote.OrderId, quote.CourseId,
+            new RefundQuote(quote.Policy.Version, quote.ProgressPercent, quote.PaidKrw, quote.AmountKrw, quote.Rule)), cancellationToken);
+        return await sender.Send(new ProcessRefundRequest(quote.OrderId, refund.Id, string.IsNullOrWhiteSpace(request.Reason) ? "고객 요청 환불" : request.Reason), cancellationToken);
+    }
+}
+
+internal sealed class RequestRefundHandler(IRepository<Order> orders, TimeProvider clock) : ICommandHandler<RequestRefundCommand, OrderRefund>
+{
+    public async ValueTask<OrderRefund> Handle(RequestRefundCommand command, CancellationToken cancellationToken)
+    {
+        var order = await orders.GetByIdAsync(command.OrderId, cancellationToken) ?? throw OrderAccess.NotFound(command.OrderId);
+        return order.RequestRefund(command.CourseId, command.Quote, clock.GetUtcNow());
+    }
+}

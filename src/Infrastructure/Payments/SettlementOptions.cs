@@ -1,0 +1,47 @@
+using System.ComponentModel.DataAnnotations;
+using LectureHub.Domain.Payments;
+
+namespace LectureHub.Infrastructure.Payments;
+
+/// <summary>
+/// The money terms new orders are placed under (section <c>Settlement</c>); each order keeps the terms it was placed
+/// with. Change <see cref="RefundPolicyOptions.Version"/> whenever the refund rule changes, so quotes name the rule they apply.
+/// </summary>
+public sealed class SettlementOptions
+{
+    public const string Section = "Settlement";
+
+    /// <summary>The platform's share of what the buyer paid, in percent.</summary>
+    [Range(0, 100)]
+    public decimal CommissionPercent { get; set; } = SettlementTerms.Default.CommissionPercent;
+
+    /// <summary>The gateway's fee on what the buyer paid, in percent (the platform bears it).</summary>
+    [Range(0, 20)]
+    public decimal GatewayFeePercent { get; set; } = SettlementTerms.Default.GatewayFeePercent;
+
+    [Required]
+    public RefundPolicyOptions Refunds { get; set; } = new();
+
+    public SettlementTerms ToTerms() => new(
+        new RefundPolicy(Refunds.Version, Refunds.FullRefundDays, Refunds.FullRefundBelowPercent, Refunds.PartialRefundDays, Refunds.PartialRefundBelowPercent),
+        CommissionPercent, GatewayFeePercent);
+}
+
+public sealed class RefundPolicyOptions
+{
+    [Required]
+    [StringLength(40, MinimumLength = 1)]
+    public string Version { get; set; } = RefundPolicy.Default.Version;
+
+    [Range(0, 365)]
+    public int FullRefundDays { get; set; } = RefundPolicy.Default.FullRefundDays;
+
+    [Range(0, 100)]
+    public double FullRefundBelowPercent { get; set; } = RefundPolicy.Default.FullRefundBelowPercent;
+
+    [Range(0, 365)]
+    public int PartialRefundDays { get; set; } = RefundPolicy.Default.PartialRefundDays;
+
+    [Range(0, 100)]
+    public double PartialRefundBelowPercent { get; set; } = RefundPolicy.Default.PartialRefundBelowPercent;
+}
