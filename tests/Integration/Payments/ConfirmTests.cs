@@ -1,10 +1,16 @@
 using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using LectureHub.IntegrationTests.Courses;
 using LectureHub.IntegrationTests.Support;
 
 namespace LectureHub.IntegrationTests.Payments;
 
-/// <summary>The API pointed at the PG simulator, which runs on a real socket beside it.</summary>
+/// <summary>
+/// The API pointed at the PG simulator, which runs on a real socket beside it. Its clock can be moved (settlement
+/// tests date sales in a past month); at rest it is the system's.
+/// </summary>
 public sealed class PaymentApiFactory : ApiFactory
 {
     public PaymentApiFactory()
@@ -13,6 +19,14 @@ public sealed class PaymentApiFactory : ApiFactory
     }
 
     public PgSimulatorFixture Pg { get; } = new();
+
+    public MovableClock Clock { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
 
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
@@ -29,6 +43,14 @@ public sealed class PaymentApiFactory : ApiFactory
     }
 }
 
+/// <summary>The system clock, or a fixed instant while <see cref="At"/> is set.</summary>
+public sealed class MovableClock : TimeProvider
+{
+    public DateTimeOffset? At { get; set; }
+
+    public override DateTimeOffset GetUtcNow() => At?.ToUniversalTime() ?? System.GetUtcNow();
+}
+
 /// <summary>Confirming orders end to end: amount checks, the gateway's DONE, enrolment in the same transaction.</summary>
 [Collection(ApiCollection.Name)]
 public sealed class ConfirmTests(PaymentApiFactory factory) : IClassFixture<PaymentApiFactory>, IAsyncLifetime, IDisposable
@@ -41,7 +63,12 @@ public sealed class ConfirmTests(PaymentApiFactory factory) : IClassFixture<Paym
         await factory.Pg.FaultsAsync();
     }
 
-    public Task DisposeAsync() => factory.Pg.FaultsAsync();
+    /// <summary>Every scenario ends with one enrolment per paid course and a balanced ledger.</summary>
+    public async Task DisposeAsync()
+    {
+        await factory.Pg.FaultsAsync();
+        await PaymentApi.AssertMoneyInvariantsAsync();
+    }
 
     public void Dispose() => _client.Dispose();
 

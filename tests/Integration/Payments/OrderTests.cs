@@ -4,9 +4,9 @@ using LectureHub.IntegrationTests.Support;
 
 namespace LectureHub.IntegrationTests.Payments;
 
-public sealed record OrderLineView(Guid CourseId, string Title, long PriceKrw);
+public sealed record OrderLineView(Guid CourseId, string Title, long PriceKrw, long DiscountKrw, long PaidKrw);
 
-public sealed record OrderView(Guid Id, string Status, long AmountKrw, string Name, List<OrderLineView> Lines, DateTimeOffset CreatedAt, DateTimeOffset? PaidAt);
+public sealed record OrderView(Guid Id, string Status, long AmountKrw, string Name, List<OrderLineView> Lines, DateTimeOffset CreatedAt, DateTimeOffset? PaidAt, long RefundedKrw);
 
 /// <summary>Placing orders over HTTP: the server prices them, and refuses what cannot be bought.</summary>
 public sealed class OrderTests(ApiFactory factory) : ApiTest(factory)

@@ -22,6 +22,17 @@ public static class PaymentApi
         return (student, order);
     }
 
+    /// <summary>The two-course order, paid through the simulator and confirmed over the API.</summary>
+    public static async Task<(Tokens Student, OrderView Order)> PaidTwoCourseOrderAsync(this HttpClient client, PaymentApiFactory factory)
+    {
+        var (student, order) = await client.TwoCourseOrderAsync(factory);
+        var key = await factory.Pg.CheckoutAsync(order.Id, order.AmountKrw);
+        var paid = await (await client.SendAsync(HttpMethod.Post, $"/api/v1/orders/{order.Id}/confirm", student, new { paymentKey = key, amount = order.AmountKrw }))
+            .ReadAsync<OrderView>();
+        Assert.Equal("Paid", paid.Status);
+        return (student, paid);
+    }
+
     /// <summary>Posts a webhook with the three Standard Webhooks headers; the signature as given.</summary>
     public static Task<HttpResponseMessage> PostWebhookAsync(this HttpClient client, string id, DateTimeOffset sentAt, string signature, byte[] body, string provider = "testpg")
     {
@@ -31,4 +42,34 @@ public static class PaymentApi
         request.Headers.Add(StandardWebhook.SignatureHeader, signature);
         return client.SendAsync(request);
     }
+
+    /// <summary>
+    /// What every payment scenario must end with: the ledger balances (every transaction sums to zero), each settled
+    /// order's sales in the ledger add up to what was paid and its refunds to what was refunded, no unpaid order has
+    /// ledger entries, and every course of a paid order has exactly one active enrolment for its student.
+    /// </summary>
+    public static async Task AssertMoneyInvariantsAsync()
+    {
+        Assert.Equal(0L, await CountAsync("SELECT count(*) FROM (SELECT 1 FROM ledger_entries GROUP BY transaction_id HAVING sum(amount_krw) <> 0) t"));
+        Assert.Equal(0L, await CountAsync("SELECT coalesce(sum(amount_krw), 0)::bigint FROM ledger_entries"));
+        Assert.Equal(0L, await CountAsync("""
+            SELECT count(*) FROM orders o
+            WHERE o.status IN ('Paid', 'PartiallyRefunded', 'Refunded') AND (
+                o.amount_krw <> (SELECT coalesce(sum(l.amount_krw), 0) FROM ledger_entries l
+                                 WHERE l.order_id = o.id AND l.kind = 'Sale' AND l.account IN ('GatewayReceivable', 'GatewayFees'))
+                OR (SELECT coalesce(sum((r->>'amountKrw')::bigint), 0) FROM jsonb_array_elements(o.refunds) r WHERE r->>'status' = 'Completed')
+                   <> (SELECT coalesce(-sum(l.amount_krw), 0) FROM ledger_entries l
+                       WHERE l.order_id = o.id AND l.kind = 'Refund' AND l.account IN ('GatewayReceivable', 'GatewayFees')))
+            """));
+        Assert.Equal(0L, await CountAsync("""
+            SELECT count(*) FROM ledger_entries l JOIN orders o ON o.id = l.order_id WHERE o.status NOT IN ('Paid', 'PartiallyRefunded', 'Refunded')
+            """));
+        Assert.Equal(0L, await CountAsync("""
+            SELECT count(*) FROM orders o, jsonb_array_elements(o.lines) line
+            WHERE o.status = 'Paid' AND 1 <> (SELECT count(*) FROM enrollments e
+                WHERE e.student_id = o.student_id AND e.course_id = (line->>'courseId')::uuid AND e.status = 'Active')
+            """));
+    }
+
+    private static async Task<long> CountAsync(string sql) => await Api.ScalarAsync<long>(ApiFactory.PrimaryConnectionString, sql);
 }

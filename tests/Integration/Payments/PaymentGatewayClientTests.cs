@@ -43,13 +43,40 @@ public sealed class PgSimulatorFixture : IAsyncLifetime
         {
             Content = JsonContent.Create(new { paymentKey, orderId = orderId.ToString(), amount }),
         };
-        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic",
-            Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(PgSimulatorApp.DefaultSecretKey + ":")));
+        request.Headers.Authorization = SecretKey;
         (await Http.SendAsync(request)).EnsureSuccessStatusCode();
     }
 
-    public async Task FaultsAsync(int failNextConfirms = 0, int confirmDelayMs = 0) =>
-        (await Http.PutAsJsonAsync("/sim/faults", new { failNextConfirms, confirmDelayMs })).EnsureSuccessStatusCode();
+    private static System.Net.Http.Headers.AuthenticationHeaderValue SecretKey =>
+        new("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(PgSimulatorApp.DefaultSecretKey + ":")));
+
+    public async Task FaultsAsync(int failNextConfirms = 0, int confirmDelayMs = 0, int failNextCancels = 0) =>
+        (await Http.PutAsJsonAsync("/sim/faults", new { failNextConfirms, confirmDelayMs, failNextCancels })).EnsureSuccessStatusCode();
+
+    /// <summary>The order's payment as the gateway holds it.</summary>
+    public async Task<SimPayment> PaymentAsync(Guid orderId)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/v1/payments/orders/{orderId}");
+        request.Headers.Authorization = SecretKey;
+        using var response = await Http.SendAsync(request);
+        return (await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<SimPayment>())!;
+    }
+
+    /// <summary>Cancels at the gateway directly, as a refund whose answer never reached our commit (or an operator by hand).</summary>
+    public async Task CancelAtGatewayAsync(string paymentKey, long amount, string idempotencyKey)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/v1/payments/{paymentKey}/cancel")
+        {
+            Content = JsonContent.Create(new { cancelReason = "test", cancelAmount = amount }),
+        };
+        request.Headers.Authorization = SecretKey;
+        request.Headers.Add("Idempotency-Key", idempotencyKey);
+        (await Http.SendAsync(request)).EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Where the simulator posts its signed webhooks, and how badly.</summary>
+    public async Task WebhooksAsync(string? url, string? secret, int duplicates = 0, int maxDelayMs = 0, double dropRate = 0) =>
+        (await Http.PutAsJsonAsync("/sim/webhooks", new { url, secret, duplicates, maxDelayMs, dropRate })).EnsureSuccessStatusCode();
 
     public async Task DisposeAsync()
     {
@@ -62,6 +89,8 @@ public sealed class PgSimulatorFixture : IAsyncLifetime
 
     private sealed record Key(string PaymentKey);
 }
+
+public sealed record SimPayment(string PaymentKey, string OrderId, string Status, long TotalAmount, long BalanceAmount);
 
 /// <summary>The gateway client (timeouts, retries with one idempotency key, refusals) against the simulator over HTTP.</summary>
 public sealed class PaymentGatewayClientTests(PgSimulatorFixture pg) : IClassFixture<PgSimulatorFixture>, IAsyncLifetime

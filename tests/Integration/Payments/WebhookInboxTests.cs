@@ -23,7 +23,8 @@ public sealed class WebhookInboxTests(WebhookApiFactory factory) : IClassFixture
 
     public Task InitializeAsync() => factory.ResetAsync();
 
-    public Task DisposeAsync() => Task.CompletedTask;
+    /// <summary>Every scenario ends with one enrolment per paid course and a balanced ledger.</summary>
+    public Task DisposeAsync() => PaymentApi.AssertMoneyInvariantsAsync();
 
     public void Dispose() => _client.Dispose();
 

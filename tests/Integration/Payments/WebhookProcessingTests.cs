@@ -25,7 +25,8 @@ public sealed class WebhookProcessingTests(PaymentApiFactory factory) : IClassFi
         await factory.Pg.FaultsAsync();
     }
 
-    public Task DisposeAsync() => Task.CompletedTask;
+    /// <summary>Every scenario ends with one enrolment per paid course and a balanced ledger.</summary>
+    public Task DisposeAsync() => PaymentApi.AssertMoneyInvariantsAsync();
 
     public void Dispose() => _client.Dispose();
 

@@ -12,7 +12,7 @@ internal sealed class ListStatementsHandler(IReadDb db, ICurrentUser currentUser
     private const string Sql = $"""
         SELECT {StatementDto.Columns}
         FROM instructor_statements
-        WHERE (@InstructorId IS NULL OR instructor_id = @InstructorId) AND (@Month IS NULL OR month = @Month)
+        WHERE (@InstructorId::uuid IS NULL OR instructor_id = @InstructorId) AND (@Month::date IS NULL OR month = @Month::date)
         ORDER BY month DESC, net_krw DESC
         LIMIT 1000
         """;
