@@ -53,30 +53,13 @@ public sealed class MovableClock : TimeProvider
 
 /// <summary>Confirming orders end to end: amount checks, the gateway's DONE, enrolment in the same transaction.</summary>
 [Collection(ApiCollection.Name)]
-public sealed class ConfirmTests(PaymentApiFactory factory) : IClassFixture<PaymentApiFactory>, IAsyncLifetime, IDisposable
+public sealed class ConfirmTests(PaymentApiFactory factory) : PaymentTest(factory)
 {
-    private readonly HttpClient _client = factory.CreateClient();
-
-    public async Task InitializeAsync()
-    {
-        await factory.ResetAsync();
-        await factory.Pg.FaultsAsync();
-    }
-
-    /// <summary>Every scenario ends with one enrolment per paid course and a balanced ledger.</summary>
-    public async Task DisposeAsync()
-    {
-        await factory.Pg.FaultsAsync();
-        await PaymentApi.AssertMoneyInvariantsAsync();
-    }
-
-    public void Dispose() => _client.Dispose();
-
     [Fact]
     public async Task A_confirmed_order_is_paid_and_the_student_enrolled_in_every_course()
     {
-        var (student, order) = await _client.TwoCourseOrderAsync(factory);
-        var key = await factory.Pg.CheckoutAsync(order.Id, order.AmountKrw);
+        var (student, order) = await Client.TwoCourseOrderAsync(Factory);
+        var key = await Factory.Pg.CheckoutAsync(order.Id, order.AmountKrw);
 
         var paid = await (await ConfirmAsync(student, order.Id, key, order.AmountKrw)).ReadAsync<OrderView>();
 
@@ -91,8 +74,8 @@ public sealed class ConfirmTests(PaymentApiFactory factory) : IClassFixture<Paym
     [Fact]
     public async Task Concurrent_confirms_of_one_order_charge_once_and_enrol_once()
     {
-        var (student, order) = await _client.TwoCourseOrderAsync(factory);
-        var key = await factory.Pg.CheckoutAsync(order.Id, order.AmountKrw);
+        var (student, order) = await Client.TwoCourseOrderAsync(Factory);
+        var key = await Factory.Pg.CheckoutAsync(order.Id, order.AmountKrw);
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
         {
@@ -108,26 +91,26 @@ public sealed class ConfirmTests(PaymentApiFactory factory) : IClassFixture<Paym
     [Fact]
     public async Task A_wrong_amount_is_refused_before_the_gateway_and_a_silent_gateway_leaves_the_order_pending()
     {
-        var (student, order) = await _client.TwoCourseOrderAsync(factory);
-        var key = await factory.Pg.CheckoutAsync(order.Id, order.AmountKrw);
+        var (student, order) = await Client.TwoCourseOrderAsync(Factory);
+        var key = await Factory.Pg.CheckoutAsync(order.Id, order.AmountKrw);
 
         await (await ConfirmAsync(student, order.Id, key, 1_000)).ProblemAsync(HttpStatusCode.UnprocessableEntity, "PAYMENT_AMOUNT_MISMATCH");
-        var stranger = await _client.SignUpAsync("stranger@lecturehub.test");
+        var stranger = await Client.SignUpAsync("stranger@lecturehub.test");
         await (await ConfirmAsync(stranger, order.Id, key, order.AmountKrw)).ProblemAsync(HttpStatusCode.NotFound, "ORDER_NOT_FOUND");
 
-        await factory.Pg.FaultsAsync(failNextConfirms: 10);
+        await Factory.Pg.FaultsAsync(failNextConfirms: 10);
         await (await ConfirmAsync(student, order.Id, key, order.AmountKrw)).ProblemAsync(HttpStatusCode.ServiceUnavailable, "PAYMENT_GATEWAY_UNAVAILABLE");
-        Assert.Equal("Pending", (await (await _client.SendAsync(HttpMethod.Get, $"/api/v1/orders/{order.Id}", student)).ReadAsync<OrderView>()).Status);
+        Assert.Equal("Pending", (await (await Client.SendAsync(HttpMethod.Get, $"/api/v1/orders/{order.Id}", student)).ReadAsync<OrderView>()).Status);
         Assert.Equal((0L, 0L), await EnrollmentsAsync(order));
 
         // The gateway is back: the same confirm goes through (same idempotency key), once.
-        await factory.Pg.FaultsAsync();
+        await Factory.Pg.FaultsAsync();
         Assert.Equal("Paid", (await (await ConfirmAsync(student, order.Id, key, order.AmountKrw)).ReadAsync<OrderView>()).Status);
         Assert.Equal((2L, 0L), await EnrollmentsAsync(order));
     }
 
     private Task<HttpResponseMessage> ConfirmAsync(Tokens student, Guid order, string paymentKey, long amount) =>
-        _client.SendAsync(HttpMethod.Post, $"/api/v1/orders/{order}/confirm", student, new { paymentKey, amount });
+        Client.SendAsync(HttpMethod.Post, $"/api/v1/orders/{order}/confirm", student, new { paymentKey, amount });
 
     /// <summary>Active purchase enrolments for the order's courses, and any other enrolments of its courses.</summary>
     private static async Task<(long Purchased, long Other)> EnrollmentsAsync(OrderView order)

@@ -20,86 +20,69 @@ public sealed record RefundView(Guid RefundId, Guid OrderId, Guid CourseId, long
 /// the server's watch record, the gateway returns exactly the quoted money once, and the enrolment and ledger follow.
 /// </summary>
 [Collection(ApiCollection.Name)]
-public sealed class RefundTests(PaymentApiFactory factory) : IClassFixture<PaymentApiFactory>, IAsyncLifetime, IDisposable
+public sealed class RefundTests(PaymentApiFactory factory) : PaymentTest(factory)
 {
-    private readonly HttpClient _client = factory.CreateClient();
-
-    public async Task InitializeAsync()
-    {
-        await factory.ResetAsync();
-        await factory.Pg.FaultsAsync();
-    }
-
-    /// <summary>Every scenario ends with one enrolment per paid course and a balanced ledger.</summary>
-    public async Task DisposeAsync()
-    {
-        await factory.Pg.FaultsAsync();
-        await PaymentApi.AssertMoneyInvariantsAsync();
-    }
-
-    public void Dispose() => _client.Dispose();
-
     [Fact]
     public async Task A_course_refunded_early_returns_everything_paid_for_it_and_only_that_course_ends()
     {
-        var (student, order) = await _client.PaidTwoCourseOrderAsync(factory);
+        var (student, order) = await Client.PaidTwoCourseOrderAsync(Factory);
         var tig = order.Lines[0];
         var enrollment = await EnrollmentIdAsync(tig.CourseId);
 
-        var quote = await (await _client.SendAsync(HttpMethod.Get, $"/api/v1/enrollments/{enrollment}/refund-quote", student)).ReadAsync<RefundQuoteView>();
+        var quote = await (await Client.SendAsync(HttpMethod.Get, $"/api/v1/enrollments/{enrollment}/refund-quote", student)).ReadAsync<RefundQuoteView>();
         Assert.Equal(("2026-11", 0.0, 39_000L, 39_000L, "Full", true), (quote.Policy.Version, quote.ProgressPercent, quote.PaidKrw, quote.AmountKrw, quote.Rule, quote.Refundable));
 
-        var refund = await (await _client.SendAsync(HttpMethod.Post, $"/api/v1/enrollments/{enrollment}/refund", student, new { reason = "일정 변경" })).ReadAsync<RefundView>();
+        var refund = await (await Client.SendAsync(HttpMethod.Post, $"/api/v1/enrollments/{enrollment}/refund", student, new { reason = "일정 변경" })).ReadAsync<RefundView>();
 
         Assert.Equal((39_000L, "Completed", "PartiallyRefunded"), (refund.AmountKrw, refund.Status, refund.OrderStatus));
         Assert.Equal("Refunded", await EnrollmentStatusAsync(tig.CourseId));
         Assert.Equal("Active", await EnrollmentStatusAsync(order.Lines[1].CourseId));
-        var payment = await factory.Pg.PaymentAsync(order.Id);
+        var payment = await Factory.Pg.PaymentAsync(order.Id);
         Assert.Equal(("PARTIAL_CANCELED", 25_000L), (payment.Status, payment.BalanceAmount));
 
         // Asking again: the enrolment is over, nothing more is returned.
-        await (await _client.SendAsync(HttpMethod.Post, $"/api/v1/enrollments/{enrollment}/refund", student)).ProblemAsync(HttpStatusCode.Conflict, "ENROLLMENT_NOT_REFUNDABLE");
-        Assert.Equal(25_000L, (await factory.Pg.PaymentAsync(order.Id)).BalanceAmount);
+        await (await Client.SendAsync(HttpMethod.Post, $"/api/v1/enrollments/{enrollment}/refund", student)).ProblemAsync(HttpStatusCode.Conflict, "ENROLLMENT_NOT_REFUNDABLE");
+        Assert.Equal(25_000L, (await Factory.Pg.PaymentAsync(order.Id)).BalanceAmount);
 
         // The second course too: the order is refunded, the payment canceled.
-        var second = await (await _client.SendAsync(HttpMethod.Post, $"/api/v1/enrollments/{await EnrollmentIdAsync(order.Lines[1].CourseId)}/refund", student)).ReadAsync<RefundView>();
+        var second = await (await Client.SendAsync(HttpMethod.Post, $"/api/v1/enrollments/{await EnrollmentIdAsync(order.Lines[1].CourseId)}/refund", student)).ReadAsync<RefundView>();
         Assert.Equal("Refunded", second.OrderStatus);
-        Assert.Equal(("CANCELED", 0L), ((await factory.Pg.PaymentAsync(order.Id)).Status, (await factory.Pg.PaymentAsync(order.Id)).BalanceAmount));
-        Assert.Equal(64_000L, (await (await _client.SendAsync(HttpMethod.Get, $"/api/v1/orders/{order.Id}", student)).ReadAsync<OrderView>()).RefundedKrw);
+        Assert.Equal(("CANCELED", 0L), ((await Factory.Pg.PaymentAsync(order.Id)).Status, (await Factory.Pg.PaymentAsync(order.Id)).BalanceAmount));
+        Assert.Equal(64_000L, (await (await Client.SendAsync(HttpMethod.Get, $"/api/v1/orders/{order.Id}", student)).ReadAsync<OrderView>()).RefundedKrw);
     }
 
     [Fact]
     public async Task Verified_progress_decides_the_amount_and_past_the_limits_nothing_is_refunded()
     {
-        var (student, order) = await _client.PaidTwoCourseOrderAsync(factory);
+        var (student, order) = await Client.PaidTwoCourseOrderAsync(Factory);
         var tig = order.Lines[0];
         var enrollment = await EnrollmentIdAsync(tig.CourseId);
         // 3 lectures of 600 s: 360 s watched (twice over the same stretch, which counts once) is 20 %.
         await WatchAsync(tig.CourseId, (0, 360_000), (0, 360_000));
 
-        var quote = await (await _client.SendAsync(HttpMethod.Get, $"/api/v1/enrollments/{enrollment}/refund-quote", student)).ReadAsync<RefundQuoteView>();
+        var quote = await (await Client.SendAsync(HttpMethod.Get, $"/api/v1/enrollments/{enrollment}/refund-quote", student)).ReadAsync<RefundQuoteView>();
         Assert.Equal((20.0, 31_200L, "Prorated"), (quote.ProgressPercent, quote.AmountKrw, quote.Rule));
 
-        var refund = await (await _client.SendAsync(HttpMethod.Post, $"/api/v1/enrollments/{enrollment}/refund", student)).ReadAsync<RefundView>();
+        var refund = await (await Client.SendAsync(HttpMethod.Post, $"/api/v1/enrollments/{enrollment}/refund", student)).ReadAsync<RefundView>();
         Assert.Equal((31_200L, 20.0, "2026-11"), (refund.AmountKrw, refund.ProgressPercent, refund.PolicyVersion));
-        Assert.Equal(64_000L - 31_200L, (await factory.Pg.PaymentAsync(order.Id)).BalanceAmount);
+        Assert.Equal(64_000L - 31_200L, (await Factory.Pg.PaymentAsync(order.Id)).BalanceAmount);
 
         // Half the other course watched: nothing is due, and the gateway is not asked.
         var pipe = await EnrollmentIdAsync(order.Lines[1].CourseId);
         await WatchAsync(order.Lines[1].CourseId, (0, 600_000), (1, 300_000));
-        var none = await (await _client.SendAsync(HttpMethod.Get, $"/api/v1/enrollments/{pipe}/refund-quote", student)).ReadAsync<RefundQuoteView>();
+        var none = await (await Client.SendAsync(HttpMethod.Get, $"/api/v1/enrollments/{pipe}/refund-quote", student)).ReadAsync<RefundQuoteView>();
         Assert.Equal((50.0, 0L, "None", false), (none.ProgressPercent, none.AmountKrw, none.Rule, none.Refundable));
-        await (await _client.SendAsync(HttpMethod.Post, $"/api/v1/enrollments/{pipe}/refund", student)).ProblemAsync(HttpStatusCode.Conflict, "REFUND_NOT_ALLOWED");
-        Assert.Equal(64_000L - 31_200L, (await factory.Pg.PaymentAsync(order.Id)).BalanceAmount);
+        await (await Client.SendAsync(HttpMethod.Post, $"/api/v1/enrollments/{pipe}/refund", student)).ProblemAsync(HttpStatusCode.Conflict, "REFUND_NOT_ALLOWED");
+        Assert.Equal(64_000L - 31_200L, (await Factory.Pg.PaymentAsync(order.Id)).BalanceAmount);
 
-        var stranger = await _client.SignUpAsync("stranger@lecturehub.test");
-        await (await _client.SendAsync(HttpMethod.Get, $"/api/v1/enrollments/{pipe}/refund-quote", stranger)).ProblemAsync(HttpStatusCode.NotFound, "ENROLLMENT_NOT_FOUND");
+        var stranger = await Client.SignUpAsync("stranger@lecturehub.test");
+        await (await Client.SendAsync(HttpMethod.Get, $"/api/v1/enrollments/{pipe}/refund-quote", stranger)).ProblemAsync(HttpStatusCode.NotFound, "ENROLLMENT_NOT_FOUND");
     }
 
     [Fact]
     public async Task The_quote_follows_the_policy_frozen_on_the_order_not_todays()
     {
-        var (student, order) = await _client.PaidTwoCourseOrderAsync(factory);
+        var (student, order) = await Client.PaidTwoCourseOrderAsync(Factory);
         // This order was placed under an older, stricter policy (no refunds after purchase at all).
         await Api.ScalarAsync<object>(ApiFactory.PrimaryConnectionString, """
             UPDATE orders SET terms = jsonb_set(terms, '{refunds}', '{"version":"2025-01","fullRefundDays":0,"fullRefundBelowPercent":0,"partialRefundDays":0,"partialRefundBelowPercent":0}')
@@ -107,63 +90,63 @@ public sealed class RefundTests(PaymentApiFactory factory) : IClassFixture<Payme
             """, ("id", order.Id));
         var enrollment = await EnrollmentIdAsync(order.Lines[0].CourseId);
 
-        var quote = await (await _client.SendAsync(HttpMethod.Get, $"/api/v1/enrollments/{enrollment}/refund-quote", student)).ReadAsync<RefundQuoteView>();
+        var quote = await (await Client.SendAsync(HttpMethod.Get, $"/api/v1/enrollments/{enrollment}/refund-quote", student)).ReadAsync<RefundQuoteView>();
 
         Assert.Equal(("2025-01", 0L, "None"), (quote.Policy.Version, quote.AmountKrw, quote.Rule));
-        await (await _client.SendAsync(HttpMethod.Post, $"/api/v1/enrollments/{enrollment}/refund", student)).ProblemAsync(HttpStatusCode.Conflict, "REFUND_NOT_ALLOWED");
+        await (await Client.SendAsync(HttpMethod.Post, $"/api/v1/enrollments/{enrollment}/refund", student)).ProblemAsync(HttpStatusCode.Conflict, "REFUND_NOT_ALLOWED");
     }
 
     [Fact]
     public async Task A_gateway_outage_keeps_the_refund_requested_and_reconciliation_returns_the_money_once()
     {
-        var (student, order) = await _client.PaidTwoCourseOrderAsync(factory);
+        var (student, order) = await Client.PaidTwoCourseOrderAsync(Factory);
         var course = order.Lines[0].CourseId;
         var enrollment = await EnrollmentIdAsync(course);
-        await factory.Pg.FaultsAsync(failNextCancels: 100);
+        await Factory.Pg.FaultsAsync(failNextCancels: 100);
 
-        await (await _client.SendAsync(HttpMethod.Post, $"/api/v1/enrollments/{enrollment}/refund", student)).ProblemAsync(HttpStatusCode.ServiceUnavailable, "REFUND_PENDING");
+        await (await Client.SendAsync(HttpMethod.Post, $"/api/v1/enrollments/{enrollment}/refund", student)).ProblemAsync(HttpStatusCode.ServiceUnavailable, "REFUND_PENDING");
         Assert.Equal("Active", await EnrollmentStatusAsync(course));
         // Meanwhile another course of the order waits its turn.
-        await (await _client.SendAsync(HttpMethod.Post, $"/api/v1/enrollments/{await EnrollmentIdAsync(order.Lines[1].CourseId)}/refund", student))
+        await (await Client.SendAsync(HttpMethod.Post, $"/api/v1/enrollments/{await EnrollmentIdAsync(order.Lines[1].CourseId)}/refund", student))
             .ProblemAsync(HttpStatusCode.Conflict, "REFUND_IN_PROGRESS");
 
-        await factory.Pg.FaultsAsync();
-        var reconciler = factory.Service<PaymentReconciler>();
+        await Factory.Pg.FaultsAsync();
+        var reconciler = Factory.Service<PaymentReconciler>();
         Assert.Equal(1, await reconciler.FinishRefundsAsync(TimeSpan.Zero, CancellationToken.None));
         Assert.Equal(0, await reconciler.FinishRefundsAsync(TimeSpan.Zero, CancellationToken.None));
 
         Assert.Equal("Refunded", await EnrollmentStatusAsync(course));
-        Assert.Equal(25_000L, (await factory.Pg.PaymentAsync(order.Id)).BalanceAmount);
+        Assert.Equal(25_000L, (await Factory.Pg.PaymentAsync(order.Id)).BalanceAmount);
     }
 
     [Fact]
     public async Task A_cancel_the_gateway_made_before_we_committed_is_completed_by_its_webhook()
     {
-        var (_, order) = await _client.PaidTwoCourseOrderAsync(factory);
+        var (_, order) = await Client.PaidTwoCourseOrderAsync(Factory);
         var course = order.Lines[0].CourseId;
-        await using var scope = factory.Services.CreateAsyncScope();
+        await using var scope = Factory.Services.CreateAsyncScope();
         var sender = scope.ServiceProvider.GetRequiredService<ISender>();
         var refund = await sender.Send(new RequestRefundCommand(order.Id, course, new Domain.Payments.RefundQuote("2026-11", 0, 39_000, 39_000, Domain.Payments.RefundRule.Full)));
         // The gateway cancels (same idempotency key the API uses); our process dies before recording it.
-        await factory.Pg.CancelAtGatewayAsync((await factory.Pg.PaymentAsync(order.Id)).PaymentKey, 39_000, $"refund-{refund.Id:N}");
+        await Factory.Pg.CancelAtGatewayAsync((await Factory.Pg.PaymentAsync(order.Id)).PaymentKey, 39_000, $"refund-{refund.Id:N}");
 
-        var outcome = await sender.Send(new SettlePaymentRequest((await factory.Pg.PaymentAsync(order.Id)).PaymentKey));
+        var outcome = await sender.Send(new SettlePaymentRequest((await Factory.Pg.PaymentAsync(order.Id)).PaymentKey));
 
         Assert.Equal(SettleOutcome.Refunded, outcome);
         Assert.Equal("Refunded", await EnrollmentStatusAsync(course));
         // Delivered again (or the student retries): nothing changes, and the gateway returned the money once.
-        Assert.Equal(SettleOutcome.Waiting, await sender.Send(new SettlePaymentRequest((await factory.Pg.PaymentAsync(order.Id)).PaymentKey)));
-        Assert.Equal(25_000L, (await factory.Pg.PaymentAsync(order.Id)).BalanceAmount);
+        Assert.Equal(SettleOutcome.Waiting, await sender.Send(new SettlePaymentRequest((await Factory.Pg.PaymentAsync(order.Id)).PaymentKey)));
+        Assert.Equal(25_000L, (await Factory.Pg.PaymentAsync(order.Id)).BalanceAmount);
     }
 
     [Fact]
     public async Task A_cancel_nobody_asked_for_is_flagged_for_review()
     {
-        var (_, order) = await _client.PaidTwoCourseOrderAsync(factory);
-        var key = (await factory.Pg.PaymentAsync(order.Id)).PaymentKey;
-        await factory.Pg.CancelAtGatewayAsync(key, 10_000, "refund-by-hand");
+        var (_, order) = await Client.PaidTwoCourseOrderAsync(Factory);
+        var key = (await Factory.Pg.PaymentAsync(order.Id)).PaymentKey;
+        await Factory.Pg.CancelAtGatewayAsync(key, 10_000, "refund-by-hand");
 
-        await using var scope = factory.Services.CreateAsyncScope();
+        await using var scope = Factory.Services.CreateAsyncScope();
         Assert.Equal(SettleOutcome.Flagged, await scope.ServiceProvider.GetRequiredService<ISender>().Send(new SettlePaymentRequest(key)));
         Assert.Equal("CanceledAfterPaid", await Api.ScalarAsync<string>(ApiFactory.PrimaryConnectionString, "SELECT kind FROM payment_anomalies WHERE payment_key = @k", ("k", key)));
         Assert.Equal("Paid", await Api.ScalarAsync<string>(ApiFactory.PrimaryConnectionString, "SELECT status FROM orders WHERE id = @id", ("id", order.Id)));
@@ -177,7 +160,7 @@ public sealed class RefundTests(PaymentApiFactory factory) : IClassFixture<Payme
             SELECT array_agg(l.id ORDER BY s.position, l.position) FROM lectures l JOIN sections s ON s.id = l.section_id WHERE s.course_id = @c
             """, ("c", courseId));
         var records = watched.Select(w => new WatchRecord(student, lectures![w.Lecture], 0, w.ToMs, w.ToMs, DateTimeOffset.UtcNow)).ToList();
-        await using var scope = factory.Services.CreateAsyncScope();
+        await using var scope = Factory.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<ISender>().Send(new MergeWatchedIntervalsCommand(records));
     }
 

@@ -24,28 +24,16 @@ public sealed record AccountBalanceView(string Account, long BalanceKrw);
 /// immutable once closed, and is paid out through the ledger; the instructor's dashboard and the trial balance agree.
 /// </summary>
 [Collection(ApiCollection.Name)]
-public sealed class SettlementTests(PaymentApiFactory factory) : IClassFixture<PaymentApiFactory>, IAsyncLifetime, IDisposable
+public sealed class SettlementTests(PaymentApiFactory factory) : PaymentTest(factory)
 {
-    private readonly HttpClient _client = factory.CreateClient();
-
-    public Task InitializeAsync() => factory.ResetAsync();
-
-    public async Task DisposeAsync()
-    {
-        factory.Clock.At = null;
-        await PaymentApi.AssertMoneyInvariantsAsync();
-    }
-
-    public void Dispose() => _client.Dispose();
-
     [Fact]
     public async Task A_month_closes_into_one_immutable_statement_per_instructor_that_an_admin_pays_out()
     {
-        var kim = await _client.SignUpAsync("kim@lecturehub.test", "Instructor");
-        var category = await factory.WeldingCategoryAsync();
-        var tig = await _client.PublishedCourseAsync(kim, category, "TIG 용접 실기", price: 39_000);
-        var pipe = await _client.PublishedCourseAsync(kim, category, "배관 기초", price: 25_000);
-        var admin = await _client.SignUpAsync("admin@lecturehub.test", "Admin");
+        var kim = await Client.SignUpAsync("kim@lecturehub.test", "Instructor");
+        var category = await Factory.WeldingCategoryAsync();
+        var tig = await Client.PublishedCourseAsync(kim, category, "TIG 용접 실기", price: 39_000);
+        var pipe = await Client.PublishedCourseAsync(kim, category, "배관 기초", price: 25_000);
+        var admin = await Client.SignUpAsync("admin@lecturehub.test", "Admin");
         var a = await OrderAsync("a@lecturehub.test", tig.Id, pipe.Id);
         var b = await OrderAsync("b@lecturehub.test", tig.Id);
         var c = await OrderAsync("c@lecturehub.test", pipe.Id);
@@ -54,31 +42,31 @@ public sealed class SettlementTests(PaymentApiFactory factory) : IClassFixture<P
         await PayAtAsync(new DateTimeOffset(2026, 10, 15, 10, 0, 0, TimeSpan.FromHours(9)), a, b);
         await RefundAtAsync(new DateTimeOffset(2026, 10, 20, 10, 0, 0, TimeSpan.FromHours(9)), b.Order, tig.Id);
         await PayAtAsync(new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.FromHours(9)), c); // the first instant of November
-        factory.Clock.At = null;
+        Factory.Clock.At = null;
 
-        var closed = await (await _client.SendAsync(HttpMethod.Post, "/api/v1/admin/settlement/months/2026-10/close", admin)).ReadAsync<CloseMonthView>();
+        var closed = await (await Client.SendAsync(HttpMethod.Post, "/api/v1/admin/settlement/months/2026-10/close", admin)).ReadAsync<CloseMonthView>();
 
         var october = Assert.Single(closed.Closed);
         Assert.Equal((3, 1, 103_000L, 39_000L, 19_200L, 44_800L, "Closed"),
             (october.SalesCount, october.RefundCount, october.GrossKrw, october.RefundedKrw, october.CommissionKrw, october.NetKrw, october.Status));
-        Assert.Empty((await (await _client.SendAsync(HttpMethod.Post, "/api/v1/admin/settlement/months/2026-10/close", admin)).ReadAsync<CloseMonthView>()).Closed);
-        Assert.Single(await (await _client.SendAsync(HttpMethod.Get, "/api/v1/admin/settlement/statements?month=2026-10", admin)).ReadAsync<List<StatementView>>());
-        await (await _client.SendAsync(HttpMethod.Post, "/api/v1/admin/settlement/months/2026-11/close", admin)).ProblemAsync(HttpStatusCode.Conflict, "STATEMENT_MONTH_OPEN");
-        await (await _client.SendAsync(HttpMethod.Post, "/api/v1/admin/settlement/months/2026-13/close", admin)).ProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_FAILED");
-        await (await _client.SendAsync(HttpMethod.Post, "/api/v1/admin/settlement/months/2026-10/close", kim)).ProblemAsync(HttpStatusCode.Forbidden, "FORBIDDEN");
+        Assert.Empty((await (await Client.SendAsync(HttpMethod.Post, "/api/v1/admin/settlement/months/2026-10/close", admin)).ReadAsync<CloseMonthView>()).Closed);
+        Assert.Single(await (await Client.SendAsync(HttpMethod.Get, "/api/v1/admin/settlement/statements?month=2026-10", admin)).ReadAsync<List<StatementView>>());
+        await (await Client.SendAsync(HttpMethod.Post, "/api/v1/admin/settlement/months/2026-11/close", admin)).ProblemAsync(HttpStatusCode.Conflict, "STATEMENT_MONTH_OPEN");
+        await (await Client.SendAsync(HttpMethod.Post, "/api/v1/admin/settlement/months/2026-13/close", admin)).ProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_FAILED");
+        await (await Client.SendAsync(HttpMethod.Post, "/api/v1/admin/settlement/months/2026-10/close", kim)).ProblemAsync(HttpStatusCode.Forbidden, "FORBIDDEN");
 
         // Before payout: October's net is payable, November's pending.
         await DashboardIsAsync(kim, new DashboardView(4, 1, 128_000, 39_000, 26_700, 62_300, 17_500, 44_800, 0));
 
-        var paid = await (await _client.SendAsync(HttpMethod.Post, $"/api/v1/admin/settlement/statements/{october.Id}/mark-paid", admin, new { reference = "KB 2026-11-10 #1" })).ReadAsync<StatementView>();
+        var paid = await (await Client.SendAsync(HttpMethod.Post, $"/api/v1/admin/settlement/statements/{october.Id}/mark-paid", admin, new { reference = "KB 2026-11-10 #1" })).ReadAsync<StatementView>();
         Assert.Equal(("Paid", "KB 2026-11-10 #1"), (paid.Status, paid.PayoutReference));
-        await (await _client.SendAsync(HttpMethod.Post, $"/api/v1/admin/settlement/statements/{october.Id}/mark-paid", admin, new { reference = "again" }))
+        await (await Client.SendAsync(HttpMethod.Post, $"/api/v1/admin/settlement/statements/{october.Id}/mark-paid", admin, new { reference = "again" }))
             .ProblemAsync(HttpStatusCode.Conflict, "STATEMENT_ALREADY_PAID");
         await DashboardIsAsync(kim, new DashboardView(4, 1, 128_000, 39_000, 26_700, 62_300, 17_500, 0, 44_800));
-        Assert.Equal([("Paid", 44_800L)], (await (await _client.SendAsync(HttpMethod.Get, "/api/v1/instructor/statements", kim)).ReadAsync<List<StatementView>>())
+        Assert.Equal([("Paid", 44_800L)], (await (await Client.SendAsync(HttpMethod.Get, "/api/v1/instructor/statements", kim)).ReadAsync<List<StatementView>>())
             .Select(s => (s.Status, s.NetKrw)));
 
-        var balance = await (await _client.SendAsync(HttpMethod.Get, "/api/v1/admin/settlement/trial-balance", admin)).ReadAsync<TrialBalanceView>();
+        var balance = await (await Client.SendAsync(HttpMethod.Get, "/api/v1/admin/settlement/trial-balance", admin)).ReadAsync<TrialBalanceView>();
         Assert.Equal((0L, 0), (balance.TotalKrw, balance.UnbalancedTransactions));
         Assert.Equal(-17_500L, balance.Accounts.Single(x => x.Account == "InstructorPayable").BalanceKrw); // still owed: November
         Assert.Equal(-44_800L, balance.Accounts.Single(x => x.Account == "Bank").BalanceKrw);
@@ -87,13 +75,13 @@ public sealed class SettlementTests(PaymentApiFactory factory) : IClassFixture<P
     [Fact]
     public async Task The_database_refuses_to_change_or_delete_ledger_entries_or_statements_or_to_commit_an_unbalanced_transaction()
     {
-        var kim = await _client.SignUpAsync("kim@lecturehub.test", "Instructor");
-        var tig = await _client.PublishedCourseAsync(kim, await factory.WeldingCategoryAsync(), "TIG 용접 실기", price: 39_000);
+        var kim = await Client.SignUpAsync("kim@lecturehub.test", "Instructor");
+        var tig = await Client.PublishedCourseAsync(kim, await Factory.WeldingCategoryAsync(), "TIG 용접 실기", price: 39_000);
         var a = await OrderAsync("a@lecturehub.test", tig.Id);
         await PayAtAsync(new DateTimeOffset(2026, 10, 15, 10, 0, 0, TimeSpan.FromHours(9)), a);
-        factory.Clock.At = null;
-        var admin = await _client.SignUpAsync("admin@lecturehub.test", "Admin");
-        await (await _client.SendAsync(HttpMethod.Post, "/api/v1/admin/settlement/months/2026-10/close", admin)).ReadAsync<CloseMonthView>();
+        Factory.Clock.At = null;
+        var admin = await Client.SignUpAsync("admin@lecturehub.test", "Admin");
+        await (await Client.SendAsync(HttpMethod.Post, "/api/v1/admin/settlement/months/2026-10/close", admin)).ReadAsync<CloseMonthView>();
 
         await RefusedAsync("UPDATE ledger_entries SET amount_krw = amount_krw + 1", PostgresErrorCodes.RestrictViolation);
         await RefusedAsync("UPDATE ledger_entries SET statement_id = NULL", PostgresErrorCodes.RestrictViolation);
@@ -110,17 +98,17 @@ public sealed class SettlementTests(PaymentApiFactory factory) : IClassFixture<P
 
     private async Task<(Tokens Student, OrderView Order, string PaymentKey)> OrderAsync(string email, params Guid[] courseIds)
     {
-        var student = await _client.SignUpAsync(email);
-        var order = await (await _client.SendAsync(HttpMethod.Post, "/api/v1/orders", student, new { courseIds })).ReadAsync<OrderView>(HttpStatusCode.Created);
-        var key = await factory.Pg.CheckoutAsync(order.Id, order.AmountKrw);
-        await factory.Pg.ConfirmAtGatewayAsync(key, order.Id, order.AmountKrw);
+        var student = await Client.SignUpAsync(email);
+        var order = await (await Client.SendAsync(HttpMethod.Post, "/api/v1/orders", student, new { courseIds })).ReadAsync<OrderView>(HttpStatusCode.Created);
+        var key = await Factory.Pg.CheckoutAsync(order.Id, order.AmountKrw);
+        await Factory.Pg.ConfirmAtGatewayAsync(key, order.Id, order.AmountKrw);
         return (student, order, key);
     }
 
     /// <summary>Records the gateway's DONE for each order at the given instant (as the webhook processor would).</summary>
     private async Task PayAtAsync(DateTimeOffset at, params (Tokens Student, OrderView Order, string PaymentKey)[] orders)
     {
-        factory.Clock.At = at;
+        Factory.Clock.At = at;
         foreach (var (_, order, key) in orders)
         {
             await SendAsync(new RecordPaymentCommand(order.Id, key, order.AmountKrw));
@@ -129,20 +117,20 @@ public sealed class SettlementTests(PaymentApiFactory factory) : IClassFixture<P
 
     private async Task RefundAtAsync(DateTimeOffset at, OrderView order, Guid courseId)
     {
-        factory.Clock.At = at;
+        Factory.Clock.At = at;
         var refund = await SendAsync(new RequestRefundCommand(order.Id, courseId, new RefundQuote("2026-11", 0, 39_000, 39_000, RefundRule.Full)));
         await SendAsync(new ProcessRefundRequest(order.Id, refund.Id, "테스트"));
     }
 
     private async Task<T> SendAsync<T>(IRequest<T> request)
     {
-        await using var scope = factory.Services.CreateAsyncScope();
+        await using var scope = Factory.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<ISender>().Send(request);
     }
 
     private async Task<T> SendAsync<T>(ICommand<T> command)
     {
-        await using var scope = factory.Services.CreateAsyncScope();
+        await using var scope = Factory.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<ISender>().Send(command);
     }
 
@@ -152,7 +140,7 @@ public sealed class SettlementTests(PaymentApiFactory factory) : IClassFixture<P
         DashboardView? seen = null;
         await Api.EventuallyAsync(async () =>
         {
-            seen = await (await _client.SendAsync(HttpMethod.Get, "/api/v1/instructor/dashboard", instructor)).ReadAsync<DashboardView>();
+            seen = await (await Client.SendAsync(HttpMethod.Get, "/api/v1/instructor/dashboard", instructor)).ReadAsync<DashboardView>();
             return seen == expected;
         }, $"dashboard {expected}");
         Assert.Equal(expected, seen);

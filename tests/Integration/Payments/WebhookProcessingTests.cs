@@ -14,28 +14,16 @@ namespace LectureHub.IntegrationTests.Payments;
 /// course of a paid order and none for an unpaid one.
 /// </summary>
 [Collection(ApiCollection.Name)]
-public sealed class WebhookProcessingTests(PaymentApiFactory factory) : IClassFixture<PaymentApiFactory>, IAsyncLifetime, IDisposable
+public sealed class WebhookProcessingTests(PaymentApiFactory factory) : PaymentTest(factory)
 {
-    private readonly HttpClient _client = factory.CreateClient();
     private readonly StandardWebhook _gateway = new(WebhookApiFactory.Secret);
-
-    public async Task InitializeAsync()
-    {
-        await factory.ResetAsync();
-        await factory.Pg.FaultsAsync();
-    }
-
-    /// <summary>Every scenario ends with one enrolment per paid course and a balanced ledger.</summary>
-    public Task DisposeAsync() => PaymentApi.AssertMoneyInvariantsAsync();
-
-    public void Dispose() => _client.Dispose();
 
     [Fact]
     public async Task A_confirm_lost_on_our_side_is_healed_by_the_webhook_delivered_ten_times()
     {
-        var (_, order) = await _client.TwoCourseOrderAsync(factory);
-        var key = await factory.Pg.CheckoutAsync(order.Id, order.AmountKrw);
-        await factory.Pg.ConfirmAtGatewayAsync(key, order.Id, order.AmountKrw);
+        var (_, order) = await Client.TwoCourseOrderAsync(Factory);
+        var key = await Factory.Pg.CheckoutAsync(order.Id, order.AmountKrw);
+        await Factory.Pg.ConfirmAtGatewayAsync(key, order.Id, order.AmountKrw);
 
         for (var i = 0; i < 10; i++)
         {
@@ -50,9 +38,9 @@ public sealed class WebhookProcessingTests(PaymentApiFactory factory) : IClassFi
     [Fact]
     public async Task Canceled_arriving_before_paid_changes_nothing_the_gateway_does_not_say()
     {
-        var (_, order) = await _client.TwoCourseOrderAsync(factory);
-        var key = await factory.Pg.CheckoutAsync(order.Id, order.AmountKrw);
-        await factory.Pg.ConfirmAtGatewayAsync(key, order.Id, order.AmountKrw);
+        var (_, order) = await Client.TwoCourseOrderAsync(Factory);
+        var key = await Factory.Pg.CheckoutAsync(order.Id, order.AmountKrw);
+        await Factory.Pg.ConfirmAtGatewayAsync(key, order.Id, order.AmountKrw);
 
         // The body claims CANCELED, out of order; the gateway holds DONE, and that is what counts.
         await (await PostWebhookAsync("msg_canceled", key, "CANCELED")).ReadAsync<object>();
@@ -66,9 +54,9 @@ public sealed class WebhookProcessingTests(PaymentApiFactory factory) : IClassFi
     [Fact]
     public async Task A_payment_the_buyer_abandoned_closes_the_order_and_enrols_no_one()
     {
-        var (_, order) = await _client.TwoCourseOrderAsync(factory);
-        var key = await factory.Pg.CheckoutAsync(order.Id, order.AmountKrw);
-        await factory.Pg.StatusAsync(key, "EXPIRED");
+        var (_, order) = await Client.TwoCourseOrderAsync(Factory);
+        var key = await Factory.Pg.CheckoutAsync(order.Id, order.AmountKrw);
+        await Factory.Pg.StatusAsync(key, "EXPIRED");
 
         await (await PostWebhookAsync("msg_expired", key, "EXPIRED")).ReadAsync<object>();
         await ProcessAsync();
@@ -79,17 +67,17 @@ public sealed class WebhookProcessingTests(PaymentApiFactory factory) : IClassFi
     [Fact]
     public async Task An_amount_mismatch_is_flagged_for_review_and_enrols_no_one()
     {
-        var (_, order) = await _client.TwoCourseOrderAsync(factory);
-        var key = await factory.Pg.CheckoutAsync(order.Id, 1_000);
-        await factory.Pg.ConfirmAtGatewayAsync(key, order.Id, 1_000);
+        var (_, order) = await Client.TwoCourseOrderAsync(Factory);
+        var key = await Factory.Pg.CheckoutAsync(order.Id, 1_000);
+        await Factory.Pg.ConfirmAtGatewayAsync(key, order.Id, 1_000);
 
         await (await PostWebhookAsync("msg_short", key, "DONE")).ReadAsync<object>();
         await (await PostWebhookAsync("msg_short_again", key, "DONE")).ReadAsync<object>();
         await ProcessAsync();
 
         Assert.Equal(("Pending", 0L), await StateAsync(order));
-        var admin = await _client.SignUpAsync("admin@lecturehub.test", "Admin");
-        var anomalies = await (await _client.SendAsync(HttpMethod.Get, "/api/v1/admin/payments/anomalies", admin)).ReadAsync<List<AnomalyView>>();
+        var admin = await Client.SignUpAsync("admin@lecturehub.test", "Admin");
+        var anomalies = await (await Client.SendAsync(HttpMethod.Get, "/api/v1/admin/payments/anomalies", admin)).ReadAsync<List<AnomalyView>>();
         var anomaly = Assert.Single(anomalies);
         Assert.Equal((key, order.Id, "AmountMismatch"), (anomaly.PaymentKey, anomaly.OrderId, anomaly.Kind));
     }
@@ -97,32 +85,32 @@ public sealed class WebhookProcessingTests(PaymentApiFactory factory) : IClassFi
     [Fact]
     public async Task Reconciliation_heals_an_order_whose_confirm_and_webhook_never_arrived_and_expires_an_abandoned_one()
     {
-        var (_, paid) = await _client.TwoCourseOrderAsync(factory);
-        var key = await factory.Pg.CheckoutAsync(paid.Id, paid.AmountKrw);
-        await factory.Pg.ConfirmAtGatewayAsync(key, paid.Id, paid.AmountKrw); // and then the API crashed before committing
+        var (_, paid) = await Client.TwoCourseOrderAsync(Factory);
+        var key = await Factory.Pg.CheckoutAsync(paid.Id, paid.AmountKrw);
+        await Factory.Pg.ConfirmAtGatewayAsync(key, paid.Id, paid.AmountKrw); // and then the API crashed before committing
 
-        var student = await _client.SignUpAsync("other@lecturehub.test");
-        var abandoned = await (await _client.SendAsync(HttpMethod.Post, "/api/v1/orders", student, new { courseIds = paid.Lines.Take(1).Select(l => l.CourseId) }))
+        var student = await Client.SignUpAsync("other@lecturehub.test");
+        var abandoned = await (await Client.SendAsync(HttpMethod.Post, "/api/v1/orders", student, new { courseIds = paid.Lines.Take(1).Select(l => l.CourseId) }))
             .ReadAsync<OrderView>(HttpStatusCode.Created);
         await Api.ScalarAsync<object>(ApiFactory.PrimaryConnectionString, "UPDATE orders SET created_at = now() - interval '2 hours' WHERE id = @id", ("id", abandoned.Id));
 
-        var outcomes = await factory.Service<PaymentReconciler>().ReconcileAsync(TimeSpan.Zero, CancellationToken.None);
+        var outcomes = await Factory.Service<PaymentReconciler>().ReconcileAsync(TimeSpan.Zero, CancellationToken.None);
 
         Assert.Equal([SettleOutcome.Paid, SettleOutcome.Closed], outcomes.Order());
         Assert.Equal(("Paid", 2L), await StateAsync(paid));
         Assert.Equal("Expired", await Api.ScalarAsync<string>(ApiFactory.PrimaryConnectionString, "SELECT status FROM orders WHERE id = @id", ("id", abandoned.Id)));
-        Assert.Empty(await factory.Service<PaymentReconciler>().ReconcileAsync(TimeSpan.Zero, CancellationToken.None));
+        Assert.Empty(await Factory.Service<PaymentReconciler>().ReconcileAsync(TimeSpan.Zero, CancellationToken.None));
     }
 
     private sealed record AnomalyView(Guid Id, string PaymentKey, Guid? OrderId, string Kind, string Detail, DateTimeOffset FoundAt);
 
-    private async Task<int> ProcessAsync() => await factory.Service<PaymentWebhookProcessor>().ProcessDueAsync(CancellationToken.None);
+    private async Task<int> ProcessAsync() => await Factory.Service<PaymentWebhookProcessor>().ProcessDueAsync(CancellationToken.None);
 
     private Task<HttpResponseMessage> PostWebhookAsync(string id, string paymentKey, string status)
     {
         var now = DateTimeOffset.UtcNow;
         var body = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new { eventType = "PAYMENT_STATUS_CHANGED", data = new { paymentKey, status, totalAmount = 1 } });
-        return _client.PostWebhookAsync(id, now, _gateway.Sign(id, now, body), body);
+        return Client.PostWebhookAsync(id, now, _gateway.Sign(id, now, body), body);
     }
 
     /// <summary>The order's status and the number of enrolments in its courses.</summary>
