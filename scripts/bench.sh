@@ -17,6 +17,7 @@ export ASPNETCORE_ENVIRONMENT=Development DataDirectory="$LH_DATA_DIR"
 (cd src/WebApi/bin/Release/net10.0 && dotnet LectureHub.WebApi.dll migrate --demo-data >/dev/null)
 
 url="http://127.0.0.1:${LH_BENCH_PORT:-5090}"
+lh_start_pg_simulator "${LH_BENCH_PG_PORT:-55091}" "$url" "$LH_DATA_DIR/bench-pg-simulator.log"
 lh_start_load_api "$url" "$LH_DATA_DIR/bench-api.log"
 
 out="$LH_DATA_DIR/bench/$(date +%Y%m%d-%H%M%S)"

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# One command to a running API: dev services up, build, migrate + seed, serve on $LH_API_URL (default http://127.0.0.1:5080).
+# One command to a running API: dev services up, build, migrate + seed, the PG simulator on $LH_PG_SIM_PORT (55090)
+# posting signed webhooks to the API, and the API on $LH_API_URL (default http://127.0.0.1:5080).
 # CONFIGURATION=Debug|Release (default Release).
 set -euo pipefail
 source "$(dirname "$0")/lib/env.sh"
@@ -20,6 +21,9 @@ export DataDirectory="$LH_DATA_DIR"
 lh_log "Applying migrations and seeding demo data"
 (cd "$OUT" && dotnet LectureHub.WebApi.dll migrate --demo-data)
 
+lh_log "Starting the PG simulator"
+lh_start_pg_simulator "$LH_PG_SIM_PORT" "$LH_API_URL" "$LH_DATA_DIR/pg-simulator.log"
+
 cat <<INFO
 
   LectureHub API      $LH_API_URL
@@ -27,6 +31,7 @@ cat <<INFO
   OpenAPI document    $LH_API_URL/openapi/v1.json
   Readiness           $LH_API_URL/health/ready
   Emails sent (inbox) http://127.0.0.1:$LH_MAILDEV_WEB_PORT
+  PG simulator        $LH_PG_SIM_URL  (pay: POST /sim/checkout {orderId, amount} → paymentKey, then confirm the order)
 
   Demo accounts (POST /api/v1/auth/login):
     admin       admin@lecturehub.dev          Admin-pass-2026
@@ -38,4 +43,4 @@ cat <<INFO
 
 INFO
 cd "$OUT"
-exec dotnet LectureHub.WebApi.dll --urls "$LH_API_URL"
+dotnet LectureHub.WebApi.dll --urls "$LH_API_URL"

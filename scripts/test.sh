@@ -36,8 +36,10 @@ lh_log "Load smoke: a generated catalog in lecturehub_smoke, Release builds"
 "$LH_ROOT/scripts/catalog-data.sh" smoke 2>"$results/smoke-data.log" >/dev/null || { cat "$results/smoke-data.log"; exit 1; }
 lh_export_connection_strings lecturehub_smoke 2
 smoke_url="http://127.0.0.1:${LH_SMOKE_PORT:-5081}"
+lh_start_pg_simulator "${LH_SMOKE_PG_PORT:-55092}" "$smoke_url" "$results/smoke-pg-simulator.log"
 lh_start_load_api "$smoke_url" "$results/smoke-api.log"
 export LH_RUSH_STUDENTS=20  # enrollment-rush: 20 sign-ups in setup, not 400
+export LH_ORDER_STUDENTS=5 LH_ORDER_COURSES=5 LH_STORM_ORDERS=20  # payments: small setups
 for scenario in $(dotnet tests/Load/bin/Release/net10.0/LectureHub.Load.dll --list | awk '{print $1}'); do
   if dotnet tests/Load/bin/Release/net10.0/LectureHub.Load.dll --scenario "$scenario" --target "$smoke_url" --rate 3 \
        --warmup 0s --duration 3s --interval 1s --threshold 'errors<1%' --out "$results/load" >"$results/smoke-$scenario.md" 2>&1; then

@@ -11,6 +11,7 @@ export LH_SMTP_PORT="${LH_SMTP_PORT:-51025}"          # maildev's SMTP sink
 export LH_MAILDEV_WEB_PORT="${LH_MAILDEV_WEB_PORT:-51080}"  # maildev's web inbox and REST API
 export LH_S3_PORT="${LH_S3_PORT:-59000}"                    # s3rver, the S3-compatible server (Media:VideoStorage=S3)
 export LH_API_URL="${LH_API_URL:-http://127.0.0.1:5080}"
+export LH_PG_SIM_PORT="${LH_PG_SIM_PORT:-55090}"            # the local PG simulator run.sh starts (tools/PgSimulator)
 export LH_DB_USER="${LH_DB_USER:-lecturehub}"
 export LH_DB_PASSWORD="${LH_DB_PASSWORD:-lecturehub}"
 export LH_PG_BIN="${LH_PG_BIN:-/usr/lib/postgresql/15/bin}"
@@ -43,6 +44,32 @@ lh_require_dotnet() {
   dotnet --list-sdks | grep -q '^10\.' || lh_die "The .NET 10 SDK is required; found: $(dotnet --list-sdks | tr '\n' ' ')"
 }
 
+# Background processes a script started, stopped when it exits (each helper adds its own).
+LH_ON_EXIT=""
+lh_on_exit() {
+  LH_ON_EXIT="$1; $LH_ON_EXIT"
+  trap 'eval "$LH_ON_EXIT"' EXIT
+}
+
+# Starts the local PG simulator (Release) on port $1, posting Standard-Webhooks-signed webhooks to the API at $2 under
+# provider 'local', with the secret the API's Development mode reads (.data/keys/pg-webhook-secret.key, made here if
+# missing). Exports Payments__Gateway__BaseUrl for an API started after it, and LH_PG_SIM_URL / LH_PG_WEBHOOK_SECRET for
+# the load suite. Stopped on exit. $3: log file.
+lh_start_pg_simulator() {
+  local port="$1" api_url="$2" log="$3" key="$LH_DATA_DIR/keys/pg-webhook-secret.key"
+  mkdir -p "$(dirname "$key")"
+  [ -s "$key" ] || head -c 32 /dev/urandom | base64 >"$key"
+  dotnet build "$LH_ROOT/tools/PgSimulator" -c Release -nologo -v quiet >/dev/null
+  export LH_PG_SIM_URL="http://127.0.0.1:$port" LH_PG_WEBHOOK_SECRET="whsec_$(tr -d '[:space:]' <"$key")"
+  export Payments__Gateway__BaseUrl="$LH_PG_SIM_URL"
+  PG_SIM_WEBHOOK_URL="$api_url/api/v1/payments/webhooks/local" PG_SIM_WEBHOOK_SECRET="$LH_PG_WEBHOOK_SECRET" \
+    dotnet "$LH_ROOT/tools/PgSimulator/bin/Release/net10.0/LectureHub.PgSimulator.dll" --urls "$LH_PG_SIM_URL" >"$log" 2>&1 &
+  LH_PG_SIM_PID=$!
+  lh_on_exit "kill $LH_PG_SIM_PID 2>/dev/null || true"
+  for _ in $(seq 60); do curl -fs "$LH_PG_SIM_URL/sim/webhooks/stats" >/dev/null 2>&1 && return; sleep 0.5; done
+  lh_die "The PG simulator did not start on $LH_PG_SIM_URL; see $log"
+}
+
 # Starts the Release API in the background for load runs: the per-IP auth limit lifted (one generator is one address),
 # warnings-only logging. Waits until it answers. Sets LH_API_PID and kills it on exit. $1: base URL, $2: log file.
 lh_start_load_api() {
@@ -50,7 +77,7 @@ lh_start_load_api() {
   (cd "$LH_ROOT/src/WebApi/bin/Release/net10.0" && RateLimiting__AuthPerIpPerMinute=1000000 Logging__LogLevel__Default=Warning \
     exec dotnet LectureHub.WebApi.dll --urls "$url") >"$log" 2>&1 &
   LH_API_PID=$!
-  trap 'kill $LH_API_PID 2>/dev/null || true' EXIT
+  lh_on_exit "kill $LH_API_PID 2>/dev/null || true"
   for _ in $(seq 60); do curl -fs "$url/health/live" >/dev/null 2>&1 && return; sleep 0.5; done
   lh_die "The API did not start on $url; see $log"
 }

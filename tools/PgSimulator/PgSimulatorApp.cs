@@ -18,7 +18,7 @@ namespace LectureHub.PgSimulator;
 /// And for tests and demos: <c>POST /sim/checkout {orderId, amount}</c> plays the buyer paying in the widget and
 /// returns the paymentKey; <c>POST /sim/payments/{key}/status/{status}</c> moves a payment (the buyer abandons it:
 /// EXPIRED, ABORTED); <c>PUT /sim/faults</c> sets how many next confirms or cancels fail with 500 and how long a
-/// confirm waits; <c>PUT /sim/webhooks</c> where and how webhooks go; <c>GET /sim/webhooks/stats</c> what was sent.
+/// confirm waits; <c>PUT /sim/webhooks</c> (and GET) where and how webhooks go; <c>GET /sim/webhooks/stats</c> what was sent.
 /// State is in memory.
 /// </summary>
 public static class PgSimulatorApp
@@ -73,6 +73,8 @@ public static class PgSimulatorApp
             webhooks.Settings = settings;
             return Results.NoContent();
         });
+
+        app.MapGet("/sim/webhooks", () => Results.Json(webhooks.Settings, Json));
 
         app.MapGet("/sim/webhooks/stats", () => Results.Json(webhooks.Stats, Json));
 

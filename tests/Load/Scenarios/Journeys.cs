@@ -11,6 +11,8 @@ internal static class Journeys
 {
     public const string Password = "load-test-password-1";
 
+    private static readonly string[] LoadTags = ["부하"];
+
     /// <summary>Distinguishes this process's accounts from earlier runs against the same database.</summary>
     public static readonly string RunId = Guid.NewGuid().ToString("N")[..8];
 
@@ -64,5 +66,52 @@ internal static class Journeys
     private static async Task<Tokens?> ReadTokens(HttpResponseMessage? response) =>
         response is null ? null : await response.Content.ReadFromJsonAsync<Tokens>(JsonSerializerOptions.Web);
 
+
+    /// <summary>Sends a setup request (unmeasured); any other answer than <paramref name="expected"/> stops the run with the reason.</summary>
+    public static async Task<HttpResponseMessage> Expect(SetupContext setup, HttpRequestMessage request, HttpStatusCode expected, string what)
+    {
+        var response = await setup.Http.SendAsync(request, setup.CancellationToken);
+        return response.StatusCode == expected
+            ? response
+            : throw new InvalidOperationException($"Setup could not {what}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(setup.CancellationToken)}");
+    }
+
+    /// <summary>The instructor publishes a course of one section with <paramref name="lectures"/> lectures; returns its id and its lectures' ids.</summary>
+    public static async Task<(Guid Course, List<Guid> Lectures)> PublishedCourseAsync(
+        SetupContext setup, Tokens instructor, string title, long priceKrw, int lectures, int lectureSeconds)
+    {
+        var categories = (await setup.Http.GetFromJsonAsync<List<IdOnly>>("/api/v1/categories", JsonSerializerOptions.Web, setup.CancellationToken))!;
+        var create = Authorized(HttpMethod.Post, "/api/v1/courses", instructor);
+        create.Content = JsonContent.Create(new
+        {
+            categoryId = categories[0].Id, title, summary = "부하 테스트 강의", description = "# 부하 테스트", level = "Beginner",
+            language = "ko", priceKrw, tags = LoadTags,
+        });
+        var course = (await (await Expect(setup, create, HttpStatusCode.Created, "create the course")).Content.ReadFromJsonAsync<IdOnly>(JsonSerializerOptions.Web))!.Id;
+
+        var curriculum = Authorized(HttpMethod.Put, $"/api/v1/courses/{course}/curriculum", instructor);
+        curriculum.Content = JsonContent.Create(new
+        {
+            sections = new[]
+            {
+                new { title = "1장", lectures = Enumerable.Range(1, lectures).Select(i => new { title = $"1-{i} 강", durationSeconds = lectureSeconds, isFreePreview = false }) },
+            },
+        });
+        await Expect(setup, curriculum, HttpStatusCode.OK, "set the curriculum");
+        var published = await Expect(setup, Authorized(HttpMethod.Post, $"/api/v1/courses/{course}/publish", instructor), HttpStatusCode.OK, "publish");
+        var draft = (await published.Content.ReadFromJsonAsync<Draft>(JsonSerializerOptions.Web))!;
+        return (course, draft.Curriculum.SelectMany(s => s.Lectures).Select(l => l.Id).ToList());
+    }
+
+    /// <summary>A positive whole number from the environment, else the fallback.</summary>
+    public static int EnvInt(string name, int fallback) =>
+        int.TryParse(Environment.GetEnvironmentVariable(name), System.Globalization.CultureInfo.InvariantCulture, out var value) && value > 0 ? value : fallback;
+
     public sealed record Tokens(string AccessToken, string RefreshToken);
+
+    private sealed record IdOnly(Guid Id);
+
+    private sealed record Draft(List<DraftSection> Curriculum);
+
+    private sealed record DraftSection(List<IdOnly> Lectures);
 }

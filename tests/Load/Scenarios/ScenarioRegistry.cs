@@ -62,6 +62,8 @@ public static class ScenarioRegistry
         Streaming.Playback,
         Streaming.AuthorizeOnly,
         Streaming.Heartbeats,
+        Payments.OrderToEnrolment,
+        Payments.WebhookStorm,
     ];
 
     public static Scenario? Find(string name) => All.FirstOrDefault(s => s.Name.Equals(name, StringComparison.OrdinalIgnoreCase));

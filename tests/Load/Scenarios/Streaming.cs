@@ -16,13 +16,11 @@ namespace LectureHub.Load.Scenarios;
 /// </summary>
 internal static class Streaming
 {
-    private static readonly string[] Tags = ["배관"];
+    private static int Students => Journeys.EnvInt("LH_STREAM_STUDENTS", 200);
 
-    private static int Students => EnvInt("LH_STREAM_STUDENTS", 200);
+    private static int Lectures => Journeys.EnvInt("LH_STREAM_LECTURES", 5);
 
-    private static int Lectures => EnvInt("LH_STREAM_LECTURES", 5);
-
-    private static int ClipSeconds => EnvInt("LH_STREAM_CLIP_SECONDS", 30);
+    private static int ClipSeconds => Journeys.EnvInt("LH_STREAM_CLIP_SECONDS", 30);
 
     public static Scenario Playback => new()
     {
@@ -193,7 +191,7 @@ internal static class Streaming
         var instructorEmail = Journeys.Email(0, "teacher");
         await Journeys.RegisterAsync(setup, instructorEmail, "Instructor");
         var instructor = await Journeys.SignInAsync(setup, instructorEmail);
-        var (course, lectures) = await PublishedCourseAsync(setup, instructor);
+        var (course, lectures) = await Journeys.PublishedCourseAsync(setup, instructor, "부하 테스트 배관 기초", priceKrw: 0, Lectures, ClipSeconds);
         var clip = await ClipAsync(ClipSeconds);
         var uploads = new List<Guid>();
         foreach (var lecture in lectures)
@@ -207,7 +205,7 @@ internal static class Streaming
         foreach (var email in await Journeys.RegisterAccountsAsync(setup, Students))
         {
             var student = await Journeys.SignInAsync(setup, email);
-            await Expect(setup, Journeys.Authorized(HttpMethod.Post, $"/api/v1/courses/{course}/enrollment", student), HttpStatusCode.Created, "enrol");
+            await Journeys.Expect(setup, Journeys.Authorized(HttpMethod.Post, $"/api/v1/courses/{course}/enrollment", student), HttpStatusCode.Created, "enrol");
             viewers.AddRange(lectures.Select(lecture => new Viewer(student, lecture)));
         }
 
@@ -215,41 +213,16 @@ internal static class Streaming
         setup.Share("viewers", new Feed<Viewer>(viewers));
     }
 
-    private static async Task<(Guid Course, List<Guid> Lectures)> PublishedCourseAsync(SetupContext setup, Journeys.Tokens instructor)
-    {
-        var categories = (await setup.Http.GetFromJsonAsync<List<IdOnly>>("/api/v1/categories", JsonSerializerOptions.Web, setup.CancellationToken))!;
-        var create = Journeys.Authorized(HttpMethod.Post, "/api/v1/courses", instructor);
-        create.Content = JsonContent.Create(new
-        {
-            categoryId = categories[0].Id, title = "부하 테스트 배관 기초", summary = "재생과 진도 부하 테스트", description = "# 부하 테스트", level = "Beginner",
-            language = "ko", priceKrw = 0, tags = Tags,
-        });
-        var course = (await (await Expect(setup, create, HttpStatusCode.Created, "create the course")).Content.ReadFromJsonAsync<IdOnly>(JsonSerializerOptions.Web))!.Id;
-
-        var curriculum = Journeys.Authorized(HttpMethod.Put, $"/api/v1/courses/{course}/curriculum", instructor);
-        curriculum.Content = JsonContent.Create(new
-        {
-            sections = new[]
-            {
-                new { title = "1장", lectures = Enumerable.Range(1, Lectures).Select(i => new { title = $"1-{i} 강", durationSeconds = ClipSeconds, isFreePreview = false }) },
-            },
-        });
-        await Expect(setup, curriculum, HttpStatusCode.OK, "set the curriculum");
-        var published = await Expect(setup, Journeys.Authorized(HttpMethod.Post, $"/api/v1/courses/{course}/publish", instructor), HttpStatusCode.OK, "publish");
-        var draft = (await published.Content.ReadFromJsonAsync<Draft>(JsonSerializerOptions.Web))!;
-        return (course, draft.Curriculum.SelectMany(s => s.Lectures).Select(l => l.Id).ToList());
-    }
-
     private static async Task<Guid> UploadAsync(SetupContext setup, Journeys.Tokens instructor, Guid lecture, byte[] clip)
     {
         var start = Journeys.Authorized(HttpMethod.Post, $"/api/v1/lectures/{lecture}/video-uploads", instructor);
         start.Content = JsonContent.Create(new { fileName = "load.mp4", sizeBytes = clip.Length });
-        var upload = (await (await Expect(setup, start, HttpStatusCode.Created, "start an upload")).Content.ReadFromJsonAsync<IdOnly>(JsonSerializerOptions.Web))!.Id;
+        var upload = (await (await Journeys.Expect(setup, start, HttpStatusCode.Created, "start an upload")).Content.ReadFromJsonAsync<IdOnly>(JsonSerializerOptions.Web))!.Id;
 
         var put = Journeys.Authorized(HttpMethod.Put, $"/api/v1/video-uploads/{upload}", instructor);
         put.Content = new ByteArrayContent(clip);
         put.Content.Headers.ContentRange = new ContentRangeHeaderValue(0, clip.Length - 1, clip.Length);
-        await Expect(setup, put, HttpStatusCode.OK, "upload the clip");
+        await Journeys.Expect(setup, put, HttpStatusCode.OK, "upload the clip");
         return upload;
     }
 
@@ -280,7 +253,7 @@ internal static class Streaming
 
     private static async Task<Grant> AuthorizeAsync(SetupContext setup, Viewer viewer)
     {
-        var response = await Expect(setup, Journeys.Authorized(HttpMethod.Post, $"/api/v1/lectures/{viewer.Lecture}/playback", viewer.Student), HttpStatusCode.OK, "authorize playback");
+        var response = await Journeys.Expect(setup, Journeys.Authorized(HttpMethod.Post, $"/api/v1/lectures/{viewer.Lecture}/playback", viewer.Student), HttpStatusCode.OK, "authorize playback");
         return (await response.Content.ReadFromJsonAsync<Grant>(JsonSerializerOptions.Web))!;
     }
 
@@ -307,17 +280,6 @@ internal static class Streaming
 
         return await File.ReadAllBytesAsync(path);
     }
-
-    private static async Task<HttpResponseMessage> Expect(SetupContext setup, HttpRequestMessage request, HttpStatusCode expected, string what)
-    {
-        var response = await setup.Http.SendAsync(request, setup.CancellationToken);
-        return response.StatusCode == expected
-            ? response
-            : throw new InvalidOperationException($"Setup could not {what}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(setup.CancellationToken)}");
-    }
-
-    private static int EnvInt(string name, int fallback) =>
-        int.TryParse(Environment.GetEnvironmentVariable(name), CultureInfo.InvariantCulture, out var value) && value > 0 ? value : fallback;
 
     private sealed record Viewer(Journeys.Tokens Student, Guid Lecture);
 
@@ -367,10 +329,6 @@ internal static class Streaming
     private sealed record IdOnly(Guid Id);
 
     private sealed record UploadState(string Status, string? Error);
-
-    private sealed record Draft(List<DraftSection> Curriculum);
-
-    private sealed record DraftSection(List<IdOnly> Lectures);
 
     private sealed record Credentials(string SignedMasterUrl);
 
