@@ -165,6 +165,7 @@ public static class DependencyInjection
         services.AddSingleton<IEmailSender, SmtpEmailSender>();
 
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<WebhookInboxSignal>();
         if (configuration.GetValue("Outbox:Enabled", true))
         {
             services.AddHostedService<OutboxRelay>();

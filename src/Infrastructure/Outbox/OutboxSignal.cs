@@ -3,10 +3,10 @@ using System.Threading.Channels;
 namespace LectureHub.Infrastructure.Outbox;
 
 /// <summary>
-/// Wakes this instance's relay right after a commit wrote outbox rows, instead of waiting for the next poll. Holds at
-/// most one pending wake-up: any number of commits before the relay looks collapse into one batch.
+/// Wakes a polling worker of this instance as soon as there is work, instead of at its next poll. Holds at most one
+/// pending wake-up: any number of notifications before the worker looks collapse into one batch.
 /// </summary>
-public sealed class OutboxSignal
+public abstract class WakeUpSignal
 {
     private readonly Channel<bool> _wakeUps = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
@@ -27,3 +27,9 @@ public sealed class OutboxSignal
         }
     }
 }
+
+/// <summary>Wakes this instance's outbox relay right after a commit wrote outbox rows.</summary>
+public sealed class OutboxSignal : WakeUpSignal;
+
+/// <summary>Wakes this instance's payment webhook processor right after a new webhook was stored.</summary>
+public sealed class WebhookInboxSignal : WakeUpSignal;

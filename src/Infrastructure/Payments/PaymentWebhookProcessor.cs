@@ -12,11 +12,15 @@ namespace LectureHub.Infrastructure.Payments;
 /// <summary>
 /// Acts on the webhook inbox: takes due webhooks with a lease (SKIP LOCKED, so instances share the work), reads the
 /// payment key from the body and settles the payment from what the gateway holds now (<see cref="SettlePaymentRequest"/>).
+/// Webhooks of a batch are settled side by side (each is a gateway round trip and a short transaction; two for one payment
+/// meet on the order's xmin and settle once). A new webhook wakes this instance's processor at once; otherwise it polls.
 /// A failure (the gateway down, say) is retried with backoff: 10 s, 1 min, 5 min, then every 30 min, each with its error kept.
 /// </summary>
-internal sealed class PaymentWebhookProcessor(DataSources sources, IServiceScopeFactory scopes, TimeProvider clock, ILogger<PaymentWebhookProcessor> logger)
+internal sealed class PaymentWebhookProcessor(
+    DataSources sources, IServiceScopeFactory scopes, Outbox.WebhookInboxSignal signal, TimeProvider clock, ILogger<PaymentWebhookProcessor> logger)
     : BackgroundService
 {
+    private const int Concurrency = 8;
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan[] Backoff = [TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(30)];
@@ -24,7 +28,7 @@ internal sealed class PaymentWebhookProcessor(DataSources sources, IServiceScope
     private const string ClaimSql = """
         UPDATE payment_webhooks w SET next_attempt_at = @LeaseUntil, attempts = w.attempts + 1
         FROM (SELECT id FROM payment_webhooks WHERE processed_at IS NULL AND next_attempt_at <= @Now
-              ORDER BY next_attempt_at LIMIT 20 FOR UPDATE SKIP LOCKED) due
+              ORDER BY next_attempt_at LIMIT 50 FOR UPDATE SKIP LOCKED) due
         WHERE w.id = due.id
         RETURNING w.id AS "Id", w.webhook_id AS "WebhookId", w.body AS "Body", w.attempts AS "Attempts"
         """;
@@ -45,7 +49,7 @@ internal sealed class PaymentWebhookProcessor(DataSources sources, IServiceScope
                 logger.LogError(ex, "Processing payment webhooks failed; trying again in {Poll}", Poll);
             }
 
-            await Task.Delay(Poll, clock, stoppingToken);
+            await signal.WaitAsync(Poll, stoppingToken);
         }
     }
 
@@ -59,7 +63,7 @@ internal sealed class PaymentWebhookProcessor(DataSources sources, IServiceScope
             due = (await connection.QueryAsync<Due>(new CommandDefinition(ClaimSql, new { Now = now, LeaseUntil = now + Lease }, cancellationToken: cancellationToken))).ToList();
         }
 
-        foreach (var webhook in due)
+        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken }, async (webhook, ct) =>
         {
             string? error = null;
             try
@@ -67,7 +71,7 @@ internal sealed class PaymentWebhookProcessor(DataSources sources, IServiceScope
                 if (PaymentKey(webhook.Body) is { } paymentKey)
                 {
                     await using var scope = scopes.CreateAsyncScope();
-                    var outcome = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new SettlePaymentRequest(paymentKey), cancellationToken);
+                    var outcome = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new SettlePaymentRequest(paymentKey), ct);
                     logger.LogInformation("Webhook {WebhookId}: payment {PaymentKey} {Outcome}", webhook.WebhookId, paymentKey, outcome);
                 }
                 else
@@ -81,8 +85,8 @@ internal sealed class PaymentWebhookProcessor(DataSources sources, IServiceScope
                 logger.LogWarning(ex, "Webhook {WebhookId} could not be processed (attempt {Attempt})", webhook.WebhookId, webhook.Attempts);
             }
 
-            await FinishAsync(webhook, error, cancellationToken);
-        }
+            await FinishAsync(webhook, error, ct);
+        });
 
         return due.Count;
     }

@@ -46,7 +46,7 @@ internal sealed class PaymentWebhookRowConfiguration : IEntityTypeConfiguration<
 }
 
 /// <summary>The inbox in PostgreSQL: one insert, and a redelivery hits the unique index and changes nothing.</summary>
-internal sealed class WebhookInbox(DataSources sources) : IWebhookInbox
+internal sealed class WebhookInbox(DataSources sources, Outbox.WebhookInboxSignal signal) : IWebhookInbox
 {
     private const string InsertSql = """
         INSERT INTO payment_webhooks (id, provider, webhook_id, sent_at, received_at, body, next_attempt_at, attempts)
@@ -57,8 +57,14 @@ internal sealed class WebhookInbox(DataSources sources) : IWebhookInbox
     public async Task<bool> StoreAsync(string provider, string webhookId, DateTimeOffset sentAt, string body, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
         await using var connection = await sources.Primary.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(InsertSql,
+        var stored = await connection.ExecuteAsync(new CommandDefinition(InsertSql,
             new { Id = Guid.CreateVersion7(), Provider = provider.ToLowerInvariant(), WebhookId = webhookId, SentAt = sentAt, ReceivedAt = receivedAt, Body = body },
             cancellationToken: cancellationToken)) == 1;
+        if (stored)
+        {
+            signal.Notify();
+        }
+
+        return stored;
     }
 }

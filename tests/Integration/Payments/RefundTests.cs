@@ -52,6 +52,30 @@ public sealed class RefundTests(PaymentApiFactory factory) : PaymentTest(factory
     }
 
     [Fact]
+    public async Task Concurrent_refunds_of_one_enrolment_return_the_money_once()
+    {
+        var (student, order) = await Client.PaidTwoCourseOrderAsync(Factory);
+        var course = order.Lines[0].CourseId;
+        var enrollment = await EnrollmentIdAsync(course);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        {
+            using var response = await Client.SendAsync(HttpMethod.Post, $"/api/v1/enrollments/{enrollment}/refund", student);
+            return response.StatusCode == HttpStatusCode.OK
+                ? (await response.ReadAsync<RefundView>()).RefundId.ToString()
+                : (await response.ReadAsync<Problem>(HttpStatusCode.Conflict)).Code;
+        }));
+
+        // Whoever answered 200 answered with the same refund; the rest came after it completed and were told so.
+        string[] late = ["ENROLLMENT_NOT_REFUNDABLE", "ALREADY_REFUNDED"];
+        Assert.Single(answers.Where(a => !late.Contains(a)).Distinct());
+        Assert.Equal(25_000L, (await Factory.Pg.PaymentAsync(order.Id)).BalanceAmount);
+        Assert.Equal(1L, await Api.ScalarAsync<long>(ApiFactory.PrimaryConnectionString,
+            "SELECT count(DISTINCT transaction_id) FROM ledger_entries WHERE kind = 'Refund' AND order_id = @id", ("id", order.Id)));
+        Assert.Equal("Refunded", await EnrollmentStatusAsync(course));
+    }
+
+    [Fact]
     public async Task Verified_progress_decides_the_amount_and_past_the_limits_nothing_is_refunded()
     {
         var (student, order) = await Client.PaidTwoCourseOrderAsync(Factory);

@@ -37,7 +37,8 @@ internal sealed class RefundEnrollmentHandler(ISender sender) : IRequestHandler<
     public async ValueTask<RefundDto> Handle(RefundEnrollmentRequest request, CancellationToken cancellationToken)
     {
         var quote = await sender.Send(new GetRefundQuoteQuery(request.EnrollmentId), cancellationToken);
-        var refund = await sender.Send(new RequestRefundCommand(quote.OrderId, quote.CourseId,
+        // Two taps of the refund button meet on the order's xmin; the loser, asking again, finds the refund in flight and resumes it.
+        var refund = await sender.SendSettlingAsync(new RequestRefundCommand(quote.OrderId, quote.CourseId,
             new RefundQuote(quote.Policy.Version, quote.ProgressPercent, quote.PaidKrw, quote.AmountKrw, quote.Rule)), cancellationToken);
         return await sender.Send(new ProcessRefundRequest(quote.OrderId, refund.Id, string.IsNullOrWhiteSpace(request.Reason) ? "고객 요청 환불" : request.Reason), cancellationToken);
     }
