@@ -27,6 +27,8 @@ public sealed class LiveWebhookApiFactory : ApiFactory
         ["Payments:Gateway:BaseUrl"] = Pg.BaseUrl,
         ["Payments:WebhookSecrets:testpg"] = WebhookApiFactory.Secret,
         ["Payments:ProcessWebhooks"] = "true",
+        ["Payments:Gateway:AttemptTimeoutSeconds"] = "1",
+        ["Payments:Gateway:MaxRetries"] = "0",
     };
 
     public override async ValueTask DisposeAsync()
@@ -50,6 +52,7 @@ public sealed class SimulatorWebhookTests(LiveWebhookApiFactory factory) : IClas
     /// <summary>Every scenario ends with one enrolment per paid course and a balanced ledger.</summary>
     public async Task DisposeAsync()
     {
+        await factory.Pg.FaultsAsync();
         await factory.Pg.WebhooksAsync(null, null);
         await PaymentApi.AssertMoneyInvariantsAsync();
     }
@@ -78,6 +81,21 @@ public sealed class SimulatorWebhookTests(LiveWebhookApiFactory factory) : IClas
         var abandoned = await (await _client.SendAsync(HttpMethod.Post, "/api/v1/orders", other, new { courseIds = new[] { order.Lines[1].CourseId } })).ReadAsync<OrderView>(HttpStatusCode.Created);
         await factory.Pg.StatusAsync(await factory.Pg.CheckoutAsync(abandoned.Id, abandoned.AmountKrw), "EXPIRED");
         await StatusIsAsync(other, abandoned.Id, "Expired");
+    }
+
+    [Fact]
+    public async Task A_confirm_that_times_out_at_the_gateway_is_healed_by_the_gateways_webhook()
+    {
+        var (student, order) = await _client.TwoCourseOrderAsync(factory);
+        var key = await factory.Pg.CheckoutAsync(order.Id, order.AmountKrw);
+        // The gateway takes 1.5 s to confirm; we give it 1 s. It completes the payment after we stopped waiting.
+        await factory.Pg.FaultsAsync(confirmDelayMs: 1_500);
+
+        await (await _client.SendAsync(HttpMethod.Post, $"/api/v1/orders/{order.Id}/confirm", student, new { paymentKey = key, amount = order.AmountKrw }))
+            .ProblemAsync(HttpStatusCode.ServiceUnavailable, "PAYMENT_GATEWAY_UNAVAILABLE");
+
+        await StatusIsAsync(student, order.Id, "Paid");
+        Assert.Equal(2L, await Api.ScalarAsync<long>(ApiFactory.PrimaryConnectionString, "SELECT count(*) FROM enrollments WHERE status = 'Active'"));
     }
 
     /// <summary>Waits for this many webhooks (each delivered three times) to be stored once and processed.</summary>
