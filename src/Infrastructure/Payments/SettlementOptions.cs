@@ -7,7 +7,7 @@ namespace LectureHub.Infrastructure.Payments;
 /// The money terms new orders are placed under (section <c>Settlement</c>); each order keeps the terms it was placed
 /// with. Change <see cref="RefundPolicyOptions.Version"/> whenever the refund rule changes, so quotes name the rule they apply.
 /// </summary>
-public sealed class SettlementOptions
+public sealed class SettlementOptions : IValidatableObject
 {
     public const string Section = "Settlement";
 
@@ -21,6 +21,22 @@ public sealed class SettlementOptions
 
     [Required]
     public RefundPolicyOptions Refunds { get; set; } = new();
+
+    /// <summary>The nested policy too (data annotations stop at the first level), and its tiers in order.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(Refunds, new ValidationContext(Refunds), results, validateAllProperties: true);
+        foreach (var result in results)
+        {
+            yield return new ValidationResult($"Refunds: {result.ErrorMessage}", result.MemberNames.Select(m => $"{nameof(Refunds)}.{m}"));
+        }
+
+        if (Refunds.PartialRefundDays < Refunds.FullRefundDays || Refunds.PartialRefundBelowPercent < Refunds.FullRefundBelowPercent)
+        {
+            yield return new ValidationResult("The prorated refund tier must reach at least as far as the full one (days and progress).", [nameof(Refunds)]);
+        }
+    }
 
     public SettlementTerms ToTerms() => new(
         new RefundPolicy(Refunds.Version, Refunds.FullRefundDays, Refunds.FullRefundBelowPercent, Refunds.PartialRefundDays, Refunds.PartialRefundBelowPercent),
