@@ -6,7 +6,13 @@ namespace LectureHub.Application.Payments;
 /// </summary>
 public sealed record GatewayPayment(string PaymentKey, string OrderId, string Status, long TotalAmount, DateTimeOffset? ApprovedAt, long? BalanceAmount = null)
 {
-    public long CanceledAmount => TotalAmount - (BalanceAmount ?? TotalAmount);
+    /// <summary>What was returned to the buyer; null when the gateway says PARTIAL_CANCELED without saying what is left.</summary>
+    public long? CanceledAmount => BalanceAmount is { } balance ? TotalAmount - balance : Status switch
+    {
+        "CANCELED" => TotalAmount,
+        "PARTIAL_CANCELED" => null,
+        _ => 0,
+    };
 }
 
 /// <summary>The gateway refused the request (a 4xx with its code): retrying the same request will not help.</summary>

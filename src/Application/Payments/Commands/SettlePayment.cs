@@ -85,19 +85,24 @@ internal sealed class SettlePaymentHandler(IPaymentGateway gateway, IRepository<
     /// <summary>The gateway holds less than was paid: that must be our refunds, the completed ones and the one in flight.</summary>
     private async Task<SettleOutcome> SettleCancelAsync(GatewayPayment payment, Order order, CancellationToken cancellationToken)
     {
-        if (payment.CanceledAmount == order.RefundedKrw)
+        if (payment.CanceledAmount is not { } canceled)
+        {
+            return await FlagAsync(payment, order.Id, AnomalyKind.CanceledAfterPaid, "The gateway says PARTIAL_CANCELED but not what is left.", cancellationToken);
+        }
+
+        if (canceled == order.RefundedKrw)
         {
             return SettleOutcome.Waiting;
         }
 
-        if (order.Refunds.SingleOrDefault(r => r.Status == RefundStatus.Requested) is { } inFlight && payment.CanceledAmount == order.RefundedKrw + inFlight.AmountKrw)
+        if (order.Refunds.SingleOrDefault(r => r.Status == RefundStatus.Requested) is { } inFlight && canceled == order.RefundedKrw + inFlight.AmountKrw)
         {
             await sender.SendSettlingAsync(new CompleteRefundCommand(order.Id, inFlight.Id), cancellationToken);
             return SettleOutcome.Refunded;
         }
 
         return await FlagAsync(payment, order.Id, AnomalyKind.CanceledAfterPaid,
-            $"The gateway canceled {payment.CanceledAmount} KRW ({payment.Status}); LectureHub refunded {order.RefundedKrw} KRW.", cancellationToken);
+            $"The gateway canceled {canceled} KRW ({payment.Status}); LectureHub refunded {order.RefundedKrw} KRW.", cancellationToken);
     }
 
     private async Task<SettleOutcome> FlagAsync(GatewayPayment payment, Guid? orderId, AnomalyKind kind, string detail, CancellationToken cancellationToken)
