@@ -52,6 +52,29 @@ public sealed class RefundTests(PaymentApiFactory factory) : PaymentTest(factory
     }
 
     [Fact]
+    public async Task A_discounted_course_is_settled_and_refunded_at_what_the_buyer_paid()
+    {
+        var (student, order) = await Client.TwoCourseOrderAsync(Factory);
+        var instructor = await Client.LoginAsync("instructor@lecturehub.test");
+        await (await Client.SendAsync(HttpMethod.Post, "/api/v1/coupons", instructor,
+            new { code = "SPRING", amountOffKrw = 6_400, validFrom = DateTimeOffset.UtcNow.AddHours(-1), validUntil = DateTimeOffset.UtcNow.AddDays(1), usageCap = 10 }))
+            .ReadAsync<CouponView>(HttpStatusCode.Created);
+        var discounted = await (await Client.SendAsync(HttpMethod.Post, "/api/v1/orders", student,
+            new { courseIds = order.Lines.Select(l => l.CourseId), couponCode = "spring" })).ReadAsync<OrderView>(HttpStatusCode.Created);
+        Assert.Equal([35_100L, 22_500L], discounted.Lines.Select(l => l.PaidKrw));
+        var key = await Factory.Pg.CheckoutAsync(discounted.Id, discounted.AmountKrw);
+        await (await Client.SendAsync(HttpMethod.Post, $"/api/v1/orders/{discounted.Id}/confirm", student, new { paymentKey = key, amount = 57_600 })).ReadAsync<OrderView>();
+
+        var refund = await (await Client.SendAsync(HttpMethod.Post, $"/api/v1/enrollments/{await EnrollmentIdAsync(order.Lines[0].CourseId)}/refund", student)).ReadAsync<RefundView>();
+
+        Assert.Equal(35_100L, refund.AmountKrw);
+        Assert.Equal(22_500L, (await Factory.Pg.PaymentAsync(discounted.Id)).BalanceAmount);
+        // The instructor's share was computed on 35,100 and is given back in full: 35,100 − 30 % = 24,570.
+        Assert.Equal(24_570L, await Api.ScalarAsync<long>(ApiFactory.PrimaryConnectionString,
+            "SELECT sum(amount_krw)::bigint FROM ledger_entries WHERE account = 'InstructorPayable' AND kind = 'Refund'"));
+    }
+
+    [Fact]
     public async Task Concurrent_refunds_of_one_enrolment_return_the_money_once()
     {
         var (student, order) = await Client.PaidTwoCourseOrderAsync(Factory);
