@@ -89,11 +89,23 @@ public sealed class PlaybackTests(KestrelApiFactory factory) : IClassFixture<Kes
         Assert.True(preview.IsFreePreview);
 
         await (await _http.SendAsync(HttpMethod.Post, $"/api/v1/lectures/{preview.Id}/playback")).ProblemAsync(HttpStatusCode.Conflict, "VIDEO_NOT_READY");
-        await _http.TranscodedAsync(factory.Services, instructor, preview.Id, _work);
 
-        var playback = await (await _http.SendAsync(HttpMethod.Post, $"/api/v1/lectures/{preview.Id}/playback")).ReadAsync<Playback>();
-        var owner = await (await _http.SendAsync(HttpMethod.Post, $"/api/v1/lectures/{preview.Id}/playback", instructor)).ReadAsync<Playback>();
-        Assert.Equal(playback.VideoId, owner.VideoId);
+        // The video becomes Ready while the standby lags behind: "not ready" from the replica is checked on the primary.
+        await Api.ScalarAsync<object>(ApiFactory.StandbyConnectionString, "SELECT pg_wal_replay_pause()");
+        try
+        {
+            await _http.TranscodedAsync(factory.Services, instructor, preview.Id, _work);
+
+            var playback = await (await _http.SendAsync(HttpMethod.Post, $"/api/v1/lectures/{preview.Id}/playback")).ReadAsync<Playback>();
+            var owner = await (await _http.SendAsync(HttpMethod.Post, $"/api/v1/lectures/{preview.Id}/playback", instructor)).ReadAsync<Playback>();
+            Assert.Equal(playback.VideoId, owner.VideoId);
+            Assert.Equal(0L, await Api.ScalarAsync<long>(ApiFactory.StandbyConnectionString,
+                "SELECT count(*) FROM lecture_current_videos WHERE lecture_id = @id", ("id", preview.Id)));
+        }
+        finally
+        {
+            await Api.ScalarAsync<object>(ApiFactory.StandbyConnectionString, "SELECT pg_wal_replay_resume()");
+        }
     }
 
     /// <summary>A free, published course whose second lecture (not a preview) has a Ready video.</summary>

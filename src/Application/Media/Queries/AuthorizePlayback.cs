@@ -54,8 +54,7 @@ internal sealed class AuthorizePlaybackHandler(IReadDb db, ILocalCache cache, IP
 
     public async ValueTask<PlaybackDto> Handle(AuthorizePlaybackQuery query, CancellationToken cancellationToken)
     {
-        var lecture = await cache.GetOrCreateAsync(("playback-lecture", query.LectureId), LectureTtl,
-                          ct => db.QuerySingleOrDefaultAsync<LectureRow>(LectureSql, new { query.LectureId }, ct), row => row?.VideoId is not null, cancellationToken)
+        var lecture = await cache.GetOrCreateAsync(("playback-lecture", query.LectureId), LectureTtl, ReadLectureAsync, row => row?.VideoId is not null, cancellationToken)
                       ?? throw VideoAccess.LectureNotFound(query.LectureId);
         var user = currentUser.UserId;
         var enrolled = user is { } student && lecture.Published && await EnrolledAsync(student, lecture.CourseId, cancellationToken);
@@ -75,6 +74,13 @@ internal sealed class AuthorizePlaybackHandler(IReadDb db, ILocalCache cache, IP
         var duration = lecture.DurationSeconds ?? 0;
         var session = enrolled ? sessions.Start(user!.Value, query.LectureId, (long)Math.Round(duration * 1000), clock.GetUtcNow()) : null;
         return new PlaybackDto(query.LectureId, videoId, duration, signer.Sign(master, TimeSpan.FromSeconds(duration) + Margin, query.RequestBaseUrl), session);
+
+        // A replica that has not replayed the transcoder's commit yet would say "not ready" to the student who just
+        // got the video-ready email: a miss is confirmed on the primary. Misses are rare and never cached.
+        async Task<LectureRow?> ReadLectureAsync(CancellationToken ct) =>
+            await db.QuerySingleOrDefaultAsync<LectureRow>(LectureSql, new { query.LectureId }, ct) is { VideoId: not null } row
+                ? row
+                : await db.Primary.QuerySingleOrDefaultAsync<LectureRow>(LectureSql, new { query.LectureId }, ct);
     }
 
     private Task<bool> EnrolledAsync(Guid student, Guid course, CancellationToken cancellationToken) =>
