@@ -44,7 +44,7 @@ internal static class Payments
             var student = students[(int)(ctx.Sequence % students.Count)];
             var course = courses[(int)(ctx.Sequence / students.Count % courses.Count)];
             if (await PlaceAsync(ctx, student, course) is not { } order
-                || await ctx.Step("checkout", (http, ct) => http.PostAsJsonAsync(new Uri($"{SimulatorUrl}/sim/checkout"), new { orderId = order.Id.ToString(), amount = order.AmountKrw }, ct)) is not { } checkout)
+                || await ctx.Step("checkout", (http, ct) => http.SendAsync(CheckoutRequest(order), ct)) is not { } checkout)
             {
                 return;
             }
@@ -85,7 +85,7 @@ internal static class Payments
             for (var i = 0; i < orders; i++)
             {
                 var order = await PlaceOrderAsync(setup, buyers[i % students], courses[i / students]);
-                var key = (await (await Sim(setup, HttpMethod.Post, "/sim/checkout", new { orderId = order.Id.ToString(), amount = order.AmountKrw }))
+                var key = (await (await Journeys.Expect(setup, CheckoutRequest(order), HttpStatusCode.OK, "check out at the gateway"))
                     .Content.ReadFromJsonAsync<PaymentKey>(JsonSerializerOptions.Web, setup.CancellationToken))!.Key;
                 await ConfirmAtGatewayAsync(setup, key, order);
                 events.Add(JsonSerializer.SerializeToUtf8Bytes(new { type = "Transaction.Paid", data = new { paymentKey = key, orderId = order.Id } }));
@@ -154,21 +154,25 @@ internal static class Payments
         return (signedIn, ids);
     }
 
-    private static async Task<OrderView?> PlaceAsync(IterationContext ctx, Journeys.Tokens student, Guid course)
-    {
-        var request = Journeys.Authorized(HttpMethod.Post, "/api/v1/orders", student);
-        request.Content = JsonContent.Create(new { courseIds = new[] { course } });
-        return await ctx.Step("order", (http, ct) => http.SendAsync(request, ct), HttpStatusCode.Created) is { } response
+    private static async Task<OrderView?> PlaceAsync(IterationContext ctx, Journeys.Tokens student, Guid course) =>
+        await ctx.Step("order", (http, ct) => http.SendAsync(OrderRequest(student, course), ct), HttpStatusCode.Created) is { } response
             ? await response.Content.ReadFromJsonAsync<OrderView>(JsonSerializerOptions.Web)
             : null;
-    }
 
-    private static async Task<OrderView> PlaceOrderAsync(SetupContext setup, Journeys.Tokens student, Guid course)
+    private static async Task<OrderView> PlaceOrderAsync(SetupContext setup, Journeys.Tokens student, Guid course) =>
+        (await (await Journeys.Expect(setup, OrderRequest(student, course), HttpStatusCode.Created, "place an order"))
+            .Content.ReadFromJsonAsync<OrderView>(JsonSerializerOptions.Web, setup.CancellationToken))!;
+
+    private static HttpRequestMessage OrderRequest(Journeys.Tokens student, Guid course)
     {
         var request = Journeys.Authorized(HttpMethod.Post, "/api/v1/orders", student);
         request.Content = JsonContent.Create(new { courseIds = new[] { course } });
-        return (await (await Journeys.Expect(setup, request, HttpStatusCode.Created, "place an order")).Content.ReadFromJsonAsync<OrderView>(JsonSerializerOptions.Web, setup.CancellationToken))!;
+        return request;
     }
+
+    /// <summary>The buyer pays in the gateway's widget (the simulator); the answer carries the paymentKey.</summary>
+    private static HttpRequestMessage CheckoutRequest(OrderView order) =>
+        new(HttpMethod.Post, new Uri($"{SimulatorUrl}/sim/checkout")) { Content = JsonContent.Create(new { orderId = order.Id.ToString(), amount = order.AmountKrw }) };
 
     /// <summary>The gateway takes the money (as if the student's confirm never reached us): only a webhook can tell the API.</summary>
     private static async Task ConfirmAtGatewayAsync(SetupContext setup, string key, OrderView order)
