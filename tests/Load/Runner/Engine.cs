@@ -113,11 +113,7 @@ public sealed class Engine(HttpClient http, ILoadClock clock)
             foreach (var (offset, measured) in OpenSchedule.Arrivals(options.Model.Rate, options.Model.RampToRate, options.Warmup, options.Duration))
             {
                 var intended = started + offset;
-                var wait = intended - clock.Elapsed;
-                if (wait > TimeSpan.Zero)
-                {
-                    await clock.DelayAsync(wait, cancellationToken);
-                }
+                await clock.DelayUntilAsync(intended, cancellationToken);
 
                 await slots.WaitAsync(cancellationToken);
                 if (measured)
@@ -193,15 +189,12 @@ public sealed class Engine(HttpClient http, ILoadClock clock)
     {
         try
         {
-            var warmupLeft = measuredFrom - clock.Elapsed;
-            if (warmupLeft > TimeSpan.Zero)
-            {
-                await clock.DelayAsync(warmupLeft, run.Token);
-            }
-
+            await clock.DelayUntilAsync(measuredFrom, run.Token);
             for (var n = 1; ; n++)
             {
-                await clock.DelayAsync(measuredFrom + (options.Interval * n) - clock.Elapsed, run.Token);
+                // A tick that comes late (a busy machine) reports at once; its interval still covers its own bucket.
+                await clock.DelayUntilAsync(measuredFrom + (options.Interval * n), run.Token);
+                run.Token.ThrowIfCancellationRequested();
                 var interval = _stats.TakeInterval(options.Interval * n, options.Interval);
                 _intervals.Add(interval);
                 Console.Error.WriteLine(Report.IntervalLine(interval));

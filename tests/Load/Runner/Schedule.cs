@@ -73,7 +73,21 @@ public interface ILoadClock
 
     long Timestamp(TimeSpan elapsed);
 
+    /// <summary>Waits <paramref name="delay"/>, which must not be negative (as with <see cref="Task.Delay(TimeSpan)"/>).</summary>
     Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken);
+}
+
+public static class LoadClockExtensions
+{
+    /// <summary>
+    /// Waits until <paramref name="elapsed"/> on this clock; returns at once if that moment has passed, as it does when
+    /// a busy machine runs the caller late.
+    /// </summary>
+    public static Task DelayUntilAsync(this ILoadClock clock, TimeSpan elapsed, CancellationToken cancellationToken)
+    {
+        var wait = elapsed - clock.Elapsed;
+        return wait > TimeSpan.Zero ? clock.DelayAsync(wait, cancellationToken) : Task.CompletedTask;
+    }
 }
 
 public sealed class StopwatchClock : ILoadClock

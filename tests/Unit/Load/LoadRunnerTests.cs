@@ -175,6 +175,23 @@ public sealed class LoadRunnerTests
         Assert.Equal(["a", "b", "c", "a"], Enumerable.Range(0, 4).Select(_ => feed.Next()));
     }
 
+    [Fact]
+    public async Task An_interval_tick_that_comes_late_is_reported_at_once_and_the_run_completes()
+    {
+        // A busy machine freezes the generator for 3.5 s just after the first second: the reporter wakes past the ticks
+        // of seconds 2, 3 and 4, and must report them instead of asking its clock for a negative wait.
+        var clock = new StallingClock(at: TimeSpan.FromSeconds(1), stall: TimeSpan.FromSeconds(3.5));
+        var scenario = new Scenario { Name = "stalled", Description = "", Iteration = _ => Task.CompletedTask };
+        var options = new RunOptions(scenario, LoadModel.Open(10), new Uri("http://127.0.0.1"), Duration: TimeSpan.FromSeconds(5),
+            Warmup: TimeSpan.Zero, Interval: TimeSpan.FromSeconds(1), [], false, MaxInFlight: 10, LateAfter: TimeSpan.FromMilliseconds(10));
+
+        var result = await new Engine(new HttpClient(), clock).RunAsync(options, CancellationToken.None);
+
+        Assert.Equal(50, result.Sends);
+        Assert.True(result.Intervals.Count >= 2, $"{result.Intervals.Count} intervals");
+        Assert.True(result.LateSends > 0);
+    }
+
     private static RunOptions Options(Scenario scenario, double rate, int maxInFlight) =>
         new(scenario, LoadModel.Open(rate), new Uri("http://127.0.0.1"), TimeSpan.FromSeconds(1), TimeSpan.Zero, TimeSpan.FromSeconds(5),
             [], false, maxInFlight, TimeSpan.FromMilliseconds(10));
@@ -199,6 +216,41 @@ public sealed class LoadRunnerTests
 
             Advance(delay);
             return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>
+    /// Waits advance the clock by what they asked for, except that the wait which crosses <c>at</c> ends <c>stall</c>
+    /// later. A negative wait throws, as <see cref="Task.Delay(TimeSpan, CancellationToken)"/> does.
+    /// </summary>
+    private sealed class StallingClock(TimeSpan at, TimeSpan stall) : ILoadClock
+    {
+        private readonly Lock _lock = new();
+        private TimeSpan _elapsed;
+
+        public TimeSpan Elapsed
+        {
+            get
+            {
+                lock (_lock)
+                {
+                    return _elapsed;
+                }
+            }
+        }
+
+        public long Timestamp(TimeSpan elapsed) => System.Diagnostics.Stopwatch.GetTimestamp();
+
+        public async Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(delay, TimeSpan.Zero);
+            await Task.Yield();
+            cancellationToken.ThrowIfCancellationRequested();
+            lock (_lock)
+            {
+                var crosses = _elapsed < at && _elapsed + delay >= at;
+                _elapsed += delay + (crosses ? stall : TimeSpan.Zero);
+            }
         }
     }
 
