@@ -26,9 +26,13 @@ public sealed record AccountBalanceView(string Account, long BalanceKrw);
 [Collection(ApiCollection.Name)]
 public sealed class SettlementTests(PaymentApiFactory factory) : PaymentTest(factory)
 {
+    /// <summary>"Today" for these tests: November is under way, October has ended (in Korea).</summary>
+    private static readonly DateTimeOffset Today = new(2026, 11, 20, 10, 0, 0, TimeSpan.FromHours(9));
+
     [Fact]
     public async Task A_month_closes_into_one_immutable_statement_per_instructor_that_an_admin_pays_out()
     {
+        Factory.Clock.At = Today;
         var kim = await Client.SignUpAsync("kim@lecturehub.test", "Instructor");
         var category = await Factory.WeldingCategoryAsync();
         var tig = await Client.PublishedCourseAsync(kim, category, "TIG 용접 실기", price: 39_000);
@@ -42,7 +46,6 @@ public sealed class SettlementTests(PaymentApiFactory factory) : PaymentTest(fac
         await PayAtAsync(new DateTimeOffset(2026, 10, 15, 10, 0, 0, TimeSpan.FromHours(9)), a, b);
         await RefundAtAsync(new DateTimeOffset(2026, 10, 20, 10, 0, 0, TimeSpan.FromHours(9)), b.Order, tig.Id);
         await PayAtAsync(new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.FromHours(9)), c); // the first instant of November
-        Factory.Clock.At = null;
 
         var closed = await (await Client.SendAsync(HttpMethod.Post, "/api/v1/admin/settlement/months/2026-10/close", admin)).ReadAsync<CloseMonthView>();
 
@@ -75,11 +78,11 @@ public sealed class SettlementTests(PaymentApiFactory factory) : PaymentTest(fac
     [Fact]
     public async Task The_database_refuses_to_change_or_delete_ledger_entries_or_statements_or_to_commit_an_unbalanced_transaction()
     {
+        Factory.Clock.At = Today;
         var kim = await Client.SignUpAsync("kim@lecturehub.test", "Instructor");
         var tig = await Client.PublishedCourseAsync(kim, await Factory.WeldingCategoryAsync(), "TIG 용접 실기", price: 39_000);
         var a = await OrderAsync("a@lecturehub.test", tig.Id);
         await PayAtAsync(new DateTimeOffset(2026, 10, 15, 10, 0, 0, TimeSpan.FromHours(9)), a);
-        Factory.Clock.At = null;
         var admin = await Client.SignUpAsync("admin@lecturehub.test", "Admin");
         await (await Client.SendAsync(HttpMethod.Post, "/api/v1/admin/settlement/months/2026-10/close", admin)).ReadAsync<CloseMonthView>();
 
@@ -105,7 +108,7 @@ public sealed class SettlementTests(PaymentApiFactory factory) : PaymentTest(fac
         return (student, order, key);
     }
 
-    /// <summary>Records the gateway's DONE for each order at the given instant (as the webhook processor would).</summary>
+    /// <summary>Records the gateway's DONE for each order at the given instant (as the webhook processor would), then back to today.</summary>
     private async Task PayAtAsync(DateTimeOffset at, params (Tokens Student, OrderView Order, string PaymentKey)[] orders)
     {
         Factory.Clock.At = at;
@@ -113,6 +116,8 @@ public sealed class SettlementTests(PaymentApiFactory factory) : PaymentTest(fac
         {
             await SendAsync(new RecordPaymentCommand(order.Id, key, order.AmountKrw));
         }
+
+        Factory.Clock.At = Today;
     }
 
     private async Task RefundAtAsync(DateTimeOffset at, OrderView order, Guid courseId)
@@ -120,6 +125,7 @@ public sealed class SettlementTests(PaymentApiFactory factory) : PaymentTest(fac
         Factory.Clock.At = at;
         var refund = await SendAsync(new RequestRefundCommand(order.Id, courseId, new RefundQuote("2026-11", 0, 39_000, 39_000, RefundRule.Full)));
         await SendAsync(new ProcessRefundRequest(order.Id, refund.Id, "테스트"));
+        Factory.Clock.At = Today;
     }
 
     private async Task<T> SendAsync<T>(IRequest<T> request)

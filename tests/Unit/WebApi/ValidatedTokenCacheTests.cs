@@ -52,6 +52,23 @@ public sealed class ValidatedTokenCacheTests : IDisposable
         Assert.False((await _cache.ValidateTokenAsync(forged, Parameters(Jwt))).IsValid);
     }
 
+    [Fact]
+    public async Task A_token_lives_on_the_clock_that_issued_it_with_thirty_seconds_of_skew()
+    {
+        var clock = new TestClock(new DateTimeOffset(2040, 1, 1, 0, 0, 0, TimeSpan.Zero)); // far from the machine's clock
+        var token = new JwtTokenService(Options.Create(Jwt), clock).CreateAccessToken(User.Register("a@b.co", "김", "h", Role.Student, clock.GetUtcNow())).Token;
+        var parameters = AuthSetup.TokenValidation(Jwt, clock);
+        var handler = new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler();
+
+        Assert.True((await handler.ValidateTokenAsync(token, parameters)).IsValid);
+        clock.Advance(TimeSpan.FromMinutes(15.4));
+        Assert.True((await handler.ValidateTokenAsync(token, parameters)).IsValid);
+        clock.Advance(TimeSpan.FromMinutes(0.2));
+        Assert.False((await handler.ValidateTokenAsync(token, parameters)).IsValid);
+        clock.Advance(TimeSpan.FromMinutes(-17)); // 84 s before it was issued
+        Assert.False((await handler.ValidateTokenAsync(token, parameters)).IsValid);
+    }
+
     /// <summary>Lifetime is left to the cache here: the token was issued on the test clock, not the machine's.</summary>
     private static TokenValidationParameters Parameters(JwtOptions jwt) => new()
     {
