@@ -159,6 +159,8 @@ public static class DependencyInjection
         AddOptions<Payments.SettlementOptions>(services, configuration, Payments.SettlementOptions.Section);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<Payments.SettlementOptions>>().Value.ToTerms());
 
+        AddOptions<PasswordHashingOptions>(services, configuration, PasswordHashingOptions.Section)
+            .Validate(o => o.IsAllowed(environment.IsDevelopment()), $"PasswordHashing:Iterations below {PasswordHashingOptions.ProductionMinimum} is for Development only.");
         services.AddSingleton<IPasswordHasher, PasswordHasher>();
         services.AddSingleton<ITokenService, JwtTokenService>();
         services.AddSingleton<ILoginThrottle, RedisLoginThrottle>();

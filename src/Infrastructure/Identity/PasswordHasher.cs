@@ -8,17 +8,15 @@ namespace LectureHub.Infrastructure.Identity;
 
 /// <summary>
 /// PBKDF2-HMAC-SHA512 through ASP.NET Core Identity's hasher (format v3: algorithm, iterations and salt are stored in
-/// the hash). 210,000 iterations is OWASP's minimum for PBKDF2-HMAC-SHA512. Hashes with fewer iterations verify as
+/// the hash), at <see cref="PasswordHashingOptions.Iterations"/>. Hashes with fewer iterations verify as
 /// SuccessRehashNeeded, and login stores a fresh hash.
 /// </summary>
-internal sealed class PasswordHasher : IPasswordHasher
+internal sealed class PasswordHasher(IOptions<PasswordHashingOptions> options) : IPasswordHasher
 {
-    public const int Iterations = 210_000;
-
     private readonly IdentityHasher _hasher = new(Options.Create(new PasswordHasherOptions
     {
         CompatibilityMode = PasswordHasherCompatibilityMode.IdentityV3,
-        IterationCount = Iterations,
+        IterationCount = options.Value.Iterations,
     }));
 
     // The Identity hasher does not look at the user; a placeholder satisfies its signature.

@@ -13,10 +13,13 @@ public sealed class IdentityTests
 {
     private static readonly JwtOptions Jwt = new() { SigningKey = Convert.ToBase64String(new byte[32]) };
 
+    private static LectureHub.Infrastructure.Identity.PasswordHasher Hasher(int iterations) =>
+        new(Options.Create(new PasswordHashingOptions { Iterations = iterations }));
+
     [Fact]
     public void A_password_verifies_against_its_own_hash_only()
     {
-        var hasher = new LectureHub.Infrastructure.Identity.PasswordHasher();
+        var hasher = Hasher(PasswordHashingOptions.ProductionMinimum);
 
         var hash = hasher.Hash("correct-horse-battery");
 
@@ -30,7 +33,20 @@ public sealed class IdentityTests
     {
         var weak = new PasswordHasher<User>(Options.Create(new PasswordHasherOptions { IterationCount = 10_000 })).HashPassword(null!, "pw-1234567890");
 
-        Assert.Equal(PasswordCheck.SuccessRehashNeeded, new LectureHub.Infrastructure.Identity.PasswordHasher().Verify(weak, "pw-1234567890"));
+        Assert.Equal(PasswordCheck.SuccessRehashNeeded, Hasher(PasswordHashingOptions.ProductionMinimum).Verify(weak, "pw-1234567890"));
+    }
+
+    [Fact]
+    public void A_cheap_hash_for_the_load_smoke_is_development_only_and_rehashed_at_production_cost()
+    {
+        var cheap = new PasswordHashingOptions { Iterations = 1_000 };
+        var hash = Hasher(cheap.Iterations).Hash("pw-1234567890");
+
+        Assert.Equal(PasswordCheck.Success, Hasher(cheap.Iterations).Verify(hash, "pw-1234567890"));
+        Assert.Equal(PasswordCheck.SuccessRehashNeeded, Hasher(PasswordHashingOptions.ProductionMinimum).Verify(hash, "pw-1234567890"));
+        Assert.True(cheap.IsAllowed(development: true));
+        Assert.False(cheap.IsAllowed(development: false));
+        Assert.True(new PasswordHashingOptions().IsAllowed(development: false));
     }
 
     [Fact]
