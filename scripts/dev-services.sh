@@ -30,6 +30,7 @@ install_packages() {
   command -v curl >/dev/null 2>&1 || missing+=(curl)
   command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
   command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+  command -v faketime >/dev/null 2>&1 || missing+=(faketime) # test.sh's LH_FAKETIME
   [ ${#missing[@]} -eq 0 ] && return
   lh_log "Installing ${missing[*]}"
   as_root apt-get update -qq
