@@ -22,7 +22,7 @@ public sealed class PgSimulatorFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = PgSimulatorApp.Build([]);
+        _app = PgSimulatorApp.Build(["--Logging:LogLevel:Default=Warning"]);
         _app.Urls.Add("http://127.0.0.1:0");
         await _app.StartAsync();
         BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -35,6 +35,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("ConnectionStrings:Primary", PrimaryConnectionString);
         builder.UseSetting("ConnectionStrings:Replica", ReplicaConnectionString);
         builder.UseSetting("ConnectionStrings:Redis", RedisConnectionString);
