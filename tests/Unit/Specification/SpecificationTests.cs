@@ -1,7 +1,9 @@
 using Ardalis.Specification;
+using LectureHub.Infrastructure.Persistence;
 
 namespace LectureHub.UnitTests.Specification;
 
+/// <summary>Our EF evaluator over the Ardalis package's specifications (LINQ to objects here; PostgreSQL in integration).</summary>
 public sealed class SpecificationTests
 {
     private sealed record Lecture(string Title, int Section, int Order, bool Preview);
@@ -18,15 +20,17 @@ public sealed class SpecificationTests
     ];
 
     [Fact]
-    public void Evaluate_applies_filter_order_and_paging_in_that_order()
+    public void The_evaluator_applies_filter_order_and_paging_in_that_order_and_counts_ignore_paging()
     {
-        var page = new PreviewLecturesSpec(skip: 1, take: 2).Evaluate(Lectures).Select(l => l.Title);
+        var spec = new PreviewLecturesSpec(skip: 1, take: 2);
 
-        Assert.Equal(["b", "a"], page);
+        Assert.Equal(["b", "a"], SpecificationEvaluator.GetQuery(Lectures.AsQueryable(), spec).Select(l => l.Title));
+        Assert.Equal(4, SpecificationEvaluator.GetQuery(Lectures.AsQueryable(), spec, criteriaOnly: true).Count());
+        Assert.Equal(["b", "a"], spec.Evaluate(Lectures).Select(l => l.Title)); // the package's own in-memory evaluator agrees
     }
 
     [Fact]
-    public void The_builder_records_what_an_evaluator_needs()
+    public void The_package_records_what_the_evaluator_reads()
     {
         var spec = new PreviewLecturesSpec(0, 10);
 
@@ -38,15 +42,19 @@ public sealed class SpecificationTests
     }
 
     [Fact]
-    public void ThenBy_without_OrderBy_is_refused_when_evaluated()
+    public void A_specification_feature_the_evaluator_does_not_apply_is_refused_not_ignored()
     {
-        var spec = new ThenByOnlySpec();
-
-        Assert.Throws<InvalidOperationException>(() => spec.Evaluate(Lectures).ToList());
+        Assert.Throws<NotSupportedException>(() => SpecificationEvaluator.GetQuery(Lectures.AsQueryable(), new SplitQuerySpec()));
+        Assert.Throws<NotSupportedException>(() => SpecificationEvaluator.GetQuery(Lectures.AsQueryable(), new SearchSpec()));
     }
 
-    private sealed class ThenByOnlySpec : Specification<Lecture>
+    private sealed class SplitQuerySpec : Specification<Lecture>
     {
-        public ThenByOnlySpec() => ((IOrderedSpecificationBuilder<Lecture>)Query).ThenBy(l => l.Order);
+        public SplitQuerySpec() => Query.Where(l => l.Preview).AsSplitQuery();
+    }
+
+    private sealed class SearchSpec : Specification<Lecture>
+    {
+        public SearchSpec() => Query.Search(l => l.Title, "%a%");
     }
 }
