@@ -6,15 +6,6 @@ using StackExchange.Redis;
 
 namespace LectureHub.Infrastructure.Caching;
 
-public sealed class ReadYourWritesOptions
-{
-    public const string Section = "ReadYourWrites";
-
-    /// <summary>How long after a write the writer reads from the primary. Must exceed the worst replica lag you accept.</summary>
-    [Range(0, 3600)]
-    public int WindowSeconds { get; set; } = 10;
-}
-
 /// <summary>
 /// After a user's command commits, a short-lived Redis marker (visible to every API instance) sends that user's reads
 /// to the primary and past caches, so they always see their own write. Everyone else keeps reading replicas.

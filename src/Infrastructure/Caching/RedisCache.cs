@@ -139,21 +139,3 @@ internal sealed class RedisCache(
     /// <summary>A cached null is a cached "not found".</summary>
     private static T Deserialize<T>(RedisValue value) => JsonSerializer.Deserialize<T>((byte[])value!)!;
 }
-
-/// <summary>The fills under way in this process (one per host: a singleton, where the cache itself is scoped).</summary>
-internal sealed class CacheFills
-{
-    public ConcurrentDictionary<string, Lazy<Task<object?>>> InFlight { get; } = new(StringComparer.Ordinal);
-}
-
-public sealed class CacheOptions
-{
-    public const string Section = "Cache";
-
-    /// <summary>Off: every read goes to the database (to measure the uncached cost, or to rule the cache out).</summary>
-    public bool Enabled { get; set; } = true;
-
-    /// <summary>How long an instance keeps its own copy (L1); the most another instance can lag behind a purge.</summary>
-    [System.ComponentModel.DataAnnotations.Range(0, 300)]
-    public double LocalSeconds { get; set; } = 5;
-}

@@ -4,13 +4,6 @@ using System.Text;
 
 namespace LectureHub.Infrastructure.CloudFront;
 
-/// <summary>The hash CloudFront signs the policy with; SHA-1 unless Hash-Algorithm says SHA256.</summary>
-public enum CloudFrontHash
-{
-    Sha1,
-    Sha256,
-}
-
 /// <summary>
 /// Signs CloudFront URLs and cookies in AWS's documented format (written in-house: AWSSDK.CloudFront is not in this
 /// registry): RSA PKCS#1 v1.5 over the policy's UTF-8 bytes, encoded with <see cref="CloudFrontBase64"/>.
@@ -50,31 +43,4 @@ public sealed class CloudFrontSigner(RSA privateKey, string keyPairId, CloudFron
     public static string Append(string url, string query) => url + (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + query;
 
     private string HashParameter() => hash == CloudFrontHash.Sha256 ? "&Hash-Algorithm=SHA256" : "";
-}
-
-/// <summary>A signed custom policy. Its values are already URL- and cookie-safe (CloudFront's base64 alphabet).</summary>
-public sealed record SignedPolicy(string Policy, string Signature, string KeyPairId, CloudFrontHash Hash)
-{
-    /// <summary><c>Policy=…&amp;Signature=…&amp;Key-Pair-Id=…</c> (and <c>Hash-Algorithm=SHA256</c> when used).</summary>
-    public string QueryString =>
-        $"Policy={Policy}&Signature={Signature}&Key-Pair-Id={KeyPairId}" + (Hash == CloudFrontHash.Sha256 ? "&Hash-Algorithm=SHA256" : "");
-
-    public IReadOnlyDictionary<string, string> Cookies
-    {
-        get
-        {
-            var cookies = new Dictionary<string, string>
-            {
-                [CloudFrontSigner.PolicyCookie] = Policy,
-                [CloudFrontSigner.SignatureCookie] = Signature,
-                [CloudFrontSigner.KeyPairIdCookie] = KeyPairId,
-            };
-            if (Hash == CloudFrontHash.Sha256)
-            {
-                cookies[CloudFrontSigner.HashAlgorithmCookie] = "SHA256";
-            }
-
-            return cookies;
-        }
-    }
 }

@@ -2,44 +2,10 @@ using Dapper;
 using LectureHub.Application.Abstractions;
 using LectureHub.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace LectureHub.Infrastructure.Idempotency;
-
-public sealed class IdempotencyRow
-{
-    public Guid UserId { get; init; }
-
-    public string Key { get; init; } = "";
-
-    public byte[] RequestHash { get; init; } = [];
-
-    public int? StatusCode { get; init; }
-
-    public string? ContentType { get; init; }
-
-    public byte[]? Body { get; init; }
-
-    public DateTimeOffset CreatedAt { get; init; }
-
-    public DateTimeOffset? CompletedAt { get; init; }
-
-    /// <summary>An unfinished claim older than this was abandoned (its instance died) and may be taken over.</summary>
-    public DateTimeOffset LockedUntil { get; init; }
-}
-
-internal sealed class IdempotencyRowConfiguration : IEntityTypeConfiguration<IdempotencyRow>
-{
-    public void Configure(EntityTypeBuilder<IdempotencyRow> builder)
-    {
-        builder.ToTable("idempotency_keys");
-        builder.HasKey(r => new { r.UserId, r.Key });
-        builder.Property(r => r.Key).HasMaxLength(IdempotencyKey.MaxLength);
-        builder.Property(r => r.ContentType).HasMaxLength(200);
-        builder.HasIndex(r => r.CreatedAt);
-    }
-}
 
 /// <summary>
 /// Keys in PostgreSQL on the primary, outside the command's transaction, so a claim is visible to every instance the

@@ -7,9 +7,6 @@ using StackExchange.Redis;
 
 namespace LectureHub.Infrastructure.Learning;
 
-/// <summary>A claimed batch: its id (to acknowledge it) and its records.</summary>
-internal sealed record WatchBatch(long Id, IReadOnlyList<WatchRecord> Records);
-
 /// <summary>
 /// The heartbeat buffer's consumer side. A claim moves up to a batch of records from the queue into a batch of its own
 /// with a lease, in one script; the batch is deleted only once its records are committed to PostgreSQL. A flusher

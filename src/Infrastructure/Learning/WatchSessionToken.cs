@@ -4,9 +4,6 @@ using System.Security.Cryptography;
 
 namespace LectureHub.Infrastructure.Learning;
 
-/// <summary>What a watch session token vouches for.</summary>
-internal readonly record struct WatchSessionClaims(Guid Id, DateTimeOffset StartedAt, long DurationMs);
-
 /// <summary>
 /// A watch session as a token the server signed: session id, start time and video length, with an HMAC-SHA256 tag
 /// (128 bits) that also covers the student and the lecture. So a session is started without any I/O, and a client

@@ -14,29 +14,6 @@ using Polly.Timeout;
 
 namespace LectureHub.Infrastructure.Payments;
 
-/// <summary>The gateway's API (section <c>Payments:Gateway</c>).</summary>
-public sealed class PaymentGatewayOptions
-{
-    public const string Section = "Payments:Gateway";
-
-    /// <summary>The API root, e.g. https://api.tosspayments.com, or the local simulator.</summary>
-    [Required]
-    [Url]
-    public string BaseUrl { get; set; } = "http://127.0.0.1:55090";
-
-    /// <summary>The secret key, sent as HTTP Basic user name with an empty password. Required outside Development.</summary>
-    [Required]
-    public string SecretKey { get; set; } = "";
-
-    /// <summary>Each attempt's time limit.</summary>
-    [Range(1, 120)]
-    public int AttemptTimeoutSeconds { get; set; } = 10;
-
-    /// <summary>Retries of an idempotent call after a timeout, a 5xx or a 429, with jittered exponential backoff.</summary>
-    [Range(0, 10)]
-    public int MaxRetries { get; set; } = 3;
-}
-
 /// <summary>
 /// The gateway over HTTP (a typed client from the factory, so connections are pooled and recycled). Every call runs
 /// through <see cref="PaymentGatewayPipeline"/>.
@@ -141,49 +118,4 @@ internal sealed class PaymentGatewayClient : IPaymentGateway
     };
 
     private sealed record GatewayError(string Code, string Message);
-}
-
-/// <summary>
-/// One Polly pipeline for the process (it holds the circuit's state): retries (idempotent calls only: GETs, and the
-/// confirm with its Idempotency-Key, the same on every attempt), a circuit breaker (half the calls failing over 30 s,
-/// at least 10, opens it for 15 s: a dead gateway is not hammered, and callers hear at once), and a timeout per attempt.
-/// </summary>
-internal sealed class PaymentGatewayPipeline
-{
-    public PaymentGatewayPipeline(IOptions<PaymentGatewayOptions> options, ILogger<PaymentGatewayPipeline> logger)
-    {
-        var settings = options.Value;
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
-        if (settings.MaxRetries > 0)
-        {
-            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
-            {
-                MaxRetryAttempts = settings.MaxRetries,
-                ShouldHandle = args => ValueTask.FromResult(PaymentGatewayClient.IsTransient(args.Outcome)),
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = TimeSpan.FromMilliseconds(200),
-                OnRetry = args =>
-                {
-                    logger.LogWarning("Payment gateway call failed ({Outcome}); retry {Attempt} in {Delay}",
-                        args.Outcome.Result?.StatusCode.ToString() ?? args.Outcome.Exception?.GetType().Name, args.AttemptNumber + 1, args.RetryDelay);
-                    return ValueTask.CompletedTask;
-                },
-            });
-        }
-
-        Pipeline = builder
-            .AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
-            {
-                ShouldHandle = args => ValueTask.FromResult(PaymentGatewayClient.IsTransient(args.Outcome)),
-                FailureRatio = 0.5,
-                MinimumThroughput = 10,
-                SamplingDuration = TimeSpan.FromSeconds(30),
-                BreakDuration = TimeSpan.FromSeconds(15),
-            })
-            .AddTimeout(TimeSpan.FromSeconds(settings.AttemptTimeoutSeconds))
-            .Build();
-    }
-
-    public ResiliencePipeline<HttpResponseMessage> Pipeline { get; }
 }

@@ -7,7 +7,11 @@ using LectureHub.Domain.Media;
 using LectureHub.Domain.Payments;
 using LectureHub.Domain.Settlement;
 using LectureHub.Domain.Users;
+using LectureHub.Infrastructure.Cohorts;
+using LectureHub.Infrastructure.Courses;
+using LectureHub.Infrastructure.Learning;
 using LectureHub.Infrastructure.Outbox;
+using LectureHub.Infrastructure.Payments.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace LectureHub.Infrastructure.Persistence;

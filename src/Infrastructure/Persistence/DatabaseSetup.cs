@@ -7,8 +7,6 @@ using Microsoft.Extensions.Logging;
 
 namespace LectureHub.Infrastructure.Persistence;
 
-public sealed record DemoAccount(string Email, string Password, string DisplayName, Role Role);
-
 /// <summary>
 /// The explicit deployment steps (never run implicitly at start-up): apply migrations, and seed reference and demo data.
 /// Seeding is idempotent: it adds what is missing and leaves existing rows alone.

@@ -16,7 +16,7 @@ internal static class HealthEndpoints
         // Readiness: primary, standby and Redis. A missing standby is Degraded (reads fall back to the primary).
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
-            Predicate = check => check.Tags.Contains(LectureHub.Infrastructure.DependencyInjection.ReadyTag),
+            Predicate = check => check.Tags.Contains(LectureHub.Infrastructure.Health.HealthServices.ReadyTag),
             ResponseWriter = WriteReport,
         }).ExcludeFromDescription();
     }

@@ -2,9 +2,10 @@ using System.Net;
 using System.Text;
 using LectureHub.Application.Payments.Commands;
 using LectureHub.Infrastructure.Payments;
-using LectureHub.StandardWebhooks;
+using LectureHub.Infrastructure.Payments.Webhooks;
 using LectureHub.IntegrationTests.Courses;
 using LectureHub.IntegrationTests.Support;
+using LectureHub.StandardWebhooks;
 
 namespace LectureHub.IntegrationTests.Payments;
 

@@ -1,4 +1,5 @@
 using LectureHub.Infrastructure.Payments;
+using LectureHub.Infrastructure.Payments.Webhooks;
 
 namespace LectureHub.UnitTests.Infrastructure;
 

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using LectureHub.Domain.Payments;
 using LectureHub.Infrastructure.Payments;
+using LectureHub.Infrastructure.Settlement;
 
 namespace LectureHub.UnitTests.Infrastructure;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using LectureHub.Application.Courses;
+using LectureHub.Infrastructure.Courses;
 using LectureHub.Infrastructure.Media;
 
 namespace LectureHub.UnitTests.Infrastructure;

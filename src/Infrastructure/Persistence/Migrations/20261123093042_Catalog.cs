@@ -10,11 +10,42 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
     /// <inheritdoc />
     public partial class Catalog : Migration
     {
+        // The bigram search functions as written on the day (SearchSql's SQL calls them by name).
+        private const string CreateSearchFunctions = """
+            CREATE OR REPLACE FUNCTION lh_words(input text) RETURNS SETOF text
+            LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+                SELECT w FROM regexp_split_to_table(lower(coalesce(input, '')), '[^[:alnum:]]+') AS w WHERE w <> ''
+            $$;
+
+            CREATE OR REPLACE FUNCTION lh_bigrams(input text) RETURNS text
+            LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+                SELECT coalesce(string_agg(CASE WHEN length(w) = 1 THEN w ELSE substr(w, i, 2) END, ' '), '')
+                FROM lh_words(input) AS w, generate_series(1, greatest(length(w) - 1, 1)) AS i
+            $$;
+
+            CREATE OR REPLACE FUNCTION lh_bigram_query(input text) RETURNS tsquery
+            LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+                SELECT to_tsquery('simple', string_agg(
+                    CASE WHEN length(w) = 1 THEN quote_literal(w) || ':*' ELSE quote_literal(substr(w, i, 2)) END, ' & '))
+                FROM lh_words(input) AS w, generate_series(1, greatest(length(w) - 1, 1)) AS i
+            $$;
+
+            CREATE OR REPLACE FUNCTION lh_tags_text(tags text[]) RETURNS text
+            LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT array_to_string(tags, ' ') $$;
+            """;
+
+        private const string DropSearchFunctions = """
+            DROP FUNCTION IF EXISTS lh_tags_text(text[]);
+            DROP FUNCTION IF EXISTS lh_bigram_query(text);
+            DROP FUNCTION IF EXISTS lh_bigrams(text);
+            DROP FUNCTION IF EXISTS lh_words(text);
+            """;
+
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             // The generated search columns below call these functions, so they come first.
-            migrationBuilder.Sql(SearchSql.CreateFunctions);
+            migrationBuilder.Sql(CreateSearchFunctions);
 
             migrationBuilder.AddColumn<NpgsqlTsVector>(
                 name: "name_vector",
@@ -251,7 +282,7 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                 name: "name_vector",
                 table: "users");
 
-            migrationBuilder.Sql(SearchSql.DropFunctions);
+            migrationBuilder.Sql(DropSearchFunctions);
         }
     }
 }

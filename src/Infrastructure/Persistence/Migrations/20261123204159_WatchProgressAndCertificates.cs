@@ -9,6 +9,32 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
     /// <inheritdoc />
     public partial class WatchProgressAndCertificates : Migration
     {
+        // As written on the day, one definition each: the video a lecture plays (its newest Ready one), the length progress
+        // is measured against (that video's, which is also what a watch session clamps to, else the instructor's
+        // figure), and the length of a multirange.
+        private const string CreateProgressViews = """
+            CREATE FUNCTION watched_ms(int4multirange) RETURNS integer LANGUAGE sql IMMUTABLE PARALLEL SAFE
+            AS $$ SELECT COALESCE(sum(upper(r) - lower(r)), 0)::integer FROM unnest($1) AS r $$;
+
+            CREATE VIEW lecture_current_videos AS
+            SELECT DISTINCT ON (lecture_id) lecture_id, id AS video_id, master_playlist_path, duration_seconds
+            FROM lecture_videos
+            WHERE status = 'Ready'
+            ORDER BY lecture_id, created_at DESC;
+
+            CREATE VIEW lecture_durations AS
+            SELECT l.id AS lecture_id, s.course_id, COALESCE(round(v.duration_seconds * 1000)::integer, l.duration_seconds * 1000) AS duration_ms
+            FROM lectures l
+            JOIN sections s ON s.id = l.section_id
+            LEFT JOIN lecture_current_videos v ON v.lecture_id = l.id;
+            """;
+
+        private const string DropProgressViews = """
+            DROP VIEW lecture_durations;
+            DROP VIEW lecture_current_videos;
+            DROP FUNCTION watched_ms(int4multirange);
+            """;
+
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
@@ -95,13 +121,13 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                 table: "lecture_progress",
                 column: "lecture_id");
 
-            migrationBuilder.Sql(WatchProgressStore.CreateSchema);
+            migrationBuilder.Sql(CreateProgressViews);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql(WatchProgressStore.DropSchema);
+            migrationBuilder.Sql(DropProgressViews);
 
             migrationBuilder.DropTable(
                 name: "certificates");

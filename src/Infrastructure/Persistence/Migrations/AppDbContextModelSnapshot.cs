@@ -1379,7 +1379,7 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("LectureHub.Infrastructure.Persistence.CohortSlot", b =>
+            modelBuilder.Entity("LectureHub.Infrastructure.Cohorts.CohortSlot", b =>
                 {
                     b.Property<Guid>("CohortId")
                         .HasColumnType("uuid")
@@ -1412,7 +1412,7 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                     b.ToTable("cohort_slots", (string)null);
                 });
 
-            modelBuilder.Entity("LectureHub.Infrastructure.Persistence.CourseLikeRow", b =>
+            modelBuilder.Entity("LectureHub.Infrastructure.Courses.CourseLikeRow", b =>
                 {
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid")
@@ -1438,7 +1438,7 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                     b.ToTable("course_likes", (string)null);
                 });
 
-            modelBuilder.Entity("LectureHub.Infrastructure.Persistence.CourseStatsRow", b =>
+            modelBuilder.Entity("LectureHub.Infrastructure.Courses.CourseStatsRow", b =>
                 {
                     b.Property<Guid>("CourseId")
                         .HasColumnType("uuid")
@@ -1489,7 +1489,7 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                         });
                 });
 
-            modelBuilder.Entity("LectureHub.Infrastructure.Persistence.LectureProgressRow", b =>
+            modelBuilder.Entity("LectureHub.Infrastructure.Learning.LectureProgressRow", b =>
                 {
                     b.Property<Guid>("StudentId")
                         .HasColumnType("uuid")
@@ -1533,7 +1533,7 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                     b.ToTable("lecture_progress", (string)null);
                 });
 
-            modelBuilder.Entity("LectureHub.Infrastructure.Persistence.PaymentWebhookRow", b =>
+            modelBuilder.Entity("LectureHub.Infrastructure.Payments.Webhooks.PaymentWebhookRow", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1816,7 +1816,7 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_refresh_tokens_users_user_id");
                 });
 
-            modelBuilder.Entity("LectureHub.Infrastructure.Persistence.CourseLikeRow", b =>
+            modelBuilder.Entity("LectureHub.Infrastructure.Courses.CourseLikeRow", b =>
                 {
                     b.HasOne("LectureHub.Domain.Courses.Course", null)
                         .WithMany()
@@ -1833,17 +1833,17 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_course_likes_users_user_id");
                 });
 
-            modelBuilder.Entity("LectureHub.Infrastructure.Persistence.CourseStatsRow", b =>
+            modelBuilder.Entity("LectureHub.Infrastructure.Courses.CourseStatsRow", b =>
                 {
                     b.HasOne("LectureHub.Domain.Courses.Course", null)
                         .WithOne()
-                        .HasForeignKey("LectureHub.Infrastructure.Persistence.CourseStatsRow", "CourseId")
+                        .HasForeignKey("LectureHub.Infrastructure.Courses.CourseStatsRow", "CourseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_course_stats_courses_course_id");
                 });
 
-            modelBuilder.Entity("LectureHub.Infrastructure.Persistence.LectureProgressRow", b =>
+            modelBuilder.Entity("LectureHub.Infrastructure.Learning.LectureProgressRow", b =>
                 {
                     b.HasOne("LectureHub.Domain.Courses.Lecture", null)
                         .WithMany()

@@ -1,0 +1,28 @@
+using LectureHub.Application.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
+using StackExchange.Redis;
+
+namespace LectureHub.Infrastructure.Caching;
+
+internal static class CachingServices
+{
+    /// <summary>Redis, the two-level read-model cache and the read-your-writes markers.</summary>
+    public static void AddCaching(this Registration r)
+    {
+        r.Options<ReadYourWritesOptions>(ReadYourWritesOptions.Section);
+        r.Options<CacheOptions>(CacheOptions.Section);
+        r.Services.AddMemoryCache();
+        r.Services.AddSingleton<IConnectionMultiplexer>(_ =>
+        {
+            var redis = ConfigurationOptions.Parse(r.Required("ConnectionStrings:Redis"));
+            redis.AbortOnConnectFail = false;
+            return ConnectionMultiplexer.Connect(redis);
+        });
+        r.Services.AddSingleton(new RedisKeys(r.Configuration["Redis:KeyPrefix"] ?? "lh:"));
+        r.Services.AddScoped<ReadYourWrites>();
+        r.Services.AddScoped<IReadConsistency>(sp => sp.GetRequiredService<ReadYourWrites>());
+        r.Services.AddSingleton<CacheFills>();
+        r.Services.AddScoped<ICache, RedisCache>();
+        r.Services.AddSingleton<ILocalCache, LocalCache>();
+    }
+}

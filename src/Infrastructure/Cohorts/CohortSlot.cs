@@ -1,0 +1,19 @@
+using LectureHub.Application.Cohorts;
+using LectureHub.Domain.Cohorts;
+using LectureHub.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace LectureHub.Infrastructure.Cohorts;
+
+/// <summary>One seat or waitlist place of a cohort (see <see cref="ICohortSeats"/>); free while <see cref="StudentId"/> is null.</summary>
+public sealed class CohortSlot
+{
+    public Guid CohortId { get; init; }
+
+    public SlotKind Kind { get; init; }
+
+    public int Number { get; init; }
+
+    public Guid? StudentId { get; init; }
+}

@@ -1,0 +1,20 @@
+using LectureHub.Domain.Categories;
+using LectureHub.Domain.Courses;
+using LectureHub.Domain.Users;
+using LectureHub.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NpgsqlTypes;
+
+namespace LectureHub.Infrastructure.Courses;
+
+internal sealed class LectureConfiguration : IEntityTypeConfiguration<Lecture>
+{
+    public void Configure(EntityTypeBuilder<Lecture> builder)
+    {
+        builder.ToTable("lectures");
+        builder.ConfigureEntity();
+        builder.Property(l => l.Title).HasMaxLength(Lecture.MaxTitleLength);
+        builder.HasIndex(l => new { l.SectionId, l.Position });
+    }
+}

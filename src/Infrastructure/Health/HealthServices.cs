@@ -1,0 +1,20 @@
+using LectureHub.Infrastructure.Persistence;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using StackExchange.Redis;
+
+namespace LectureHub.Infrastructure.Health;
+
+public static class HealthServices
+{
+    /// <summary>The tag of the checks that /health/ready runs.</summary>
+    public const string ReadyTag = "ready";
+
+    internal static void AddHealth(this Registration r) => r.Services.AddHealthChecks()
+        .Add(new HealthCheckRegistration("primary", sp => new PostgresHealthCheck(sp.GetRequiredService<DataSources>().Primary, expectStandby: false),
+            HealthStatus.Unhealthy, [ReadyTag], TimeSpan.FromSeconds(3)))
+        .Add(new HealthCheckRegistration("standby", sp => new PostgresHealthCheck(sp.GetRequiredService<DataSources>().StandbyOnly, expectStandby: true),
+            HealthStatus.Degraded, [ReadyTag], TimeSpan.FromSeconds(3)))
+        .Add(new HealthCheckRegistration("redis", sp => new RedisHealthCheck(sp.GetRequiredService<IConnectionMultiplexer>()),
+            HealthStatus.Unhealthy, [ReadyTag], TimeSpan.FromSeconds(3)));
+}

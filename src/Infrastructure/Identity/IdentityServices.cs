@@ -1,0 +1,26 @@
+using LectureHub.Application.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace LectureHub.Infrastructure.Identity;
+
+internal static class IdentityServices
+{
+    /// <summary>Password hashing, JWTs and the login throttle.</summary>
+    public static void AddIdentity(this Registration r)
+    {
+        r.Options<JwtOptions>(JwtOptions.Section).PostConfigure(jwt =>
+        {
+            if (string.IsNullOrEmpty(jwt.SigningKey) && r.IsDevelopment)
+            {
+                jwt.SigningKey = r.DevelopmentKey("keys/jwt-signing.key", 32);
+            }
+        });
+        r.Options<LoginThrottleOptions>(LoginThrottleOptions.Section);
+        r.Options<PasswordHashingOptions>(PasswordHashingOptions.Section)
+            .Validate(o => o.IsAllowed(r.IsDevelopment), $"PasswordHashing:Iterations below {PasswordHashingOptions.ProductionMinimum} is for Development only.");
+        r.Services.AddSingleton<IPasswordHasher, PasswordHasher>();
+        r.Services.AddSingleton<ITokenService, JwtTokenService>();
+        r.Services.AddSingleton<ILoginThrottle, RedisLoginThrottle>();
+    }
+}

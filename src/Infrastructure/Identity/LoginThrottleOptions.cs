@@ -1,0 +1,19 @@
+using System.ComponentModel.DataAnnotations;
+using LectureHub.Application.Abstractions;
+using LectureHub.Infrastructure.Caching;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace LectureHub.Infrastructure.Identity;
+
+public sealed class LoginThrottleOptions
+{
+    public const string Section = "LoginThrottle";
+
+    /// <summary>Failed logins allowed per account within the window before it must wait out the rest of the window.</summary>
+    [Range(1, 1000)]
+    public int MaxFailures { get; set; } = 5;
+
+    [Range(1, 1440)]
+    public int WindowMinutes { get; set; } = 15;
+}

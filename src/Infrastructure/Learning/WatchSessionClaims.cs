@@ -1,0 +1,8 @@
+using System.Buffers.Binary;
+using System.Buffers.Text;
+using System.Security.Cryptography;
+
+namespace LectureHub.Infrastructure.Learning;
+
+/// <summary>What a watch session token vouches for.</summary>
+internal readonly record struct WatchSessionClaims(Guid Id, DateTimeOffset StartedAt, long DurationMs);
