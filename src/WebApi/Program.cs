@@ -68,14 +68,16 @@ api.MapAuthEndpoints();
 api.MapMeEndpoints();
 api.MapCategoryEndpoints();
 api.MapCourseEndpoints();
-api.MapEnrollmentEndpoints();
+api.MapLectureEndpoints();
+api.MapVideoUploadEndpoints();
+api.MapCertificateEndpoints();
 api.MapCohortEndpoints();
-api.MapAdminEndpoints();
-api.MapVideoEndpoints();
-api.MapLearningEndpoints();
-api.MapPaymentEndpoints();
 api.MapOrderEndpoints();
-api.MapSettlementEndpoints();
+api.MapEnrollmentEndpoints();
+api.MapCouponEndpoints();
+api.MapPaymentEndpoints();
+api.MapInstructorEndpoints();
+api.MapAdminEndpoints();
 
 await app.RunAsync();
 

@@ -1,6 +1,9 @@
 using LectureHub.Application.Abstractions;
 using LectureHub.Application.Operations;
 using LectureHub.Application.Payments.Queries;
+using LectureHub.Application.Settlement;
+using LectureHub.Application.Settlement.Commands;
+using LectureHub.Application.Settlement.Queries;
 using LectureHub.WebApi.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -32,6 +35,35 @@ internal static class AdminEndpoints
                 TypedResults.Ok(await sender.Send(new ListPaymentAnomaliesQuery(), ct)))
             .WithSummary("Payments no rule could settle (amount mismatch, paid after the order closed, unknown order, canceled at the gateway after payment), newest first");
 
+        var settlement = group.MapGroup("/settlement");
+
+        settlement.MapPost("/months/{month}/close", async Task<Ok<CloseMonthResult>> (string month, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new CloseMonthRequest(month), ct)))
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Close a month (yyyy-MM, Korea time) for every instructor: one immutable statement each; safe to repeat")
+            .WithDescription(
+                "Settles each instructor's sales and refunds not yet in a statement, up to the month's end. 409 STATEMENT_MONTH_OPEN before " +
+                "the month has ended in Korea. An instructor whose refunds outweigh their sales is not closed (carriedOver): their entries roll into the next month.");
+
+        settlement.MapGet("/statements", async Task<Ok<IReadOnlyList<StatementDto>>> (ISender sender, CancellationToken ct, string? month = null) =>
+                TypedResults.Ok(await sender.Send(new ListStatementsQuery(AllInstructors: true, month), ct)))
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithSummary("Every instructor's statements, optionally for one month (yyyy-MM)");
+
+        settlement.MapPost("/statements/{id:guid}/mark-paid", async Task<Ok<StatementDto>> (Guid id, MarkPaidBody body, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new MarkStatementPaidCommand(id, body.Reference ?? ""), ct)))
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("The statement's payout was transferred: record the bank reference; the payout is written to the ledger (409 STATEMENT_ALREADY_PAID)");
+
+        settlement.MapGet("/trial-balance", async Task<Ok<TrialBalanceDto>> (ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetTrialBalanceQuery(), ct)))
+            .WithSummary("The ledger's trial balance: each account's balance; the total is 0 and no transaction is out of balance");
+
         return api;
     }
+
+    internal sealed record MarkPaidBody(string? Reference);
 }

@@ -1,6 +1,8 @@
 using LectureHub.Application.Courses;
 using LectureHub.Application.Courses.Commands;
 using LectureHub.Application.Courses.Queries;
+using LectureHub.Application.Enrollments.Commands;
+using LectureHub.Application.Enrollments.Queries;
 using LectureHub.WebApi.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -74,6 +76,19 @@ internal static class CourseEndpoints
         likes.MapDelete("/", async Task<Ok<LikeStateDto>> (Guid id, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new UnlikeCourseCommand(id), ct)))
             .WithSummary("Remove a like (idempotent)");
+
+        group.MapPost("/{id:guid}/enrollment", async Task<Results<Created<EnrollmentDto>, Ok<EnrollmentDto>>> (Guid id, ISender sender, CancellationToken ct) =>
+            {
+                var result = await sender.Send(new EnrollInFreeCourseCommand(id), ct);
+                return result.Created
+                    ? TypedResults.Created($"/api/v1/me/enrollments", result.Enrollment)
+                    : TypedResults.Ok(result.Enrollment);
+            })
+            .RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Enrol in a free published course: 201 the first time, 200 with the same enrolment after; 409 PAYMENT_REQUIRED for paid courses");
 
         return api;
     }

@@ -1,35 +1,43 @@
-using LectureHub.Application.Enrollments.Commands;
-using LectureHub.Application.Enrollments.Queries;
+using LectureHub.Application.Payments;
+using LectureHub.Application.Payments.Commands;
+using LectureHub.Application.Payments.Queries;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LectureHub.WebApi.Endpoints;
 
+/// <summary>/enrollments/{id}/…: what refunding an enrolment would return, and the refund.</summary>
 internal static class EnrollmentEndpoints
 {
     public static RouteGroupBuilder MapEnrollmentEndpoints(this RouteGroupBuilder api)
     {
-        api.MapPost("/courses/{id:guid}/enrollment", async Task<Results<Created<EnrollmentDto>, Ok<EnrollmentDto>>> (Guid id, ISender sender, CancellationToken ct) =>
-            {
-                var result = await sender.Send(new EnrollInFreeCourseCommand(id), ct);
-                return result.Created
-                    ? TypedResults.Created($"/api/v1/me/enrollments", result.Enrollment)
-                    : TypedResults.Ok(result.Enrollment);
-            })
-            .WithTags("Enrollments")
-            .RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
+        var group = api.MapGroup("/enrollments/{id:guid}").WithTags("Payments").RequireAuthorization().ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        group.MapGet("/refund-quote", async Task<Ok<RefundQuoteDto>> (Guid id, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetRefundQuoteQuery(id), ct)))
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .WithSummary("Enrol in a free published course: 201 the first time, 200 with the same enrolment after; 409 PAYMENT_REQUIRED for paid courses");
+            .WithSummary("What refunding one of your paid enrolments would return now: the order's policy (version and terms), your verified progress, and the amount")
+            .WithDescription(
+                "Progress is the server-verified course % (Σ covered ÷ Σ duration). Under the default policy: everything paid within 7 days of " +
+                "payment while progress is below 10 %; else, within 30 days while below 50 %, what was paid × (100 − progress) % rounded down; " +
+                "else nothing (rule None, amount 0). An order keeps the policy it was bought under.");
 
-        api.MapGet("/me/enrollments", async Task<Ok<MyEnrollmentsDto>> (ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new ListMyEnrollmentsQuery(), ct)))
-            .WithTags("Me")
-            .RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .WithSummary("The signed-in user's courses and cohort applications with their status (waitlist position included)");
+        group.MapPost("/refund", async Task<Ok<RefundDto>> (Guid id, RefundBody? body, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new RefundEnrollmentRequest(id, body?.Reason), ct)))
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithSummary("Refund one of your paid enrolments at its quote: the gateway cancels that amount, the enrolment ends, the sale is reversed in the ledger")
+            .WithDescription(
+                "Safe to repeat: asking again resumes the same refund. 409 REFUND_NOT_ALLOWED: the policy gives nothing now. 409 " +
+                "REFUND_IN_PROGRESS: another course of the order is being refunded. 422 REFUND_REJECTED: the gateway refused; nothing " +
+                "changed. 503 REFUND_PENDING: the gateway did not answer; the refund is kept and completed automatically.");
 
         return api;
     }
+
+    internal sealed record RefundBody(string? Reason);
 }

@@ -46,39 +46,8 @@ internal static class OrderEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("One of the signed-in student's orders");
 
-        api.MapGet("/enrollments/{id:guid}/refund-quote", async Task<Ok<RefundQuoteDto>> (Guid id, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new GetRefundQuoteQuery(id), ct)))
-            .WithTags("Payments")
-            .RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .WithSummary("What refunding one of your paid enrolments would return now: the order's policy (version and terms), your verified progress, and the amount")
-            .WithDescription(
-                "Progress is the server-verified course % (Σ covered ÷ Σ duration). Under the default policy: everything paid within 7 days of " +
-                "payment while progress is below 10 %; else, within 30 days while below 50 %, what was paid × (100 − progress) % rounded down; " +
-                "else nothing (rule None, amount 0). An order keeps the policy it was bought under.");
-
-        api.MapPost("/enrollments/{id:guid}/refund", async Task<Ok<RefundDto>> (Guid id, RefundBody? body, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new RefundEnrollmentRequest(id, body?.Reason), ct)))
-            .WithTags("Payments")
-            .RequireAuthorization()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
-            .WithSummary("Refund one of your paid enrolments at its quote: the gateway cancels that amount, the enrolment ends, the sale is reversed in the ledger")
-            .WithDescription(
-                "Safe to repeat: asking again resumes the same refund. 409 REFUND_NOT_ALLOWED: the policy gives nothing now. 409 " +
-                "REFUND_IN_PROGRESS: another course of the order is being refunded. 422 REFUND_REJECTED: the gateway refused; nothing " +
-                "changed. 503 REFUND_PENDING: the gateway did not answer; the refund is kept and completed automatically.");
-
         return api;
     }
-
-    internal sealed record RefundBody(string? Reason);
 
     internal sealed record PlaceOrderBody(IReadOnlyList<Guid>? CourseIds, string? CouponCode);
 

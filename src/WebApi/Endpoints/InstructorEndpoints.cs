@@ -1,0 +1,28 @@
+using LectureHub.Application.Settlement;
+using LectureHub.Application.Settlement.Queries;
+using LectureHub.WebApi.Infrastructure;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace LectureHub.WebApi.Endpoints;
+
+/// <summary>/instructor/…: the signed-in instructor's sales dashboard and statements.</summary>
+internal static class InstructorEndpoints
+{
+    public static RouteGroupBuilder MapInstructorEndpoints(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/instructor").WithTags("Settlement").RequireAuthorization(AuthSetup.Instructor)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        group.MapGet("/dashboard", async Task<Ok<InstructorDashboardDto>> (ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetInstructorDashboardQuery(), ct)))
+            .WithSummary("Your sales and what you are owed: sales count, gross, refunds, commission and net, pending (not yet in a statement) vs payable (closed, awaiting payout) vs paid");
+
+        group.MapGet("/statements", async Task<Ok<IReadOnlyList<StatementDto>>> (ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListStatementsQuery(AllInstructors: false), ct)))
+            .WithSummary("Your monthly statements, newest first");
+
+        return api;
+    }
+}
