@@ -1,5 +1,5 @@
 using LectureHub.Application.Abstractions;
-using LectureHub.Application.Operations;
+using LectureHub.Application.Outbox;
 using LectureHub.Application.Payments.Queries;
 using LectureHub.Application.Settlement;
 using LectureHub.Application.Settlement.Commands;

@@ -1,7 +1,7 @@
 using System.Net;
 using LectureHub.Infrastructure.Learning;
 using LectureHub.IntegrationTests.Courses;
-using LectureHub.IntegrationTests.Streaming;
+using LectureHub.IntegrationTests.Media;
 using LectureHub.IntegrationTests.Support;
 
 namespace LectureHub.IntegrationTests.Learning;

@@ -59,9 +59,9 @@ public static class ScenarioRegistry
         CohortRush.Rush,
         CatalogBrowse.Scenario,
         CatalogBrowse.Detail,
-        Streaming.Playback,
-        Streaming.AuthorizeOnly,
-        Streaming.Heartbeats,
+        Media.Playback,
+        Media.AuthorizeOnly,
+        Media.Heartbeats,
         Payments.OrderToEnrolment,
         Payments.WebhookStorm,
     ];

@@ -14,7 +14,7 @@ namespace LectureHub.Load.Scenarios;
 /// clip made by ffmpeg, uploads them and waits until the API's transcoder has made them Ready, then signs in and
 /// enrols a pool of students. Sizes: LH_STREAM_STUDENTS (default 200), LH_STREAM_LECTURES (5), LH_STREAM_CLIP_SECONDS (30).
 /// </summary>
-internal static class Streaming
+internal static class Media
 {
     private static int Students => Journeys.EnvInt("LH_STREAM_STUDENTS", 200);
 

@@ -5,7 +5,7 @@ using LectureHub.Infrastructure.Media;
 using LectureHub.IntegrationTests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace LectureHub.IntegrationTests.Streaming;
+namespace LectureHub.IntegrationTests.Media;
 
 public sealed record UploadTarget(string Method, string Url, DateTimeOffset? ExpiresAt, long? MaxChunkBytes);
 

@@ -2,7 +2,7 @@ using System.Net;
 using LectureHub.IntegrationTests.Courses;
 using LectureHub.IntegrationTests.Support;
 
-namespace LectureHub.IntegrationTests.Streaming;
+namespace LectureHub.IntegrationTests.Media;
 
 /// <summary>Resumable uploads to local storage, checked by real ffprobe; the clips are made by ffmpeg at test time.</summary>
 public sealed class VideoUploadTests(ApiFactory factory) : ApiTest(factory), IDisposable

@@ -3,7 +3,7 @@ using LectureHub.Application.Abstractions;
 using LectureHub.Application.Common.Exceptions;
 using Mediator;
 
-namespace LectureHub.Application.Operations;
+namespace LectureHub.Application.Outbox;
 
 /// <summary>Admins: outbox messages (emails, cache purges) that failed every retry, oldest first.</summary>
 public sealed record ListDeadLettersQuery(int Limit = 100) : IQuery<IReadOnlyList<DeadLetterDto>>

@@ -6,7 +6,7 @@ using LectureHub.IntegrationTests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace LectureHub.IntegrationTests.Streaming;
+namespace LectureHub.IntegrationTests.Media;
 
 /// <summary>
 /// The transcode worker on real ffmpeg, driven one job at a time (the hosted loop is off in tests): the HLS ladder,

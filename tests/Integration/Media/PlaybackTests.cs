@@ -3,7 +3,7 @@ using System.Net;
 using LectureHub.IntegrationTests.Courses;
 using LectureHub.IntegrationTests.Support;
 
-namespace LectureHub.IntegrationTests.Streaming;
+namespace LectureHub.IntegrationTests.Media;
 
 public sealed record PlaybackCookie(string Name, string Value, string Path, string? Domain);
 

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace LectureHub.IntegrationTests.Streaming;
+namespace LectureHub.IntegrationTests.Media;
 
 /// <summary>The API on a real socket, so ffmpeg can play from it as an HLS client would.</summary>
 public sealed class KestrelApiFactory : ApiFactory

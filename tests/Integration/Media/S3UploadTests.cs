@@ -3,7 +3,7 @@ using LectureHub.Infrastructure.Media;
 using LectureHub.IntegrationTests.Courses;
 using LectureHub.IntegrationTests.Support;
 
-namespace LectureHub.IntegrationTests.Streaming;
+namespace LectureHub.IntegrationTests.Media;
 
 /// <summary>
 /// The API with <c>Media:VideoStorage=S3</c>, against the S3-compatible server scripts/dev-services.sh runs (s3rver):
