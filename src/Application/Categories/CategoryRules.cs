@@ -20,8 +20,3 @@ internal static class CategoryRules
     public static async Task<Category> GetAsync(this IRepository<Category> categories, Guid id, CancellationToken ct) =>
         await categories.GetByIdAsync(id, ct) ?? throw new NotFoundException("CATEGORY_NOT_FOUND", $"Category {id} does not exist.");
 }
-
-public sealed class CategoryBySlugSpec : SingleResultSpecification<Category>
-{
-    public CategoryBySlugSpec(string slug) => Query.Where(c => c.Slug == slug);
-}

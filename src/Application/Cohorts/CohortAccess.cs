@@ -6,21 +6,6 @@ using LectureHub.Domain.Users;
 
 namespace LectureHub.Application.Cohorts;
 
-public sealed class CohortByIdSpec : SingleResultSpecification<Cohort>
-{
-    public CohortByIdSpec(Guid cohortId) => Query.Where(c => c.Id == cohortId);
-}
-
-public sealed class CohortApplicationSpec : SingleResultSpecification<CohortApplication>
-{
-    public CohortApplicationSpec(Guid cohortId, Guid applicationId) => Query.Where(a => a.CohortId == cohortId && a.Id == applicationId);
-}
-
-public sealed class StudentApplicationSpec : SingleResultSpecification<CohortApplication>
-{
-    public StudentApplicationSpec(Guid cohortId, Guid studentId) => Query.Where(a => a.CohortId == cohortId && a.StudentId == studentId);
-}
-
 internal static class CohortAccess
 {
     public static NotFoundException NotFound(Guid id) => new("COHORT_NOT_FOUND", $"Cohort {id} does not exist.");

@@ -6,17 +6,6 @@ using LectureHub.Domain.Users;
 
 namespace LectureHub.Application.Courses;
 
-public sealed class CourseWithCurriculumSpec : SingleResultSpecification<Course>
-{
-    public CourseWithCurriculumSpec(Guid courseId) =>
-        Query.Where(c => c.Id == courseId).Include(c => c.Sections).ThenInclude(s => s.Lectures);
-}
-
-public sealed class PublishedCourseSpec : SingleResultSpecification<Course>
-{
-    public PublishedCourseSpec(Guid courseId) => Query.Where(c => c.Id == courseId && c.Status == CourseStatus.Published);
-}
-
 internal static class CourseAccess
 {
     public static NotFoundException NotFound(Guid id) => new("COURSE_NOT_FOUND", $"Course {id} does not exist.");

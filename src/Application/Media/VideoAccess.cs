@@ -8,12 +8,6 @@ using LectureHub.Domain.Users;
 
 namespace LectureHub.Application.Media;
 
-/// <summary>The course that holds a lecture (the row only: enough to check who may change it).</summary>
-public sealed class CourseOfLectureSpec : SingleResultSpecification<Course>
-{
-    public CourseOfLectureSpec(Guid lectureId) => Query.Where(c => c.Sections.Any(s => s.Lectures.Any(l => l.Id == lectureId)));
-}
-
 internal static class VideoAccess
 {
     public static NotFoundException LectureNotFound(Guid id) => new("LECTURE_NOT_FOUND", $"Lecture {id} does not exist.");

@@ -12,9 +12,9 @@ namespace LectureHub.Infrastructure.Payments;
 
 /// <summary>
 /// Every minute, asks the gateway about PENDING orders older than AfterMinutes and settles them
-/// (<see cref="ReconcileOrderRequest"/>), and finishes refunds requested that long ago and never completed (the
+/// (<see cref="ReconcileOrderWorkflow"/>), and finishes refunds requested that long ago and never completed (the
 /// gateway did not answer, or we crashed after it did) by asking again with the refund's idempotency key
-/// (<see cref="ProcessRefundRequest"/>). Instances may overlap: both are idempotent. A failure is logged and the
+/// (<see cref="ProcessRefundWorkflow"/>). Instances may overlap: both are idempotent. A failure is logged and the
 /// order is simply looked at again on the next pass.
 /// </summary>
 internal sealed class PaymentReconciler(
@@ -56,7 +56,7 @@ internal sealed class PaymentReconciler(
             {
                 await using var scope = scopes.CreateAsyncScope();
                 outcomes.Add(await scope.ServiceProvider.GetRequiredService<ISender>()
-                    .Send(new ReconcileOrderRequest(order, TimeSpan.FromMinutes(options.Value.ExpireAfterMinutes)), cancellationToken));
+                    .Send(new ReconcileOrderWorkflow(order, TimeSpan.FromMinutes(options.Value.ExpireAfterMinutes)), cancellationToken));
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -95,7 +95,7 @@ internal sealed class PaymentReconciler(
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<ISender>().Send(new ProcessRefundRequest(orderId, refundId, "환불 재처리"), cancellationToken);
+                await scope.ServiceProvider.GetRequiredService<ISender>().Send(new ProcessRefundWorkflow(orderId, refundId, "환불 재처리"), cancellationToken);
                 completed++;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

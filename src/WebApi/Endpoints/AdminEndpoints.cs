@@ -38,7 +38,7 @@ internal static class AdminEndpoints
         var settlement = group.MapGroup("/settlement");
 
         settlement.MapPost("/months/{month}/close", async Task<Ok<CloseMonthResult>> (string month, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new CloseMonthRequest(month), ct)))
+                TypedResults.Ok(await sender.Send(new CloseMonthWorkflow(month), ct)))
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Close a month (yyyy-MM, Korea time) for every instructor: one immutable statement each; safe to repeat")

@@ -24,7 +24,7 @@ internal static class EnrollmentEndpoints
                 "else nothing (rule None, amount 0). An order keeps the policy it was bought under.");
 
         group.MapPost("/refund", async Task<Ok<RefundDto>> (Guid id, RefundBody? body, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new RefundEnrollmentRequest(id, body?.Reason), ct)))
+                TypedResults.Ok(await sender.Send(new RefundEnrollmentWorkflow(id, body?.Reason), ct)))
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)

@@ -48,7 +48,7 @@ internal static class LectureEndpoints
 
         group.MapPost("/progress", async Task<Accepted<HeartbeatAck>> (Guid id, HeartbeatBody body, ISender sender, CancellationToken ct) =>
                 TypedResults.Accepted((string?)null, await sender.Send(
-                    new RecordHeartbeatRequest(id, body.SessionId, body.Seq, body.From, body.To, body.Rate, body.Position), ct)))
+                    new RecordHeartbeatWorkflow(id, body.SessionId, body.Seq, body.From, body.To, body.Rate, body.Position), ct)))
             .WithTags("Learning")
             .RequireAuthorization()
             .ProducesValidationProblem()

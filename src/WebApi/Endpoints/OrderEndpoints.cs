@@ -28,7 +28,7 @@ internal static class OrderEndpoints
                 "COUPON_EXHAUSTED. The refund policy, gateway fee and commission in force are frozen on the order (its terms).");
 
         group.MapPost("/{id:guid}/confirm", async Task<Ok<OrderDto>> (Guid id, ConfirmBody body, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new ConfirmOrderRequest(id, body.PaymentKey ?? "", body.Amount), ct)))
+                TypedResults.Ok(await sender.Send(new ConfirmOrderWorkflow(id, body.PaymentKey ?? "", body.Amount), ct)))
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)

@@ -18,7 +18,7 @@ internal static class PaymentEndpoints
                 using var body = new MemoryStream();
                 await request.Body.CopyToAsync(body, ct);
                 var headers = request.Headers;
-                return TypedResults.Ok(await sender.Send(new ReceivePaymentWebhookRequest(provider,
+                return TypedResults.Ok(await sender.Send(new ReceivePaymentWebhookWorkflow(provider,
                     headers[StandardWebhook.IdHeader], headers[StandardWebhook.TimestampHeader], headers[StandardWebhook.SignatureHeader], body.ToArray()), ct));
             })
             .WithTags("Payments")

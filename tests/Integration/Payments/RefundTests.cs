@@ -177,12 +177,12 @@ public sealed class RefundTests(PaymentApiFactory factory) : PaymentTest(factory
         // The gateway cancels (same idempotency key the API uses); our process dies before recording it.
         await Factory.Pg.CancelAtGatewayAsync((await Factory.Pg.PaymentAsync(order.Id)).PaymentKey, 39_000, $"refund-{refund.Id:N}");
 
-        var outcome = await sender.Send(new SettlePaymentRequest((await Factory.Pg.PaymentAsync(order.Id)).PaymentKey));
+        var outcome = await sender.Send(new SettlePaymentWorkflow((await Factory.Pg.PaymentAsync(order.Id)).PaymentKey));
 
         Assert.Equal(SettleOutcome.Refunded, outcome);
         Assert.Equal("Refunded", await EnrollmentStatusAsync(course));
         // Delivered again (or the student retries): nothing changes, and the gateway returned the money once.
-        Assert.Equal(SettleOutcome.Waiting, await sender.Send(new SettlePaymentRequest((await Factory.Pg.PaymentAsync(order.Id)).PaymentKey)));
+        Assert.Equal(SettleOutcome.Waiting, await sender.Send(new SettlePaymentWorkflow((await Factory.Pg.PaymentAsync(order.Id)).PaymentKey)));
         Assert.Equal(25_000L, (await Factory.Pg.PaymentAsync(order.Id)).BalanceAmount);
     }
 
@@ -194,7 +194,7 @@ public sealed class RefundTests(PaymentApiFactory factory) : PaymentTest(factory
         await Factory.Pg.CancelAtGatewayAsync(key, 10_000, "refund-by-hand");
 
         await using var scope = Factory.Services.CreateAsyncScope();
-        Assert.Equal(SettleOutcome.Flagged, await scope.ServiceProvider.GetRequiredService<ISender>().Send(new SettlePaymentRequest(key)));
+        Assert.Equal(SettleOutcome.Flagged, await scope.ServiceProvider.GetRequiredService<ISender>().Send(new SettlePaymentWorkflow(key)));
         Assert.Equal("CanceledAfterPaid", await Api.ScalarAsync<string>(ApiFactory.PrimaryConnectionString, "SELECT kind FROM payment_anomalies WHERE payment_key = @k", ("k", key)));
         Assert.Equal("Paid", await Api.ScalarAsync<string>(ApiFactory.PrimaryConnectionString, "SELECT status FROM orders WHERE id = @id", ("id", order.Id)));
     }

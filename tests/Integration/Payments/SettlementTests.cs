@@ -1,3 +1,4 @@
+using LectureHub.Application.Abstractions;
 using System.Net;
 using LectureHub.Application.Payments.Commands;
 using LectureHub.Domain.Payments;
@@ -124,14 +125,14 @@ public sealed class SettlementTests(PaymentApiFactory factory) : PaymentTest(fac
     {
         Factory.Clock.At = at;
         var refund = await SendAsync(new RequestRefundCommand(order.Id, courseId, new RefundQuote("2026-11", 0, 39_000, 39_000, RefundRule.Full)));
-        await SendAsync(new ProcessRefundRequest(order.Id, refund.Id, "테스트"));
+        await SendAsync(new ProcessRefundWorkflow(order.Id, refund.Id, "테스트"));
         Factory.Clock.At = Today;
     }
 
-    private async Task<T> SendAsync<T>(IRequest<T> request)
+    private async Task<T> SendAsync<T>(IWorkflow<T> workflow)
     {
         await using var scope = Factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(request);
+        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(workflow);
     }
 
     private async Task<T> SendAsync<T>(ICommand<T> command)

@@ -43,11 +43,11 @@ public sealed class ValidatorTests
     [Fact]
     public void A_heartbeat_needs_a_session_a_forward_interval_within_a_lecture_and_a_rate_players_offer()
     {
-        Assert.Empty(FailingFields(new RecordHeartbeatValidator(), new RecordHeartbeatRequest(Guid.NewGuid(), "session-token", 0, 0, 10, 2, 10)));
+        Assert.Empty(FailingFields(new RecordHeartbeatValidator(), new RecordHeartbeatWorkflow(Guid.NewGuid(), "session-token", 0, 0, 10, 2, 10)));
         Assert.Equal(
             ["From", "Position", "Rate", "Seq", "SessionId", "To"],
-            FailingFields(new RecordHeartbeatValidator(), new RecordHeartbeatRequest(Guid.NewGuid(), "", -1, -1, -2, 16, 6 * 3600 + 1)));
-        Assert.Equal(["To"], FailingFields(new RecordHeartbeatValidator(), new RecordHeartbeatRequest(Guid.NewGuid(), "session-token", 0, 10, 9, 1, 10)));
-        Assert.Equal(["Rate"], FailingFields(new RecordHeartbeatValidator(), new RecordHeartbeatRequest(Guid.NewGuid(), "session-token", 0, 0, 0, double.NaN, 0)));
+            FailingFields(new RecordHeartbeatValidator(), new RecordHeartbeatWorkflow(Guid.NewGuid(), "", -1, -1, -2, 16, 6 * 3600 + 1)));
+        Assert.Equal(["To"], FailingFields(new RecordHeartbeatValidator(), new RecordHeartbeatWorkflow(Guid.NewGuid(), "session-token", 0, 10, 9, 1, 10)));
+        Assert.Equal(["Rate"], FailingFields(new RecordHeartbeatValidator(), new RecordHeartbeatWorkflow(Guid.NewGuid(), "session-token", 0, 0, 0, double.NaN, 0)));
     }
 }

@@ -28,7 +28,7 @@ public sealed class WatchProgressHandlerTests
     {
         _sessions.RecordAsync(Arg.Any<Heartbeat>(), Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>()).Returns(new HeartbeatResult(HeartbeatOutcome.Accepted));
 
-        var ack = await Handler.Handle(new RecordHeartbeatRequest(Lecture, Session, 3, 10.0004, 19.9996, 1.5, 20.25), default);
+        var ack = await Handler.Handle(new RecordHeartbeatWorkflow(Lecture, Session, 3, 10.0004, 19.9996, 1.5, 20.25), default);
 
         Assert.False(ack.Duplicate);
         await _sessions.Received(1).RecordAsync(new Heartbeat(Session, Student, Lecture, 3, 10_000, 20_000, 1.5, 20_250), Now, Arg.Any<CancellationToken>());
@@ -43,7 +43,7 @@ public sealed class WatchProgressHandlerTests
     {
         _sessions.RecordAsync(Arg.Any<Heartbeat>(), Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>()).Returns(new HeartbeatResult(outcome, 11_000));
 
-        var error = await Assert.ThrowsAnyAsync<AppException>(async () => await Handler.Handle(new RecordHeartbeatRequest(Lecture, Session, 0, 0, 30, 1, 30), default));
+        var error = await Assert.ThrowsAnyAsync<AppException>(async () => await Handler.Handle(new RecordHeartbeatWorkflow(Lecture, Session, 0, 0, 30, 1, 30), default));
 
         Assert.Equal((exception, code), (error.GetType(), error.Code));
     }
@@ -53,7 +53,7 @@ public sealed class WatchProgressHandlerTests
     {
         _sessions.RecordAsync(Arg.Any<Heartbeat>(), Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>()).Returns(new HeartbeatResult(HeartbeatOutcome.Duplicate));
 
-        Assert.True((await Handler.Handle(new RecordHeartbeatRequest(Lecture, Session, 0, 0, 10, 1, 10), default)).Duplicate);
+        Assert.True((await Handler.Handle(new RecordHeartbeatWorkflow(Lecture, Session, 0, 0, 10, 1, 10), default)).Duplicate);
     }
 
     [Fact]

@@ -43,6 +43,24 @@ public static class ArchitectureRules
         return commands.IsSuccessful ? queries : commands;
     }
 
+    /// <summary>
+    /// Every message is one of three named kinds: a command (one transaction), a query (a read) or a workflow (external
+    /// calls and commands, no transaction of its own). A bare IRequest gets no logging and no unit of work by accident.
+    /// </summary>
+    public static TestResult EveryRequestIsANamedWorkflow(Assembly assembly) =>
+        Types.InAssembly(assembly).That().ImplementInterface(typeof(Mediator.IRequest<>)).And().AreClasses()
+            .Should().ImplementInterface(typeof(LectureHub.Application.Abstractions.IWorkflow<>)).And().HaveNameEndingWith("Workflow").GetResult();
+
+    /// <summary>Only commands run inside the unit of work: a behaviour that opens a transaction must be constrained to ICommand.</summary>
+    public static bool OnlyCommandsAreTransactional(Type behavior) =>
+        behavior.GetGenericArguments()[0].GetGenericParameterConstraints()
+            .All(c => c.IsGenericType && c.GetGenericTypeDefinition() == typeof(Mediator.ICommand<>));
+
+    /// <summary>Specifications live in their feature's Specs file (its namespace), not inside a handler's file.</summary>
+    public static TestResult SpecificationsLiveWithTheirFeature(Assembly assembly) =>
+        Types.InAssembly(assembly).That().Inherit(typeof(Ardalis.Specification.Specification<>))
+            .Should().HaveNameEndingWith("Spec").And().NotResideInNamespaceMatching(@"\.(Commands|Queries)$").GetResult();
+
     public static string Describe(TestResult result) =>
         result.IsSuccessful ? "ok" : "violations: " + string.Join(", ", result.FailingTypeNames ?? []);
 }

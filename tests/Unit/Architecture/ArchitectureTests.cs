@@ -44,6 +44,24 @@ public sealed class ArchitectureTests
         Assert.True(result.IsSuccessful, Describe(result));
     }
 
+    [Fact]
+    public void Every_request_is_a_workflow_named_for_what_it_is()
+    {
+        var result = EveryRequestIsANamedWorkflow(ApplicationAssembly);
+        Assert.True(result.IsSuccessful, Describe(result));
+    }
+
+    [Fact]
+    public void Only_commands_run_inside_the_unit_of_work() =>
+        Assert.True(OnlyCommandsAreTransactional(typeof(LectureHub.Application.Common.Behaviors.UnitOfWorkBehavior<,>)));
+
+    [Fact]
+    public void Specifications_live_in_their_features_specs_file()
+    {
+        var result = SpecificationsLiveWithTheirFeature(ApplicationAssembly);
+        Assert.True(result.IsSuccessful, Describe(result));
+    }
+
     // Each rule fails on a planted violation, so a rule that silently stopped matching would be noticed.
 
     [Fact]
@@ -73,4 +91,20 @@ public sealed class ArchitectureTests
     [Fact]
     public void The_naming_rule_catches_a_badly_named_command() =>
         Assert.False(CommandsAndQueriesAreNamedForWhatTheyAre(typeof(Planted.BadlyNamedCommand.DoThings).Assembly).IsSuccessful);
+
+    [Fact]
+    public void The_workflow_rule_catches_a_bare_request_and_a_badly_named_workflow()
+    {
+        Assert.Equal(["LectureHub.UnitTests.Architecture.Planted.BareRequest.DoThingsRequest", "LectureHub.UnitTests.Architecture.Planted.BareRequest.DoThings"],
+            EveryRequestIsANamedWorkflow(typeof(Planted.BareRequest.DoThingsRequest).Assembly).FailingTypeNames);
+    }
+
+    [Fact]
+    public void The_transaction_rule_catches_a_unit_of_work_for_every_message() =>
+        Assert.False(OnlyCommandsAreTransactional(typeof(Planted.TransactionalWorkflows.EveryMessageInATransaction<,>)));
+
+    [Fact]
+    public void The_specification_rule_catches_a_spec_declared_in_a_handler_file() =>
+        Assert.Equal(["LectureHub.UnitTests.Architecture.Planted.SpecInHandler.Commands.ThingsSpec"],
+            SpecificationsLiveWithTheirFeature(typeof(Planted.SpecInHandler.Commands.ThingsSpec).Assembly).FailingTypeNames);
 }

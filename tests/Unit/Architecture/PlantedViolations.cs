@@ -48,3 +48,21 @@ namespace LectureHub.UnitTests.Architecture.Planted.BadlyNamedCommand
 {
     public sealed record DoThings : Mediator.ICommand<int>;
 }
+
+namespace LectureHub.UnitTests.Architecture.Planted.BareRequest
+{
+    public sealed record DoThingsRequest : Mediator.IRequest<int>;
+
+    public sealed record DoThings : LectureHub.Application.Abstractions.IWorkflow<int>;
+}
+
+namespace LectureHub.UnitTests.Architecture.Planted.TransactionalWorkflows
+{
+    public sealed class EveryMessageInATransaction<TMessage, TResponse>
+        where TMessage : Mediator.IMessage;
+}
+
+namespace LectureHub.UnitTests.Architecture.Planted.SpecInHandler.Commands
+{
+    public sealed class ThingsSpec : Ardalis.Specification.Specification<string>;
+}

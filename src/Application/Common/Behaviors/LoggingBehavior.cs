@@ -1,22 +1,32 @@
 using System.Diagnostics;
+using LectureHub.Application.Abstractions;
 using Mediator;
 using Microsoft.Extensions.Logging;
 
 namespace LectureHub.Application.Common.Behaviors;
 
-/// <summary>First in the command pipeline: logs each command's name, outcome and duration.</summary>
+/// <summary>
+/// First in the pipeline of commands and workflows: logs each one's name, outcome and duration. Queries, the hot
+/// read path, are not logged.
+/// </summary>
 public sealed class LoggingBehavior<TMessage, TResponse>(ILogger<LoggingBehavior<TMessage, TResponse>> logger)
     : IPipelineBehavior<TMessage, TResponse>
-    where TMessage : ICommand<TResponse>
+    where TMessage : IMessage
 {
-    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    private static readonly bool IsQuery = typeof(TMessage).IsAssignableTo(typeof(IBaseQuery));
+    private static readonly string Kind = typeof(TMessage).IsAssignableTo(typeof(IWorkflow<TResponse>)) ? "Workflow" : "Command";
+
+    public ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken) =>
+        IsQuery ? next(message, cancellationToken) : LoggedAsync(message, next, cancellationToken);
+
+    private async ValueTask<TResponse> LoggedAsync(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
         var name = typeof(TMessage).Name;
         var started = Stopwatch.GetTimestamp();
         try
         {
             var response = await next(message, cancellationToken);
-            logger.LogInformation("Command {Command} handled in {ElapsedMs:0.0} ms", name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            logger.LogInformation("{Kind} {Message} handled in {ElapsedMs:0.0} ms", Kind, name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return response;
         }
         catch (Exception ex)
@@ -25,7 +35,7 @@ public sealed class LoggingBehavior<TMessage, TResponse>(ILogger<LoggingBehavior
             var level = ex is FluentValidation.ValidationException or Exceptions.AppException or Domain.Common.DomainException
                 ? LogLevel.Information
                 : LogLevel.Warning;
-            logger.Log(level, "Command {Command} failed after {ElapsedMs:0.0} ms: {Error}", name, Stopwatch.GetElapsedTime(started).TotalMilliseconds, ex.GetType().Name);
+            logger.Log(level, "{Kind} {Message} failed after {ElapsedMs:0.0} ms: {Error}", Kind, name, Stopwatch.GetElapsedTime(started).TotalMilliseconds, ex.GetType().Name);
             throw;
         }
     }

@@ -22,11 +22,6 @@ public sealed record EnrollmentDto(Guid Id, Guid CourseId, EnrollmentStatus Stat
 /// <summary>The enrolment, and whether this call created it (201) or found it (200).</summary>
 public sealed record EnrollmentResult(EnrollmentDto Enrollment, bool Created);
 
-public sealed class StudentEnrollmentSpec : SingleResultSpecification<Enrollment>
-{
-    public StudentEnrollmentSpec(Guid studentId, Guid courseId) => Query.Where(e => e.StudentId == studentId && e.CourseId == courseId);
-}
-
 internal sealed class EnrollInFreeCourseHandler(
     IRepository<Course> courses, IRepository<Enrollment> enrollments, ICourseStats stats, ICurrentUser currentUser, TimeProvider clock)
     : ICommandHandler<EnrollInFreeCourseCommand, EnrollmentResult>

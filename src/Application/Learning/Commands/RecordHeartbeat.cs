@@ -12,13 +12,13 @@ namespace LectureHub.Application.Learning.Commands;
 /// where it is now (seconds). It goes to the Redis buffer, not the database, so it is a plain request and not a
 /// command: no transaction is opened for it. The database sees it at the next flush.
 /// </summary>
-public sealed record RecordHeartbeatRequest(Guid LectureId, string SessionId, long Seq, double From, double To, double Rate, double Position)
-    : IRequest<HeartbeatAck>;
+public sealed record RecordHeartbeatWorkflow(Guid LectureId, string SessionId, long Seq, double From, double To, double Rate, double Position)
+    : IWorkflow<HeartbeatAck>;
 
 /// <summary>Duplicate: this sequence number was already counted (a retry), and nothing changed.</summary>
 public sealed record HeartbeatAck(bool Duplicate);
 
-internal sealed class RecordHeartbeatValidator : AbstractValidator<RecordHeartbeatRequest>
+internal sealed class RecordHeartbeatValidator : AbstractValidator<RecordHeartbeatWorkflow>
 {
     public RecordHeartbeatValidator()
     {
@@ -33,9 +33,9 @@ internal sealed class RecordHeartbeatValidator : AbstractValidator<RecordHeartbe
 }
 
 internal sealed class RecordHeartbeatHandler(IWatchSessions sessions, ICurrentUser currentUser, TimeProvider clock)
-    : IRequestHandler<RecordHeartbeatRequest, HeartbeatAck>
+    : IWorkflowHandler<RecordHeartbeatWorkflow, HeartbeatAck>
 {
-    public async ValueTask<HeartbeatAck> Handle(RecordHeartbeatRequest request, CancellationToken cancellationToken)
+    public async ValueTask<HeartbeatAck> Handle(RecordHeartbeatWorkflow request, CancellationToken cancellationToken)
     {
         var student = currentUser.UserId ?? throw new UnauthorizedException("SIGN_IN_REQUIRED", "Sign in to record progress.");
         var heartbeat = new Heartbeat(request.SessionId, student, request.LectureId, request.Seq,

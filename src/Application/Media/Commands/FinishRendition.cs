@@ -13,16 +13,6 @@ namespace LectureHub.Application.Media.Commands;
 /// </summary>
 public sealed record FinishRenditionCommand(Guid JobId, string LeaseOwner, string? Error, int MaxAttempts) : ICommand<VideoStatus>;
 
-public sealed class JobsOfVideoSpec : Specification<TranscodeJob>
-{
-    public JobsOfVideoSpec(Guid videoId) => Query.Where(j => j.VideoId == videoId);
-}
-
-public sealed class SubtitlesOfLectureSpec : Specification<LectureSubtitle>
-{
-    public SubtitlesOfLectureSpec(Guid lectureId) => Query.Where(s => s.LectureId == lectureId);
-}
-
 internal sealed class FinishRenditionHandler(
     IRepository<TranscodeJob> jobs, IRepository<LectureVideo> videos, IRepository<LectureSubtitle> subtitles, IHlsPackager packager, TimeProvider clock)
     : ICommandHandler<FinishRenditionCommand, VideoStatus>

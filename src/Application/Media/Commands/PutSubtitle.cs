@@ -16,12 +16,6 @@ public sealed record PutSubtitleCommand(Guid LectureId, string Language, string?
 
 public sealed record SubtitleDto(Guid LectureId, string Language, string Label, DateTimeOffset UpdatedAt, Guid? PublishedToVideoId);
 
-public sealed class NewestReadyVideoSpec : SingleResultSpecification<LectureVideo>
-{
-    public NewestReadyVideoSpec(Guid lectureId) =>
-        Query.Where(v => v.LectureId == lectureId && v.Status == VideoStatus.Ready).OrderByDescending(v => v.CreatedAt).Take(1);
-}
-
 internal sealed class PutSubtitleValidator : AbstractValidator<PutSubtitleCommand>
 {
     public PutSubtitleValidator()

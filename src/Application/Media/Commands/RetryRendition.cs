@@ -9,11 +9,6 @@ namespace LectureHub.Application.Media.Commands;
 /// <summary>Queues one failed rendition again (its uploader or an Admin); the renditions already done are kept.</summary>
 public sealed record RetryRenditionCommand(Guid UploadId, int Height) : ICommand<VideoUploadDto>;
 
-public sealed class RenditionJobSpec : SingleResultSpecification<TranscodeJob>
-{
-    public RenditionJobSpec(Guid videoId, int height) => Query.Where(j => j.VideoId == videoId && j.Height == height);
-}
-
 internal sealed class RetryRenditionHandler(
     IRepository<LectureVideo> videos, IRepository<TranscodeJob> jobs, IVideoStorage storage, ICurrentUser currentUser, TimeProvider clock)
     : ICommandHandler<RetryRenditionCommand, VideoUploadDto>

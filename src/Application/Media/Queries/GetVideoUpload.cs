@@ -17,7 +17,7 @@ internal sealed class GetVideoUploadHandler(IRepository<LectureVideo> videos, IR
     public async ValueTask<VideoUploadDto> Handle(GetVideoUploadQuery query, CancellationToken cancellationToken)
     {
         var video = await videos.LoadUploadAsync(currentUser, query.UploadId, cancellationToken);
-        var dto = VideoUploadDto.From(video, storage, await jobs.ListAsync(new Commands.JobsOfVideoSpec(video.Id), cancellationToken));
+        var dto = VideoUploadDto.From(video, storage, await jobs.ListAsync(new JobsOfVideoSpec(video.Id), cancellationToken));
         return video.Status == VideoStatus.Uploading
             ? dto with { ReceivedBytes = await storage.LengthAsync(video.SourceKey, cancellationToken) }
             : dto;

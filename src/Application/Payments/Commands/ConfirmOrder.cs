@@ -15,9 +15,9 @@ namespace LectureHub.Application.Payments.Commands;
 /// after the gateway answered. If the gateway cannot be reached, the order stays PENDING (503): the gateway's webhook
 /// or reconciliation settles it. Confirming twice, or two devices at once, leaves one payment and one enrolment.
 /// </summary>
-public sealed record ConfirmOrderRequest(Guid OrderId, string PaymentKey, long AmountKrw) : IRequest<OrderDto>;
+public sealed record ConfirmOrderWorkflow(Guid OrderId, string PaymentKey, long AmountKrw) : IWorkflow<OrderDto>;
 
-internal sealed class ConfirmOrderValidator : AbstractValidator<ConfirmOrderRequest>
+internal sealed class ConfirmOrderValidator : AbstractValidator<ConfirmOrderWorkflow>
 {
     public ConfirmOrderValidator()
     {
@@ -28,9 +28,9 @@ internal sealed class ConfirmOrderValidator : AbstractValidator<ConfirmOrderRequ
 
 internal sealed class ConfirmOrderHandler(
     IRepository<Order> orders, IPaymentGateway gateway, ISender sender, ICurrentUser currentUser, ILogger<ConfirmOrderHandler> logger)
-    : IRequestHandler<ConfirmOrderRequest, OrderDto>
+    : IWorkflowHandler<ConfirmOrderWorkflow, OrderDto>
 {
-    public async ValueTask<OrderDto> Handle(ConfirmOrderRequest request, CancellationToken cancellationToken)
+    public async ValueTask<OrderDto> Handle(ConfirmOrderWorkflow request, CancellationToken cancellationToken)
     {
         var order = await orders.GetByIdAsync(request.OrderId, cancellationToken);
         if (order is null || order.StudentId != currentUser.UserId)

@@ -2,6 +2,8 @@ using Ardalis.Specification;
 using FluentValidation;
 using LectureHub.Application.Abstractions;
 using LectureHub.Application.Common.Exceptions;
+using LectureHub.Application.Courses;
+using LectureHub.Application.Enrollments;
 using LectureHub.Domain.Courses;
 using LectureHub.Domain.Enrollments;
 using LectureHub.Domain.Payments;
@@ -25,22 +27,6 @@ internal sealed class PlaceOrderValidator : AbstractValidator<PlaceOrderCommand>
         RuleForEach(c => c.CourseIds).NotEmpty();
         RuleFor(c => c.CouponCode).MaximumLength(40);
     }
-}
-
-public sealed class PublishedCoursesSpec : Specification<Course>
-{
-    public PublishedCoursesSpec(IReadOnlyCollection<Guid> ids) => Query.Where(c => ids.Contains(c.Id) && c.Status == CourseStatus.Published);
-}
-
-public sealed class CouponByCodeSpec : SingleResultSpecification<Coupon>
-{
-    public CouponByCodeSpec(string code) => Query.Where(c => c.Code == Coupon.Normalize(code));
-}
-
-public sealed class ActiveEnrollmentsSpec : Specification<Enrollment>
-{
-    public ActiveEnrollmentsSpec(Guid studentId, IReadOnlyCollection<Guid> courseIds) =>
-        Query.Where(e => e.StudentId == studentId && courseIds.Contains(e.CourseId) && e.Status == EnrollmentStatus.Active);
 }
 
 internal sealed class PlaceOrderHandler(

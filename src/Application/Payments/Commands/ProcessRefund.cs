@@ -1,6 +1,7 @@
 using LectureHub.Application.Abstractions;
 using LectureHub.Application.Common.Exceptions;
 using LectureHub.Application.Courses;
+using LectureHub.Application.Enrollments;
 using LectureHub.Application.Enrollments.Commands;
 using LectureHub.Domain.Enrollments;
 using LectureHub.Domain.Payments;
@@ -15,7 +16,7 @@ namespace LectureHub.Application.Payments.Commands;
 /// asking twice, or reconciliation after a crash, returns the money once), then completes it. A gateway refusal drops
 /// the request (422); an outage leaves it requested (503) for reconciliation to retry.
 /// </summary>
-public sealed record ProcessRefundRequest(Guid OrderId, Guid RefundId, string Reason) : IRequest<RefundDto>;
+public sealed record ProcessRefundWorkflow(Guid OrderId, Guid RefundId, string Reason) : IWorkflow<RefundDto>;
 
 /// <summary>The gateway returned the money: order refunded, enrolment Refunded and the ledger reversed, in one transaction.</summary>
 public sealed record CompleteRefundCommand(Guid OrderId, Guid RefundId) : ICommand<RefundDto>;
@@ -23,9 +24,9 @@ public sealed record CompleteRefundCommand(Guid OrderId, Guid RefundId) : IComma
 public sealed record AbandonRefundCommand(Guid OrderId, Guid RefundId) : ICommand<Unit>;
 
 internal sealed class ProcessRefundHandler(IRepository<Order> orders, IPaymentGateway gateway, ISender sender, ILogger<ProcessRefundHandler> logger)
-    : IRequestHandler<ProcessRefundRequest, RefundDto>
+    : IWorkflowHandler<ProcessRefundWorkflow, RefundDto>
 {
-    public async ValueTask<RefundDto> Handle(ProcessRefundRequest request, CancellationToken cancellationToken)
+    public async ValueTask<RefundDto> Handle(ProcessRefundWorkflow request, CancellationToken cancellationToken)
     {
         var order = await orders.GetByIdAsync(request.OrderId, cancellationToken) ?? throw OrderAccess.NotFound(request.OrderId);
         var refund = order.Refunds.SingleOrDefault(r => r.Id == request.RefundId) ?? throw new NotFoundException("REFUND_NOT_FOUND", $"Refund {request.RefundId} does not exist.");

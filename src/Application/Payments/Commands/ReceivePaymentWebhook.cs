@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using LectureHub.Application.Abstractions;
 using LectureHub.Application.Common.Exceptions;
 using Mediator;
 
@@ -11,16 +12,16 @@ namespace LectureHub.Application.Payments.Commands;
 /// which fetches the payment from the gateway rather than trusting the body. A single insert, so a plain request and
 /// not a command with a unit of work.
 /// </summary>
-public sealed record ReceivePaymentWebhookRequest(string Provider, string? WebhookId, string? Timestamp, string? Signature, byte[] Body)
-    : IRequest<WebhookReceiptDto>;
+public sealed record ReceivePaymentWebhookWorkflow(string Provider, string? WebhookId, string? Timestamp, string? Signature, byte[] Body)
+    : IWorkflow<WebhookReceiptDto>;
 
 /// <summary>Duplicate: the inbox already held this webhook (a redelivery); nothing changed.</summary>
 public sealed record WebhookReceiptDto(bool Duplicate);
 
 internal sealed class ReceivePaymentWebhookHandler(IWebhookVerifier verifier, IWebhookInbox inbox, TimeProvider clock)
-    : IRequestHandler<ReceivePaymentWebhookRequest, WebhookReceiptDto>
+    : IWorkflowHandler<ReceivePaymentWebhookWorkflow, WebhookReceiptDto>
 {
-    public async ValueTask<WebhookReceiptDto> Handle(ReceivePaymentWebhookRequest request, CancellationToken cancellationToken)
+    public async ValueTask<WebhookReceiptDto> Handle(ReceivePaymentWebhookWorkflow request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var check = verifier.Check(request.Provider, request.WebhookId, request.Timestamp, request.Signature, request.Body, now);

@@ -1,3 +1,4 @@
+using LectureHub.Application.Abstractions;
 using LectureHub.Domain.Payments;
 using Mediator;
 
@@ -8,16 +9,16 @@ namespace LectureHub.Application.Payments.Commands;
 /// gateway's DONE and our commit, a lost webhook). The gateway is asked for the order's payment and the order settled
 /// from it; an order the gateway has no payment for, past <paramref name="AbandonedAfter"/>, expires.
 /// </summary>
-public sealed record ReconcileOrderRequest(Guid OrderId, TimeSpan AbandonedAfter) : IRequest<SettleOutcome>;
+public sealed record ReconcileOrderWorkflow(Guid OrderId, TimeSpan AbandonedAfter) : IWorkflow<SettleOutcome>;
 
 internal sealed class ReconcileOrderHandler(IPaymentGateway gateway, Abstractions.IRepository<Order> orders, ISender sender, TimeProvider clock)
-    : IRequestHandler<ReconcileOrderRequest, SettleOutcome>
+    : IWorkflowHandler<ReconcileOrderWorkflow, SettleOutcome>
 {
-    public async ValueTask<SettleOutcome> Handle(ReconcileOrderRequest request, CancellationToken cancellationToken)
+    public async ValueTask<SettleOutcome> Handle(ReconcileOrderWorkflow request, CancellationToken cancellationToken)
     {
         if (await gateway.GetPaymentByOrderAsync(request.OrderId, cancellationToken) is { } payment)
         {
-            return await sender.Send(new SettlePaymentRequest(payment.PaymentKey), cancellationToken);
+            return await sender.Send(new SettlePaymentWorkflow(payment.PaymentKey), cancellationToken);
         }
 
         var order = await orders.GetByIdAsync(request.OrderId, cancellationToken) ?? throw OrderAccess.NotFound(request.OrderId);

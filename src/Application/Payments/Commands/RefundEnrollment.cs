@@ -19,28 +19,28 @@ public sealed record RefundDto(Guid RefundId, Guid OrderId, Guid CourseId, long 
 /// <summary>
 /// A student refunds one paid enrolment at today's quote: the refund is recorded as requested on the order (one per
 /// course, one in flight per order), the gateway is asked to cancel that amount, and its answer completes the refund:
-/// enrolment Refunded and the ledger reversed, in one transaction (<see cref="ProcessRefundRequest"/>). Asking again
+/// enrolment Refunded and the ledger reversed, in one transaction (<see cref="ProcessRefundWorkflow"/>). Asking again
 /// resumes the same refund; a gateway outage leaves it requested, and reconciliation finishes it.
 /// </summary>
-public sealed record RefundEnrollmentRequest(Guid EnrollmentId, string? Reason) : IRequest<RefundDto>;
+public sealed record RefundEnrollmentWorkflow(Guid EnrollmentId, string? Reason) : IWorkflow<RefundDto>;
 
 /// <summary>Records the refund request on the order at the quoted amount; returns the refund in flight for the course if there is one.</summary>
 public sealed record RequestRefundCommand(Guid OrderId, Guid CourseId, RefundQuote Quote) : ICommand<OrderRefund>;
 
-internal sealed class RefundEnrollmentValidator : AbstractValidator<RefundEnrollmentRequest>
+internal sealed class RefundEnrollmentValidator : AbstractValidator<RefundEnrollmentWorkflow>
 {
     public RefundEnrollmentValidator() => RuleFor(r => r.Reason).MaximumLength(200);
 }
 
-internal sealed class RefundEnrollmentHandler(ISender sender) : IRequestHandler<RefundEnrollmentRequest, RefundDto>
+internal sealed class RefundEnrollmentHandler(ISender sender) : IWorkflowHandler<RefundEnrollmentWorkflow, RefundDto>
 {
-    public async ValueTask<RefundDto> Handle(RefundEnrollmentRequest request, CancellationToken cancellationToken)
+    public async ValueTask<RefundDto> Handle(RefundEnrollmentWorkflow request, CancellationToken cancellationToken)
     {
         var quote = await sender.Send(new GetRefundQuoteQuery(request.EnrollmentId), cancellationToken);
         // Two taps of the refund button meet on the order's xmin; the loser, asking again, finds the refund in flight and resumes it.
         var refund = await sender.SendSettlingAsync(new RequestRefundCommand(quote.OrderId, quote.CourseId,
             new RefundQuote(quote.Policy.Version, quote.ProgressPercent, quote.PaidKrw, quote.AmountKrw, quote.Rule)), cancellationToken);
-        return await sender.Send(new ProcessRefundRequest(quote.OrderId, refund.Id, string.IsNullOrWhiteSpace(request.Reason) ? "고객 요청 환불" : request.Reason), cancellationToken);
+        return await sender.Send(new ProcessRefundWorkflow(quote.OrderId, refund.Id, string.IsNullOrWhiteSpace(request.Reason) ? "고객 요청 환불" : request.Reason), cancellationToken);
     }
 }
 

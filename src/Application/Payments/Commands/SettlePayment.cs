@@ -25,7 +25,7 @@ public enum SettleOutcome
 /// matches its refund in flight completes that refund; anything no rule may settle (an amount mismatch, money taken
 /// for a closed order, a cancel we did not ask for) is flagged for an Admin.
 /// </summary>
-public sealed record SettlePaymentRequest(string PaymentKey) : IRequest<SettleOutcome>;
+public sealed record SettlePaymentWorkflow(string PaymentKey) : IWorkflow<SettleOutcome>;
 
 /// <summary>Closes a pending order the gateway ended (its status: CANCELED, ABORTED or EXPIRED).</summary>
 public sealed record CloseOrderCommand(Guid OrderId, string GatewayStatus) : ICommand<OrderStatus>;
@@ -34,12 +34,12 @@ public sealed record CloseOrderCommand(Guid OrderId, string GatewayStatus) : ICo
 public sealed record FlagPaymentAnomalyCommand(string PaymentKey, Guid? OrderId, AnomalyKind Kind, string Detail) : ICommand<Unit>;
 
 internal sealed class SettlePaymentHandler(IPaymentGateway gateway, IRepository<Order> orders, ISender sender, ILogger<SettlePaymentHandler> logger)
-    : IRequestHandler<SettlePaymentRequest, SettleOutcome>
+    : IWorkflowHandler<SettlePaymentWorkflow, SettleOutcome>
 {
     private static readonly string[] Ended = ["CANCELED", "ABORTED", "EXPIRED"];
     private static readonly string[] Canceled = ["CANCELED", "PARTIAL_CANCELED"];
 
-    public async ValueTask<SettleOutcome> Handle(SettlePaymentRequest request, CancellationToken cancellationToken)
+    public async ValueTask<SettleOutcome> Handle(SettlePaymentWorkflow request, CancellationToken cancellationToken)
     {
         if (await gateway.GetPaymentAsync(request.PaymentKey, cancellationToken) is not { } payment)
         {
@@ -152,9 +152,4 @@ internal sealed class FlagPaymentAnomalyHandler(IRepository<PaymentAnomaly> anom
 
         return Unit.Value;
     }
-}
-
-public sealed class AnomalySpec : Specification<PaymentAnomaly>
-{
-    public AnomalySpec(string paymentKey, AnomalyKind kind) => Query.Where(a => a.PaymentKey == paymentKey && a.Kind == kind);
 }

@@ -3,8 +3,8 @@ using Ardalis.Specification;
 using FluentValidation;
 using LectureHub.Application.Abstractions;
 using LectureHub.Application.Common.Exceptions;
-using LectureHub.Domain.Settlement;
 using LectureHub.Application.Payments.Commands;
+using LectureHub.Domain.Settlement;
 using Mediator;
 
 namespace LectureHub.Application.Settlement.Commands;
@@ -16,11 +16,11 @@ public sealed record CloseMonthResult(string Month, IReadOnlyList<StatementDto> 
 /// each in its own transaction (<see cref="CloseStatementCommand"/>). Safe to repeat: an instructor's month closes
 /// once (a unique index), and closing again returns the statements already closed.
 /// </summary>
-public sealed record CloseMonthRequest(string Month) : IRequest<CloseMonthResult>;
+public sealed record CloseMonthWorkflow(string Month) : IWorkflow<CloseMonthResult>;
 
 public sealed record CloseStatementCommand(Guid InstructorId, DateOnly Month) : ICommand<StatementDto?>;
 
-internal sealed class CloseMonthValidator : AbstractValidator<CloseMonthRequest>
+internal sealed class CloseMonthValidator : AbstractValidator<CloseMonthWorkflow>
 {
     public CloseMonthValidator() =>
         RuleFor(r => r.Month).Must(m => SettlementMonth.TryParse(m, out _)).WithMessage("Give the month as yyyy-MM, e.g. 2026-10.");
@@ -35,25 +35,14 @@ internal static class SettlementMonth
         TryParse(text, out var month) ? month : throw new BadRequestException("MONTH_INVALID", $"'{text}' is not a month; give it as yyyy-MM, e.g. 2026-10.");
 }
 
-public sealed class UnsettledEntriesSpec : Specification<LedgerEntry>
-{
-    public UnsettledEntriesSpec(Guid instructorId, DateTimeOffset before) =>
-        Query.Where(e => e.InstructorId == instructorId && e.StatementId == null && e.Kind != LedgerKind.Payout && e.OccurredAt < before);
-}
-
-public sealed class StatementOfMonthSpec : SingleResultSpecification<InstructorStatement>
-{
-    public StatementOfMonthSpec(Guid instructorId, DateOnly month) => Query.Where(s => s.InstructorId == instructorId && s.Month == month);
-}
-
-internal sealed class CloseMonthHandler(IReadDb db, ISender sender) : IRequestHandler<CloseMonthRequest, CloseMonthResult>
+internal sealed class CloseMonthHandler(IReadDb db, ISender sender) : IWorkflowHandler<CloseMonthWorkflow, CloseMonthResult>
 {
     private const string InstructorsSql = """
         SELECT DISTINCT instructor_id FROM ledger_entries
         WHERE statement_id IS NULL AND kind <> 'Payout' AND occurred_at < @Before
         """;
 
-    public async ValueTask<CloseMonthResult> Handle(CloseMonthRequest request, CancellationToken cancellationToken)
+    public async ValueTask<CloseMonthResult> Handle(CloseMonthWorkflow request, CancellationToken cancellationToken)
     {
         var month = SettlementMonth.Parse(request.Month);
         var instructors = await db.Primary.QueryAsync<Guid>(InstructorsSql, new { Before = InstructorStatement.EndOf(month) }, cancellationToken);

@@ -12,7 +12,7 @@ namespace LectureHub.Infrastructure.Payments.Webhooks;
 
 /// <summary>
 /// Acts on the webhook inbox: takes due webhooks with a lease (SKIP LOCKED, so instances share the work), reads the
-/// payment key from the body and settles the payment from what the gateway holds now (<see cref="SettlePaymentRequest"/>).
+/// payment key from the body and settles the payment from what the gateway holds now (<see cref="SettlePaymentWorkflow"/>).
 /// Webhooks of a batch are settled side by side (each is a gateway round trip and a short transaction; two for one payment
 /// meet on the order's xmin and settle once). A new webhook wakes this instance's processor at once; otherwise it polls.
 /// A failure (the gateway down, say) is retried with backoff: 10 s, 1 min, 5 min, then every 30 min, each with its error kept.
@@ -72,7 +72,7 @@ internal sealed class PaymentWebhookProcessor(
                 if (PaymentKey(webhook.Body) is { } paymentKey)
                 {
                     await using var scope = scopes.CreateAsyncScope();
-                    var outcome = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new SettlePaymentRequest(paymentKey), ct);
+                    var outcome = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new SettlePaymentWorkflow(paymentKey), ct);
                     logger.LogInformation("Webhook {WebhookId}: payment {PaymentKey} {Outcome}", webhook.WebhookId, paymentKey, outcome);
                 }
                 else

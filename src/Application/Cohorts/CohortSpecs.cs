@@ -1,0 +1,19 @@
+using Ardalis.Specification;
+using LectureHub.Domain.Cohorts;
+
+namespace LectureHub.Application.Cohorts;
+
+public sealed class CohortByIdSpec : SingleResultSpecification<Cohort>
+{
+    public CohortByIdSpec(Guid cohortId) => Query.Where(c => c.Id == cohortId);
+}
+
+public sealed class CohortApplicationSpec : SingleResultSpecification<CohortApplication>
+{
+    public CohortApplicationSpec(Guid cohortId, Guid applicationId) => Query.Where(a => a.CohortId == cohortId && a.Id == applicationId);
+}
+
+public sealed class StudentApplicationSpec : SingleResultSpecification<CohortApplication>
+{
+    public StudentApplicationSpec(Guid cohortId, Guid studentId) => Query.Where(a => a.CohortId == cohortId && a.StudentId == studentId);
+}
