@@ -8,6 +8,13 @@ using LectureHub.WebApi.Infrastructure;
 using Microsoft.AspNetCore.HttpOverrides;
 using Scalar.AspNetCore;
 
+if (args is ["errors"])
+{
+    // docs/errors.md: LectureHub.WebApi.dll errors > docs/errors.md
+    Console.Write(ErrorCatalog.Document());
+    return;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services
@@ -28,7 +35,7 @@ builder.Services
     .AddLectureHubProblemDetails()
     .AddLectureHubAuth()
     .AddLectureHubRateLimiting(builder.Configuration)
-    .AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityTransformer>())
+    .AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityTransformer>().AddDocumentTransformer<ErrorCatalogTransformer>())
     .ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()))
     .Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true)
     // Behind nginx (loopback proxies are trusted by default) the client IP comes from X-Forwarded-For.

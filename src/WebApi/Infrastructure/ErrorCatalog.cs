@@ -1,0 +1,210 @@
+using System.Globalization;
+using System.Text;
+
+namespace LectureHub.WebApi.Infrastructure;
+
+/// <summary>
+/// Every stable <c>code</c> a problem (or a video's error) can carry, with the HTTP statuses it comes with and what it
+/// means: the one list clients switch on. Published in the API reference (the OpenAPI description) and as
+/// docs/errors.md (<c>LectureHub.WebApi.dll errors</c> writes it). ErrorCatalogTests fail when the source uses a code
+/// this list lacks, when a throw site's status is not listed for its code, or when docs/errors.md is stale.
+/// </summary>
+internal static class ErrorCatalog
+{
+    public sealed record Entry(string Code, int[] Statuses, string Meaning);
+
+    public static readonly IReadOnlyList<(string Feature, Entry[] Entries)> Groups =
+    [
+        ("Requests in general",
+        [
+            new("VALIDATION_FAILED", [400], "The request's shape is wrong; `errors` lists each bad field with its messages."),
+            new("MALFORMED_JSON", [400], "The body is not JSON, or a value has the wrong type (an unknown enum name, a string for a number)."),
+            new("BAD_REQUEST", [400], "The request cannot be read (a bad route value or header)."),
+            new("NOT_FOUND", [404], "No such route."),
+            new("METHOD_NOT_ALLOWED", [405], "The route exists but not with this HTTP method."),
+            new("PAYLOAD_TOO_LARGE", [413], "The body is over the size limit (1 MiB for JSON; 64 MiB for a video chunk; 5 MB for a thumbnail)."),
+            new("UNSUPPORTED_MEDIA_TYPE", [415], "The body's Content-Type is not one this endpoint reads."),
+            new("RATE_LIMITED", [429], "Too many requests from this address; wait for Retry-After."),
+            new("ERROR", [], "A status with no more specific code (fallback)."),
+            new("INTERNAL_ERROR", [500], "A fault on our side; quote the traceId when reporting it."),
+            new("DEPENDENCY_UNAVAILABLE", [503], "PostgreSQL or Redis is unreachable; retry after Retry-After."),
+            new("CONCURRENCY_CONFLICT", [409], "Someone else changed the same resource at the same moment; reload and retry."),
+        ]),
+        ("Idempotency",
+        [
+            new("IDEMPOTENCY_KEY_REQUIRED", [400], "This endpoint needs an Idempotency-Key header."),
+            new("IDEMPOTENCY_KEY_INVALID", [400], "The Idempotency-Key is not one value of 1 to 255 visible ASCII characters."),
+            new("IDEMPOTENCY_KEY_IN_USE", [409], "A request with this key is still running; retry shortly."),
+            new("IDEMPOTENCY_KEY_REUSED", [422], "The key was used with a different request body; use a new key for a new request."),
+        ]),
+        ("Identity",
+        [
+            new("EMAIL_TAKEN", [409], "An account with this email already exists."),
+            new("INVALID_CREDENTIALS", [401], "The email or password is wrong."),
+            new("LOGIN_THROTTLED", [429], "Too many failed logins for this account; wait for Retry-After."),
+            new("REFRESH_TOKEN_INVALID", [401], "The refresh token is unknown or revoked; sign in again."),
+            new("REFRESH_TOKEN_REUSED", [401, 409], "The refresh token was already used: the whole token family is revoked (a stolen token is suspected); sign in again."),
+            new("REFRESH_TOKEN_EXPIRED", [401, 409], "The refresh token has expired; sign in again."),
+            new("SIGN_IN_REQUIRED", [401], "Sign in first."),
+            new("USER_NOT_FOUND", [404], "The signed-in account no longer exists."),
+            new("LANGUAGE_NOT_SUPPORTED", [409], "The language is not one we send email in (ko, en)."),
+            new("ADMIN_ONLY", [403], "Only an Admin may do this."),
+        ]),
+        ("Catalog",
+        [
+            new("CATEGORY_NOT_FOUND", [404, 422], "No such category (404 on its own route; 422 when a course names it)."),
+            new("CATEGORY_SLUG_INVALID", [409], "A slug is lower-case letters, digits and dashes."),
+            new("CATEGORY_SLUG_TAKEN", [409], "Another category has this slug."),
+            new("COURSE_NOT_FOUND", [404], "No such course (or not one the caller may see)."),
+            new("NOT_COURSE_OWNER", [403], "Only the course's instructor or an Admin may change it."),
+            new("COURSE_ARCHIVED", [409], "An archived course cannot be changed."),
+            new("COURSE_NOT_PUBLISHED", [409], "Only a published course can be archived; delete a draft instead."),
+            new("COURSE_NEEDS_A_LECTURE", [409], "A course needs at least one lecture to be published, and a published one must keep one."),
+            new("COURSE_PRICE_INVALID", [422], "A price is between 0 and the maximum in KRW."),
+            new("CURRICULUM_DUPLICATE_ID", [422], "A section or lecture id appears twice in the curriculum."),
+            new("CURRICULUM_UNKNOWN_ID", [422], "The curriculum names a section or lecture this course does not have."),
+            new("LECTURE_DURATION_INVALID", [422], "A lecture's duration is out of range."),
+            new("LECTURE_NOT_FOUND", [404], "No such lecture."),
+            new("THUMBNAIL_UNSUPPORTED_TYPE", [422], "A thumbnail is a JPEG, PNG or WebP image (checked by its bytes, not its name)."),
+            new("THUMBNAIL_UNREADABLE", [422], "The image could not be decoded."),
+        ]),
+        ("Enrolment and cohorts",
+        [
+            new("PAYMENT_REQUIRED", [409], "The course is paid: enrol by ordering it."),
+            new("ENROLLMENT_ENDED", [409], "Your enrolment in this course was refunded or revoked; order it again."),
+            new("ENROLLMENT_NOT_FOUND", [404], "No such enrolment of yours."),
+            new("ENROLLMENT_NOT_ACTIVE", [409], "The enrolment is already refunded or revoked."),
+            new("ENROLLMENT_NOT_RENEWABLE", [409], "Only a refunded enrolment can be renewed by buying again."),
+            new("ENROLLMENT_NOT_REFUNDABLE", [409], "The enrolment was not paid for through an order (a free course), so there is nothing to refund."),
+            new("ENROLLMENT_REQUIRED", [403], "Progress is kept for enrolled students only."),
+            new("ALREADY_ENROLLED", [409], "You are already enrolled in this course."),
+            new("COHORT_NOT_FOUND", [404], "No such cohort (or an unlisted one you may not see)."),
+            new("NOT_COHORT_OWNER", [403], "Only the cohort's owner or an Admin may do this."),
+            new("COHORT_CAPACITY_INVALID", [422], "Capacity or waitlist size is out of range."),
+            new("COHORT_FEE_INVALID", [422], "The fee is out of range."),
+            new("COHORT_FORM_INVALID", [422], "The application form is invalid (too many questions, duplicate ids, a choice question without options)."),
+            new("COHORT_LOCATION_REQUIRED", [422], "An offline cohort needs a location."),
+            new("COHORT_SCHEDULE_INVALID", [422], "Recruiting must end after it starts and by the time the class starts; the class must end after it starts."),
+            new("COHORT_TERMS_INVALID", [422], "Too many terms, or two with one code."),
+            new("RECRUITMENT_CLOSED", [409], "The cohort is not recruiting now (before or after its window)."),
+            new("COHORT_FULL", [409], "Every seat and waitlist place is taken."),
+            new("ALREADY_APPLIED", [409], "You have already applied to this cohort."),
+            new("APPLICATION_ANSWERS_INVALID", [422], "The answers do not fit the current application form (a required one missing, an unknown option)."),
+            new("TERMS_NOT_ACCEPTED", [422], "A required term, in its current version, was not accepted."),
+            new("APPLICATION_NOT_FOUND", [404], "No such application in this cohort."),
+            new("APPLICATION_NOT_ACTIVE", [409], "The application is already cancelled or rejected."),
+            new("APPLICATION_STATE_INVALID", [409], "The application is not in the state this decision needs (e.g. approving one that is not under review)."),
+            new("CLASS_ALREADY_STARTED", [409], "The class has started; the application can no longer be cancelled."),
+        ]),
+        ("Media",
+        [
+            new("VIDEO_UPLOAD_NOT_FOUND", [404], "No such video upload."),
+            new("VIDEO_TOO_LARGE", [422], "A video is between 1 byte and 4 GiB."),
+            new("CONTENT_RANGE_INVALID", [400], "A chunk needs 'Content-Range: bytes first-last/total' within the declared size, matching Content-Length."),
+            new("UPLOAD_OFFSET_MISMATCH", [409], "The chunk does not start where the upload stands; resume from receivedBytes."),
+            new("UPLOAD_CLOSED", [409], "The upload has all its bytes already (or failed)."),
+            new("UPLOAD_GOES_TO_STORAGE", [409], "With S3 storage the file goes to the presigned URL, not to the API."),
+            new("UPLOAD_INCOMPLETE", [409], "Object storage does not hold the declared size yet."),
+            new("RENDITION_NOT_FOUND", [404], "The video has no rendition of that height."),
+            new("RENDITION_NOT_FAILED", [409], "Only a failed rendition can be retried."),
+            new("TRANSCODE_JOB_NOT_FOUND", [404], "No such transcode job (internal)."),
+            new("TRANSCODE_LEASE_LOST", [409], "A transcode worker's lease passed to another worker (internal; the worker drops its result)."),
+            new("VIDEO_NOT_PROBED", [409], "The video has not been checked by ffprobe yet (internal)."),
+            new("VIDEO_NOT_PROCESSING", [409], "The video is not being transcoded (internal)."),
+            new("VIDEO_NOT_READY", [409], "The lecture has no playable video yet."),
+            new("NOT_A_VIDEO", [], "A video upload's error.code: ffprobe found no video stream in the file."),
+            new("TRANSCODE_FAILED", [], "A video upload's error.code: a rendition failed every attempt."),
+            new("SUBTITLE_INVALID", [422], "Subtitles must be WebVTT (the file starts with WEBVTT)."),
+            new("SUBTITLE_LANGUAGE_INVALID", [422], "The language is a BCP 47 tag such as ko, en or pt-BR."),
+            new("CDN_CREDENTIALS_MISSING", [403], "The CDN needs signed cookies or a signed URL; ask POST /lectures/{id}/playback."),
+            new("CDN_CREDENTIALS_EXPIRED", [403], "The playback credentials have expired; ask for new ones."),
+            new("CDN_CREDENTIALS_NOT_YET_VALID", [403], "The playback credentials are not valid yet."),
+            new("CDN_RESOURCE_NOT_COVERED", [403], "The credentials do not cover this file."),
+            new("CDN_ADDRESS_NOT_ALLOWED", [403], "The credentials were issued for another client address."),
+            new("CDN_SIGNATURE_INVALID", [403], "The playback credentials are malformed or their signature does not match."),
+        ]),
+        ("Learning",
+        [
+            new("WATCH_SESSION_NOT_FOUND", [404], "Not your watch session for this lecture, or older than a day; ask for playback again."),
+            new("WATCH_SESSION_SUPERSEDED", [409], "A newer watch session (another device) has sent heartbeats; this one no longer counts."),
+            new("PROGRESS_IMPLAUSIBLE", [422], "The heartbeat claims more than the wall clock allows (time × rate × 1.1, plus carry); nothing was recorded."),
+            new("PROGRESS_BACKLOGGED", [503], "Too many heartbeats are waiting to be saved; retry after Retry-After."),
+            new("CERTIFICATE_NOT_FOUND", [404], "No certificate has this code."),
+        ]),
+        ("Payments",
+        [
+            new("ORDER_NOT_FOUND", [404], "No such order of yours."),
+            new("ORDER_LINES_INVALID", [422], "An order holds between 1 and the maximum number of distinct courses."),
+            new("ORDER_LINE_NOT_FOUND", [409], "The course is not in this order."),
+            new("ORDER_STATE_INVALID", [409], "The order is not pending (it expired, was canceled, or failed)."),
+            new("COURSE_NOT_FOR_SALE", [422], "A free course cannot be ordered: enrol in it directly."),
+            new("COUPON_NOT_FOUND", [404], "No coupon has this code."),
+            new("COUPON_NOT_VALID_NOW", [409], "The coupon is outside its validity window."),
+            new("COUPON_NOT_APPLICABLE", [409], "The coupon applies to none of the ordered courses."),
+            new("COUPON_EXHAUSTED", [409], "The coupon has been used as many times as its cap allows."),
+            new("COUPON_CODE_TAKEN", [409], "Another coupon has this code."),
+            new("COUPON_DISCOUNT_INVALID", [422], "A coupon takes off either a percentage (1–90) or an amount, not both or neither."),
+            new("COUPON_TERMS_INVALID", [422], "The validity window must end after it starts, and the cap be at least 1."),
+            new("PAYMENT_AMOUNT_MISMATCH", [409, 422], "The amount is not the order's (422 at confirm, nothing charged; 409 when the gateway's payment differs)."),
+            new("PAYMENT_REJECTED", [422], "The gateway refused the payment; its own code is in the detail."),
+            new("PAYMENT_GATEWAY_UNAVAILABLE", [503], "The gateway did not answer; the order stays pending and is settled when the gateway reports back."),
+            new("PAYMENT_NOT_FOUND", [409], "The gateway no longer knows this payment."),
+            new("PAYMENT_NOT_MATCHING", [409], "The gateway's payment belongs to another order or amount; it is kept for review."),
+            new("PAYMENT_PROVIDER_UNKNOWN", [404], "No payment provider of that name is configured for webhooks."),
+            new("WEBHOOK_HEADERS_MISSING", [401], "webhook-id, webhook-timestamp and webhook-signature are required."),
+            new("WEBHOOK_TIMESTAMP_STALE", [401], "webhook-timestamp is not a Unix time within five minutes of now."),
+            new("WEBHOOK_SIGNATURE_INVALID", [401], "No signature in webhook-signature matches the message."),
+            new("WEBHOOK_BODY_NOT_UTF8", [400], "A webhook body must be UTF-8 text."),
+            new("REFUND_NOT_ALLOWED", [409], "Under the order's refund policy nothing can be refunded now."),
+            new("REFUND_IN_PROGRESS", [409], "Another refund of this order is being processed; try again in a minute."),
+            new("REFUND_REJECTED", [422], "The gateway refused the refund; nothing changed."),
+            new("REFUND_PENDING", [503], "The gateway did not answer; the refund is kept and completed automatically."),
+            new("REFUND_NOT_FOUND", [404, 409], "No such refund on the order."),
+            new("ALREADY_REFUNDED", [409], "The course was refunded already."),
+            new("REFUND_AMOUNT_INVALID", [422], "A refund is between 1 KRW and what was paid."),
+        ]),
+        ("Settlement",
+        [
+            new("MONTH_INVALID", [400], "A month is written yyyy-MM, e.g. 2026-10."),
+            new("STATEMENT_MONTH_OPEN", [409], "The month has not ended in Korea yet."),
+            new("STATEMENT_ALREADY_CLOSED", [409], "The instructor's statement for this month is closed already."),
+            new("STATEMENT_ALREADY_PAID", [409], "The statement's payout was recorded already."),
+            new("STATEMENT_NOT_FOUND", [404], "No such statement."),
+            new("LEDGER_ENTRY_SETTLED", [409], "A ledger entry already belongs to a statement (internal)."),
+            new("AMOUNT_INVALID", [422], "An amount cannot be negative (internal)."),
+        ]),
+        ("Outbox",
+        [
+            new("DEAD_LETTER_NOT_FOUND", [404], "No such dead letter: it does not exist, was delivered, or is still being retried."),
+        ]),
+    ];
+
+    public static IEnumerable<Entry> All => Groups.SelectMany(g => g.Entries);
+
+    /// <summary>docs/errors.md.</summary>
+    public static string Document() =>
+        "# Error codes\n\n" +
+        "Every error the API returns is an RFC 9457 problem with a stable `code` (and the `traceId`); clients switch on the code, " +
+        "never on the message. Generated from `src/WebApi/Infrastructure/ErrorCatalog.cs` by " +
+        "`dotnet src/WebApi/bin/Debug/net10.0/LectureHub.WebApi.dll errors > docs/errors.md`; a test fails when this file is stale " +
+        "or when the code uses a code that is not here. The same list is in the API reference (`/scalar`).\n\n" + Markdown();
+
+    /// <summary>The catalogue as Markdown tables, one per feature.</summary>
+    public static string Markdown()
+    {
+        var md = new StringBuilder();
+        foreach (var (feature, entries) in Groups)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"### {feature}\n\n| code | status | meaning |\n| --- | --- | --- |\n");
+            foreach (var e in entries)
+            {
+                var statuses = e.Statuses.Length == 0 ? "—" : string.Join(", ", e.Statuses);
+                md.Append(CultureInfo.InvariantCulture, $"| `{e.Code}` | {statuses} | {e.Meaning.Replace("|", "\\|", StringComparison.Ordinal)} |\n");
+            }
+
+            md.Append('\n');
+        }
+
+        return md.ToString();
+    }
+}
