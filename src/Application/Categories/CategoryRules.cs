@@ -1,4 +1,3 @@
-using Ardalis.Specification;
 using FluentValidation;
 using LectureHub.Application.Abstractions;
 using LectureHub.Application.Common.Exceptions;

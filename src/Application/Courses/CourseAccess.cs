@@ -1,4 +1,3 @@
-using Ardalis.Specification;
 using LectureHub.Application.Abstractions;
 using LectureHub.Application.Common.Exceptions;
 using LectureHub.Domain.Courses;

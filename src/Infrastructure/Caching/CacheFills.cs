@@ -1,10 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
-using LectureHub.Application.Abstractions;
-using Microsoft.Extensions.Caching.Memory;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using StackExchange.Redis;
 
 namespace LectureHub.Infrastructure.Caching;
 

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using LectureHub.Application.Abstractions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

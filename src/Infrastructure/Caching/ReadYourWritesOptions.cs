@@ -1,8 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using LectureHub.Application.Abstractions;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using StackExchange.Redis;
 
 namespace LectureHub.Infrastructure.Caching;
 

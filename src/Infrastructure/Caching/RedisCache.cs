@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using LectureHub.Application.Abstractions;
 using Microsoft.Extensions.Caching.Memory;

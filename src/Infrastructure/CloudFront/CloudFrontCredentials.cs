@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Security.Cryptography;
-using System.Text;
-
 namespace LectureHub.Infrastructure.CloudFront;
 
 /// <summary>The signing values of one request, from its query string or from its cookies (never mixed).</summary>

@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Security.Cryptography;
-using System.Text;
-
 namespace LectureHub.Infrastructure.CloudFront;
 
 /// <summary>Why a request was refused, in the order CloudFront checks.</summary>

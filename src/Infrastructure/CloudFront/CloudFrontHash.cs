@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-
 namespace LectureHub.Infrastructure.CloudFront;
 
 /// <summary>The hash CloudFront signs the policy with; SHA-1 unless Hash-Algorithm says SHA256.</summary>

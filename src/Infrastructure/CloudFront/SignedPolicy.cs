@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-
 namespace LectureHub.Infrastructure.CloudFront;
 
 /// <summary>A signed custom policy. Its values are already URL- and cookie-safe (CloudFront's base64 alphabet).</summary>

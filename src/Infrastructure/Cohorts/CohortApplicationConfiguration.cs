@@ -1,5 +1,4 @@
 using LectureHub.Domain.Cohorts;
-using LectureHub.Domain.Courses;
 using LectureHub.Domain.Users;
 using LectureHub.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,3 @@
-using LectureHub.Application.Cohorts;
-using LectureHub.Domain.Cohorts;
-using LectureHub.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

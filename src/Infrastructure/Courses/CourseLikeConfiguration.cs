@@ -1,6 +1,5 @@
 using LectureHub.Domain.Courses;
 using LectureHub.Domain.Users;
-using LectureHub.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

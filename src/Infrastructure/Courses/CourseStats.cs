@@ -1,8 +1,5 @@
-using LectureHub.Domain.Courses;
-using LectureHub.Domain.Users;
 using LectureHub.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace LectureHub.Infrastructure.Courses;
 

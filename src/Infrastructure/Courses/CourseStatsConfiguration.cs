@@ -1,6 +1,4 @@
 using LectureHub.Domain.Courses;
-using LectureHub.Domain.Users;
-using LectureHub.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

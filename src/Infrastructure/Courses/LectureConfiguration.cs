@@ -1,10 +1,7 @@
-using LectureHub.Domain.Categories;
 using LectureHub.Domain.Courses;
-using LectureHub.Domain.Users;
 using LectureHub.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using NpgsqlTypes;
 
 namespace LectureHub.Infrastructure.Courses;
 

@@ -1,5 +1,3 @@
-using LectureHub.Infrastructure.Persistence;
-
 namespace LectureHub.Infrastructure.Courses;
 
 /// <summary>

@@ -1,10 +1,3 @@
-using Dapper;
-using LectureHub.Application.Abstractions;
-using LectureHub.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.Extensions.Caching.Memory;
-
 namespace LectureHub.Infrastructure.Idempotency;
 
 public sealed class IdempotencyRow

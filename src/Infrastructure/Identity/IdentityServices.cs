@@ -1,6 +1,5 @@
 using LectureHub.Application.Abstractions;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace LectureHub.Infrastructure.Identity;
 

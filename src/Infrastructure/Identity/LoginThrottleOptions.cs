@@ -1,8 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using LectureHub.Application.Abstractions;
-using LectureHub.Infrastructure.Caching;
-using Microsoft.Extensions.Options;
-using StackExchange.Redis;
 
 namespace LectureHub.Infrastructure.Identity;
 

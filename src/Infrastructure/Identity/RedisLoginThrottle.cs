@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using LectureHub.Application.Abstractions;
 using LectureHub.Infrastructure.Caching;
 using Microsoft.Extensions.Options;

@@ -2,7 +2,6 @@ using LectureHub.Domain.Users;
 using LectureHub.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using NpgsqlTypes;
 
 namespace LectureHub.Infrastructure.Identity;
 

@@ -1,8 +1,3 @@
-using LectureHub.Domain.Courses;
-using LectureHub.Domain.Users;
-using LectureHub.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NpgsqlTypes;
 
 namespace LectureHub.Infrastructure.Learning;

@@ -1,9 +1,4 @@
-using System.Globalization;
 using LectureHub.Application.Learning;
-using LectureHub.Infrastructure.Caching;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using StackExchange.Redis;
 
 namespace LectureHub.Infrastructure.Learning;
 

@@ -1,7 +1,3 @@
-using System.Buffers.Binary;
-using System.Buffers.Text;
-using System.Security.Cryptography;
-
 namespace LectureHub.Infrastructure.Learning;
 
 /// <summary>What a watch session token vouches for.</summary>

@@ -1,11 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Net;
-using Amazon;
-using Amazon.Runtime;
-using Amazon.S3;
-using Amazon.S3.Model;
-using LectureHub.Application.Media;
-using Microsoft.Extensions.Options;
 
 namespace LectureHub.Infrastructure.Media;
 

@@ -1,11 +1,6 @@
-using Dapper;
 using LectureHub.Application.Abstractions;
 using LectureHub.Domain.Common;
-using LectureHub.Infrastructure.Persistence;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace LectureHub.Infrastructure.Outbox;
 

@@ -1,6 +1,4 @@
 using Dapper;
-using LectureHub.Application.Abstractions;
-using LectureHub.Domain.Common;
 using LectureHub.Infrastructure.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

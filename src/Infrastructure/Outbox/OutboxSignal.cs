@@ -1,5 +1,3 @@
-using System.Threading.Channels;
-
 namespace LectureHub.Infrastructure.Outbox;
 
 /// <summary>Wakes this instance's outbox relay right after a commit wrote outbox rows.</summary>

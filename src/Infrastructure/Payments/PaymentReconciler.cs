@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Dapper;
 using LectureHub.Application.Payments.Commands;
 using LectureHub.Infrastructure.Persistence;

@@ -1,12 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Dapper;
-using LectureHub.Application.Payments.Commands;
-using LectureHub.Infrastructure.Persistence;
-using Mediator;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace LectureHub.Infrastructure.Payments;
 

@@ -1,9 +1,4 @@
-using LectureHub.Application.Abstractions;
-using LectureHub.Domain.Categories;
 using LectureHub.Domain.Users;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace LectureHub.Infrastructure.Persistence;
 

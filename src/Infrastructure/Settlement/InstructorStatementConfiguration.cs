@@ -1,4 +1,3 @@
-using LectureHub.Domain.Payments;
 using LectureHub.Domain.Settlement;
 using LectureHub.Domain.Users;
 using LectureHub.Infrastructure.Persistence;

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using LectureHub.Domain.Payments;
-using LectureHub.Infrastructure.Payments;
 
 namespace LectureHub.Infrastructure.Settlement;
 

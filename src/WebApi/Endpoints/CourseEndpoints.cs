@@ -2,7 +2,6 @@ using LectureHub.Application.Courses;
 using LectureHub.Application.Courses.Commands;
 using LectureHub.Application.Courses.Queries;
 using LectureHub.Application.Enrollments.Commands;
-using LectureHub.Application.Enrollments.Queries;
 using LectureHub.WebApi.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;

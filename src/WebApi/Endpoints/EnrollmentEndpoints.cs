@@ -1,4 +1,3 @@
-using LectureHub.Application.Payments;
 using LectureHub.Application.Payments.Commands;
 using LectureHub.Application.Payments.Queries;
 using Mediator;

@@ -1,4 +1,3 @@
-using LectureHub.Application.Learning;
 using LectureHub.Application.Learning.Commands;
 using LectureHub.Application.Media;
 using LectureHub.Application.Media.Commands;

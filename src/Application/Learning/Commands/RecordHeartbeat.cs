@@ -3,7 +3,6 @@ using LectureHub.Application.Abstractions;
 using LectureHub.Application.Common.Exceptions;
 using LectureHub.Domain.Courses;
 using LectureHub.Domain.Learning;
-using Mediator;
 
 namespace LectureHub.Application.Learning.Commands;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using LectureHub.Application.Abstractions;
 using LectureHub.Application.Common.Exceptions;
-using Mediator;
 
 namespace LectureHub.Application.Payments.Commands;
 

@@ -2,7 +2,6 @@ using LectureHub.Application.Abstractions;
 using LectureHub.Application.Common.Exceptions;
 using LectureHub.Application.Courses;
 using LectureHub.Application.Enrollments;
-using LectureHub.Application.Enrollments.Commands;
 using LectureHub.Domain.Enrollments;
 using LectureHub.Domain.Payments;
 using LectureHub.Domain.Settlement;

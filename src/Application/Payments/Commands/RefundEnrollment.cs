@@ -1,6 +1,5 @@
 using FluentValidation;
 using LectureHub.Application.Abstractions;
-using LectureHub.Application.Common.Exceptions;
 using LectureHub.Application.Payments.Queries;
 using LectureHub.Domain.Payments;
 using Mediator;

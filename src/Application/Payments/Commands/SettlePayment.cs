@@ -1,6 +1,4 @@
-using Ardalis.Specification;
 using LectureHub.Application.Abstractions;
-using LectureHub.Application.Common.Exceptions;
 using LectureHub.Domain.Payments;
 using Mediator;
 using Microsoft.Extensions.Logging;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Ardalis.Specification;
 using FluentValidation;
 using LectureHub.Application.Abstractions;
 using LectureHub.Application.Common.Exceptions;

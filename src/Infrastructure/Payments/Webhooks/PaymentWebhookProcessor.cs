@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Dapper;
 using LectureHub.Application.Payments.Commands;
-using LectureHub.Infrastructure.Payments;
 using LectureHub.Infrastructure.Persistence;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,9 +1,3 @@
-using Dapper;
-using LectureHub.Application.Payments;
-using LectureHub.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace LectureHub.Infrastructure.Payments.Webhooks;
 
 /// <summary>One verified webhook in the inbox, stored as received; ProcessedAt is set once it has been acted on.</summary>

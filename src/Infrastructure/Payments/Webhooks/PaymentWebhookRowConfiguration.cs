@@ -1,6 +1,3 @@
-using Dapper;
-using LectureHub.Application.Payments;
-using LectureHub.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

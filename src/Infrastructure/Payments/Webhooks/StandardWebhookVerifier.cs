@@ -1,5 +1,4 @@
 using LectureHub.Application.Payments;
-using LectureHub.Infrastructure.Payments;
 using LectureHub.StandardWebhooks;
 using Microsoft.Extensions.Options;
 

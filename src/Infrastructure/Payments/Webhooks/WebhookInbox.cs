@@ -2,7 +2,6 @@ using Dapper;
 using LectureHub.Application.Payments;
 using LectureHub.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace LectureHub.Infrastructure.Payments.Webhooks;
 

@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using LectureHub.Infrastructure.Outbox;
 
 namespace LectureHub.Infrastructure.Payments.Webhooks;
