@@ -40,12 +40,13 @@ lh_log() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }
 lh_die() { printf '\033[1;31mxx\033[0m %s\n' "$*" >&2; exit 1; }
 
 # Moves the clock of every process started after this by $1 (a faketime offset such as +365d), through libfaketime.
-# The monotonic clock and file times stay real, so timeouts and incremental builds behave.
+# File times stay real, so incremental builds behave. The monotonic clock moves by the same offset, which changes no
+# interval; keeping it real (FAKETIME_DONT_FAKE_MONOTONIC) makes the test host hang before it connects to vstest.
 lh_fake_clock() {
   local lib
   lib=$(dpkg -L libfaketime 2>/dev/null | grep '/libfaketime.so.1$' | head -n 1)
   [ -n "$lib" ] || lh_die "libfaketime is not installed (apt-get install faketime)"
-  export LD_PRELOAD="$lib" FAKETIME="$1" FAKETIME_DONT_FAKE_MONOTONIC=1 NO_FAKE_STAT=1
+  export LD_PRELOAD="$lib" FAKETIME="$1" NO_FAKE_STAT=1
 }
 
 lh_require_dotnet() {
