@@ -13,8 +13,12 @@ public sealed class CohortEmailTests(ApiFactory factory) : ApiTest(factory)
     [Fact]
     public async Task Approval_waitlist_cancellation_and_promotion_each_send_one_email_in_the_applicants_language()
     {
+        // The emails print the class's date, so "today" is pinned a month before it.
+        Factory.Clock.At = new DateTimeOffset(2027, 2, 1, 9, 0, 0, TimeSpan.FromHours(9));
         var owner = await Client.SignUpAsync("owner@example.com", "Instructor");
-        var cohort = await Client.CreateCohortAsync(owner, CohortApi.NewCohort(capacity: 1, waitlist: 1, classStarts: new DateTimeOffset(2027, 3, 6, 0, 30, 0, TimeSpan.Zero)));
+        var cohort = await Client.CreateCohortAsync(owner, CohortApi.NewCohort(capacity: 1, waitlist: 1,
+            recruitStarts: Factory.Clock.GetUtcNow().AddHours(-1), recruitEnds: Factory.Clock.GetUtcNow().AddDays(7),
+            classStarts: new DateTimeOffset(2027, 3, 6, 0, 30, 0, TimeSpan.Zero)));
         var kim = await Client.SignUpAsync("kim@example.com", displayName: "김용접");
         var jane = await Client.SignUpAsync("jane@example.com", displayName: "Jane", language: "en");
 

@@ -121,11 +121,13 @@ public sealed class IdempotencyTests(ApiFactory factory) : ApiTest(factory)
         var cohort = await Client.CreateCohortAsync(owner);
         var student = (await Factory.StudentsAsync(1))[0];
         await Client.ApplyAsync(cohort.Id, student, "recent");
+        // Retention runs on the API's clock, so the old key is dated on it (not the database's now()).
+        var now = Factory.Clock.GetUtcNow();
         await Api.ScalarAsync<int>(ApiFactory.PrimaryConnectionString, """
             INSERT INTO idempotency_keys (user_id, key, request_hash, created_at, locked_until, completed_at, status_code)
-            SELECT user_id, 'ancient', request_hash, now() - interval '25 hours', now(), now() - interval '25 hours', 201 FROM idempotency_keys WHERE key = 'recent'
+            SELECT user_id, 'ancient', request_hash, @old, @now, @old, 201 FROM idempotency_keys WHERE key = 'recent'
             RETURNING 1
-            """);
+            """, ("old", now.AddHours(-25)), ("now", now));
 
         var swept = await Factory.Service<Infrastructure.Idempotency.IdempotencyKeySweeper>().SweepAsync(CancellationToken.None);
 

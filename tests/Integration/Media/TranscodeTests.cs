@@ -66,11 +66,13 @@ public sealed class TranscodeTests(ApiFactory factory) : ApiTest(factory), IDisp
     public async Task A_job_whose_worker_stopped_sending_heartbeats_is_taken_over_when_its_lease_runs_out()
     {
         var (instructor, upload) = await UploadAsync(426, 240, seconds: 2);
+        // Leases are compared with the API's clock, so they are set on it (not the database's now()).
+        var now = Factory.Clock.GetUtcNow();
         await Api.ScalarAsync<int>(ApiFactory.PrimaryConnectionString,
-            "UPDATE transcode_jobs SET status = 'Running', lease_owner = 'crashed-instance', lease_until = now() + interval '1 hour', attempts = 1 RETURNING 1");
+            "UPDATE transcode_jobs SET status = 'Running', lease_owner = 'crashed-instance', lease_until = @until, attempts = 1 RETURNING 1", ("until", now.AddHours(1)));
 
         Assert.False(await Worker().RunOneAsync(CancellationToken.None)); // the lease still holds
-        await Api.ScalarAsync<int>(ApiFactory.PrimaryConnectionString, "UPDATE transcode_jobs SET lease_until = now() - interval '1 second' RETURNING 1");
+        await Api.ScalarAsync<int>(ApiFactory.PrimaryConnectionString, "UPDATE transcode_jobs SET lease_until = @until RETURNING 1", ("until", now.AddSeconds(-1)));
         Assert.True(await Worker().RunOneAsync(CancellationToken.None));
 
         var ready = await StateAsync(instructor, upload.Id);

@@ -20,13 +20,6 @@ public sealed class PaymentApiFactory : ApiFactory
 
     public PgSimulatorFixture Pg { get; } = new();
 
-    public MovableClock Clock { get; } = new();
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
-    }
 
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
@@ -41,14 +34,6 @@ public sealed class PaymentApiFactory : ApiFactory
         await Pg.DisposeAsync();
         await base.DisposeAsync();
     }
-}
-
-/// <summary>The system clock, or a fixed instant while <see cref="At"/> is set.</summary>
-public sealed class MovableClock : TimeProvider
-{
-    public DateTimeOffset? At { get; set; }
-
-    public override DateTimeOffset GetUtcNow() => At?.ToUniversalTime() ?? System.GetUtcNow();
 }
 
 /// <summary>Confirming orders end to end: amount checks, the gateway's DONE, enrolment in the same transaction.</summary>

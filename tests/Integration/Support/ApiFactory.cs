@@ -2,6 +2,7 @@ using LectureHub.Infrastructure.Caching;
 using LectureHub.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Respawn;
@@ -32,6 +33,9 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    /// <summary>The API's TimeProvider; a test that depends on the date pins it (and the next test starts unpinned).</summary>
+    public MovableClock Clock { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
@@ -52,6 +56,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     public async Task InitializeAsync()
@@ -69,6 +75,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Empties every table, the test Redis database and the mail sink's inbox; each test starts from nothing.</summary>
     public async Task ResetAsync()
     {
+        Clock.At = null;
         await using (var connection = new NpgsqlConnection(PrimaryConnectionString))
         {
             await connection.OpenAsync();
