@@ -158,7 +158,8 @@ start_s3() {
   fi
   lh_log "Starting s3rver on 127.0.0.1:$LH_S3_PORT (bucket $S3_BUCKET, keys S3RVER/S3RVER)"
   mkdir -p "$S3_DIR/data"
-  nohup "$S3_TOOL/node_modules/.bin/s3rver" --directory "$S3_DIR/data" --address 127.0.0.1 --port "$LH_S3_PORT" \
+  # LH_CLOCK (test.sh's LH_FAKETIME): S3 refuses a request signed too far from its own clock, so s3rver shares ours.
+  nohup $LH_CLOCK "$S3_TOOL/node_modules/.bin/s3rver" --directory "$S3_DIR/data" --address 127.0.0.1 --port "$LH_S3_PORT" \
     --configure-bucket "$S3_BUCKET" >"$S3_DIR/s3rver.log" 2>&1 &
   echo $! >"$S3_DIR/s3rver.pid"
   for _ in $(seq 100); do s3_up && return; sleep 0.1; done

@@ -2,8 +2,8 @@
 # Runs every test: unit tests, integration tests against the real primary, standby and Redis from dev-services, and a
 # short smoke pass of every load scenario against a Release build of the API.
 # Uses its own database (lecturehub_test) and Redis database (1), so it never touches run.sh's data.
-# LH_FAKETIME=+365d (or -365d, or any faketime offset) runs the servers and every test with the clock moved: no outcome may
-# depend on today's date.
+# LH_FAKETIME=+365d (or -365d, or any faketime offset) runs the API, the tests and the servers they talk to with the
+# clock moved: no outcome may depend on today's date.
 set -euo pipefail
 source "$(dirname "$0")/lib/env.sh"
 cd "$LH_ROOT"
@@ -16,13 +16,10 @@ dotnet build LectureHub.sln -c Debug -nologo -v quiet
 
 lh_export_connection_strings lecturehub_test 1
 if [ -n "${LH_FAKETIME:-}" ]; then
-  # As on a machine whose date is off by that much: the servers are restarted to see the moved clock too (a test may
-  # compare the database's now() with the API's clock, and S3 refuses a skewed signature), and stopped at the end so
-  # the next run starts them on the real clock.
-  lh_log "Restarting the services; from here on every process runs with the clock moved $LH_FAKETIME"
-  "$LH_ROOT/scripts/dev-services.sh" down >/dev/null
   lh_fake_clock "$LH_FAKETIME"
-  lh_on_exit "\"$LH_ROOT/scripts/dev-services.sh\" down >/dev/null 2>&1 || true"
+  lh_log "The API, the tests, the PG simulator and s3rver run with the clock moved $LH_FAKETIME (s3rver restarts)"
+  "$LH_ROOT/scripts/dev-services.sh" down >/dev/null
+  lh_on_exit "env LH_CLOCK= \"$LH_ROOT/scripts/dev-services.sh\" down >/dev/null 2>&1 || true" # the next run starts them on the real clock
   "$LH_ROOT/scripts/dev-services.sh" up >/dev/null
 fi
 export ASPNETCORE_ENVIRONMENT=Development
@@ -30,14 +27,14 @@ export DataDirectory="$LH_DATA_DIR"
 
 lh_log "Recreating lecturehub_test and applying migrations"
 "$LH_ROOT/scripts/dev-services.sh" fresh-db lecturehub_test >/dev/null
-(cd src/WebApi/bin/Debug/net10.0 && dotnet LectureHub.WebApi.dll migrate >/dev/null)
+(cd src/WebApi/bin/Debug/net10.0 && $LH_CLOCK dotnet LectureHub.WebApi.dll migrate >/dev/null)
 
 results="$LH_DATA_DIR/test-results"
 rm -rf "$results" && mkdir -p "$results"
 status=0
 for project in tests/Unit tests/Integration; do
   lh_log "Testing $project"
-  dotnet test "$project" -c Debug --no-build -nologo --logger "console;verbosity=normal" --logger "trx" \
+  $LH_CLOCK dotnet test "$project" -c Debug --no-build -nologo --logger "console;verbosity=normal" --logger "trx" \
     --results-directory "$results" || status=1
 done
 
@@ -55,7 +52,7 @@ PasswordHashing__Iterations=1000 lh_start_load_api "$smoke_url" "$results/smoke-
 export LH_RUSH_STUDENTS=20  # enrollment-rush: 20 sign-ups in setup, not 400
 export LH_ORDER_STUDENTS=5 LH_ORDER_COURSES=5 LH_STORM_ORDERS=20  # payments: small setups
 for scenario in $(dotnet tests/Load/bin/Release/net10.0/LectureHub.Load.dll --list | awk '{print $1}'); do
-  if dotnet tests/Load/bin/Release/net10.0/LectureHub.Load.dll --scenario "$scenario" --target "$smoke_url" --rate 3 \
+  if $LH_CLOCK dotnet tests/Load/bin/Release/net10.0/LectureHub.Load.dll --scenario "$scenario" --target "$smoke_url" --rate 3 \
        --warmup 0s --duration 3s --interval 1s --timeout 60s --threshold 'errors<1%' --out "$results/load" >"$results/smoke-$scenario.md" 2>&1; then
     echo "  load smoke $scenario: passed"; smoke_passed=$((smoke_passed + 1))
   else

@@ -39,15 +39,18 @@ lh_export_connection_strings() {
 lh_log() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }
 lh_die() { printf '\033[1;31mxx\033[0m %s\n' "$*" >&2; exit 1; }
 
-# Moves the clock of every process started after this by $1 (a faketime offset such as +365d), through libfaketime.
-# File times stay real, so incremental builds behave. The monotonic clock moves by the same offset, which changes no
-# interval; keeping it real (FAKETIME_DONT_FAKE_MONOTONIC) makes the test host hang before it connects to vstest.
+# Sets LH_CLOCK, a command prefix that runs a process with its clock moved by $1 (a faketime offset such as +365d)
+# through libfaketime; empty otherwise, so "$LH_CLOCK dotnet ..." is the plain command. Only the processes that carry
+# it see the moved clock: our .NET processes and s3rver, not PostgreSQL, Redis or the shell's tools (redis-cli hangs
+# under libfaketime). File times stay real (NO_FAKE_STAT), so incremental builds behave; the monotonic clock moves by
+# the same offset, which changes no interval (keeping it real makes the test host hang before it reaches vstest).
 lh_fake_clock() {
   local lib
   lib=$(dpkg -L libfaketime 2>/dev/null | grep '/libfaketime.so.1$' | head -n 1)
   [ -n "$lib" ] || lh_die "libfaketime is not installed (apt-get install faketime)"
-  export LD_PRELOAD="$lib" FAKETIME="$1" NO_FAKE_STAT=1
+  export LH_CLOCK="env LD_PRELOAD=$lib FAKETIME=$1 NO_FAKE_STAT=1"
 }
+export LH_CLOCK="${LH_CLOCK:-}"
 
 lh_require_dotnet() {
   command -v dotnet >/dev/null 2>&1 || lh_die "The .NET 10 SDK is required (https://dot.net); 'dotnet' is not on PATH."
@@ -73,7 +76,7 @@ lh_start_pg_simulator() {
   export LH_PG_SIM_URL="http://127.0.0.1:$port" LH_PG_WEBHOOK_SECRET="whsec_$(tr -d '[:space:]' <"$key")"
   export Payments__Gateway__BaseUrl="$LH_PG_SIM_URL"
   PG_SIM_WEBHOOK_URL="$api_url/api/v1/payments/webhooks/local" PG_SIM_WEBHOOK_SECRET="$LH_PG_WEBHOOK_SECRET" \
-    dotnet "$LH_ROOT/tools/PgSimulator/bin/Release/net10.0/LectureHub.PgSimulator.dll" --urls "$LH_PG_SIM_URL" >"$log" 2>&1 &
+    $LH_CLOCK dotnet "$LH_ROOT/tools/PgSimulator/bin/Release/net10.0/LectureHub.PgSimulator.dll" --urls "$LH_PG_SIM_URL" >"$log" 2>&1 &
   LH_PG_SIM_PID=$!
   lh_on_exit "kill $LH_PG_SIM_PID 2>/dev/null || true"
   for _ in $(seq 60); do curl -fs "$LH_PG_SIM_URL/sim/webhooks/stats" >/dev/null 2>&1 && return; sleep 0.5; done
@@ -85,7 +88,7 @@ lh_start_pg_simulator() {
 lh_start_load_api() {
   local url="$1" log="$2"
   (cd "$LH_ROOT/src/WebApi/bin/Release/net10.0" && RateLimiting__AuthPerIpPerMinute=1000000 Logging__LogLevel__Default=Warning \
-    exec dotnet LectureHub.WebApi.dll --urls "$url") >"$log" 2>&1 &
+    exec $LH_CLOCK dotnet LectureHub.WebApi.dll --urls "$url") >"$log" 2>&1 &
   LH_API_PID=$!
   lh_on_exit "kill $LH_API_PID 2>/dev/null || true"
   for _ in $(seq 60); do curl -fs "$url/health/live" >/dev/null 2>&1 && return; sleep 0.5; done

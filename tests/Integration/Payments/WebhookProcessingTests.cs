@@ -93,7 +93,8 @@ public sealed class WebhookProcessingTests(PaymentApiFactory factory) : PaymentT
         var student = await Client.SignUpAsync("other@lecturehub.test");
         var abandoned = await (await Client.SendAsync(HttpMethod.Post, "/api/v1/orders", student, new { courseIds = paid.Lines.Take(1).Select(l => l.CourseId) }))
             .ReadAsync<OrderView>(HttpStatusCode.Created);
-        await Api.ScalarAsync<object>(ApiFactory.PrimaryConnectionString, "UPDATE orders SET created_at = now() - interval '2 hours' WHERE id = @id", ("id", abandoned.Id));
+        await Api.ScalarAsync<object>(ApiFactory.PrimaryConnectionString, "UPDATE orders SET created_at = @at WHERE id = @id",
+            ("id", abandoned.Id), ("at", Factory.Clock.GetUtcNow().AddHours(-2))); // two hours old on the reconciler's clock
 
         var outcomes = await Factory.Service<PaymentReconciler>().ReconcileAsync(TimeSpan.Zero, CancellationToken.None);
 

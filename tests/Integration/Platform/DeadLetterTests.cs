@@ -14,11 +14,12 @@ public sealed class DeadLetterTests(ApiFactory factory) : ApiTest(factory)
         var admin = await Client.SignUpAsync("admin@example.com", "Admin");
         var student = await Client.SignUpAsync("student@example.com");
         var id = Guid.NewGuid();
-        // One failure away from the end of its schedule; its type no longer exists, so delivery throws.
+        // One failure away from the end of its schedule; its type no longer exists, so delivery throws. Due now on the
+        // relay's clock (the API's), not the database's.
         await Api.ScalarAsync<int>(ApiFactory.PrimaryConnectionString, """
             INSERT INTO outbox_messages (id, type, payload, occurred_at, next_attempt_at, attempts)
-            VALUES (@id, 'RetiredEvent', '{}', now(), now(), 4) RETURNING 1
-            """, ("id", id));
+            VALUES (@id, 'RetiredEvent', '{}', @now, @now, 4) RETURNING 1
+            """, ("id", id), ("now", Factory.Clock.GetUtcNow()));
 
         await Api.EventuallyAsync(async () => (await DeadLettersAsync(admin)).Any(d => d.Id == id), "the message to be dead-lettered");
         var dead = (await DeadLettersAsync(admin)).Single(d => d.Id == id);
@@ -33,7 +34,7 @@ public sealed class DeadLetterTests(ApiFactory factory) : ApiTest(factory)
             "SELECT attempts FROM outbox_messages WHERE id = @id", ("id", id)) == 1, "the retry to run");
         Assert.Empty(await DeadLettersAsync(admin));
         Assert.True(await Api.ScalarAsync<bool>(ApiFactory.PrimaryConnectionString,
-            "SELECT next_attempt_at > now() + interval '50 seconds' FROM outbox_messages WHERE id = @id", ("id", id)));
+            "SELECT next_attempt_at > @now + interval '50 seconds' FROM outbox_messages WHERE id = @id", ("id", id), ("now", Factory.Clock.GetUtcNow())));
         await (await Client.SendAsync(HttpMethod.Post, $"/api/v1/admin/outbox/{id}/retry", admin)).ProblemAsync(HttpStatusCode.NotFound, "DEAD_LETTER_NOT_FOUND");
     }
 

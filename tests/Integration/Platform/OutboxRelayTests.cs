@@ -15,13 +15,14 @@ public sealed class OutboxRelayTests(ApiFactory factory) : ApiTest(factory)
     {
         // A retired event type: delivery fails, which counts one attempt and schedules the next a minute away, so a
         // message taken by two relays would show two attempts.
+        var now = Factory.Clock.GetUtcNow(); // the relays' clock, not the database's now()
         await Api.ScalarAsync<int>(ApiFactory.PrimaryConnectionString, """
             INSERT INTO outbox_messages (id, type, payload, occurred_at, next_attempt_at, attempts)
-            SELECT gen_random_uuid(), 'RetiredEvent', '{}', now(), now(), 0 FROM generate_series(1, 300) RETURNING 1
-            """);
+            SELECT gen_random_uuid(), 'RetiredEvent', '{}', @now, @now, 0 FROM generate_series(1, 300) RETURNING 1
+            """, ("now", now));
         var relays = Enumerable.Range(0, 3).Select(_ => new OutboxRelay(
             Factory.Service<DataSources>(), Factory.Service<IServiceScopeFactory>(), Factory.Service<OutboxSignal>(),
-            Factory.Service<IOptions<OutboxOptions>>(), TimeProvider.System, Factory.Service<ILogger<OutboxRelay>>())).ToList();
+            Factory.Service<IOptions<OutboxOptions>>(), Factory.Clock, Factory.Service<ILogger<OutboxRelay>>())).ToList();
 
         // Three extra relays run beside the host's own, until none finds anything due.
         await Task.WhenAll(relays.Select(async relay =>
@@ -34,7 +35,7 @@ public sealed class OutboxRelayTests(ApiFactory factory) : ApiTest(factory)
             "SELECT count(*) FROM outbox_messages WHERE attempts = 0") == 0, "every message attempted");
 
         Assert.Equal(300L, await Api.ScalarAsync<long>(ApiFactory.PrimaryConnectionString,
-            "SELECT count(*) FROM outbox_messages WHERE attempts = 1 AND next_attempt_at > now() + interval '50 seconds'"));
+            "SELECT count(*) FROM outbox_messages WHERE attempts = 1 AND next_attempt_at > @now + interval '50 seconds'", ("now", now)));
     }
 
     [Fact]
