@@ -6,6 +6,8 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using LectureHub.UnitTests.Support;
+using Microsoft.Extensions.Configuration;
+using NSubstitute;
 
 namespace LectureHub.UnitTests.Infrastructure;
 
@@ -47,6 +49,32 @@ public sealed class IdentityTests
         Assert.True(cheap.IsAllowed(development: true));
         Assert.False(cheap.IsAllowed(development: false));
         Assert.True(new PasswordHashingOptions().IsAllowed(development: false));
+    }
+
+    [Theory]
+    [InlineData("Production", false)]
+    [InlineData("Development", true)]
+    public void A_cheap_hash_is_refused_at_start_up_outside_development(string environment, bool allowed)
+    {
+        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["PasswordHashing:Iterations"] = "1000" }).Build();
+        var host = NSubstitute.Substitute.For<Microsoft.Extensions.Hosting.IHostEnvironment>();
+        host.EnvironmentName.Returns(environment);
+        new LectureHub.Infrastructure.Registration(services, configuration, host).AddIdentity();
+        using var provider = Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(services);
+
+        var read = () => Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+            .GetRequiredService<IOptions<PasswordHashingOptions>>(provider).Value.Iterations;
+
+        if (allowed)
+        {
+            Assert.Equal(1_000, read());
+        }
+        else
+        {
+            Assert.Throws<OptionsValidationException>(() => read());
+        }
     }
 
     [Fact]
