@@ -9,8 +9,17 @@ public static class DependencyInjection
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
+        services.AddPageSizeValidators();
         services.AddDomainEventHandlers();
         return services;
+    }
+
+    private static void AddPageSizeValidators(this IServiceCollection services)
+    {
+        foreach (var query in typeof(DependencyInjection).Assembly.GetTypes().Where(t => t.IsClass && typeof(Common.IPagedQuery).IsAssignableFrom(t)))
+        {
+            services.AddSingleton(typeof(IValidator<>).MakeGenericType(query), typeof(Common.PageSizeValidator<>).MakeGenericType(query));
+        }
     }
 
     /// <summary>Registers every closed IDomainEventHandler&lt;T&gt; in this assembly.</summary>

@@ -36,7 +36,11 @@ builder.Services
     .AddLectureHubAuth()
     .AddLectureHubRateLimiting(builder.Configuration)
     .AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityTransformer>().AddDocumentTransformer<ErrorCatalogTransformer>())
-    .ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()))
+    .ConfigureHttpJsonOptions(json =>
+    {
+        json.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+        json.SerializerOptions.Converters.Add(new CleanStringConverter());
+    })
     .Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true)
     // Behind nginx (loopback proxies are trusted by default) the client IP comes from X-Forwarded-For.
     .Configure<ForwardedHeadersOptions>(options => options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
@@ -59,6 +63,7 @@ if (args is ["migrate", .. var flags])
 app.UseForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseCleanQueryAndRoute();
 app.UseRequestBodyLimit(requestLimits.MaxBodyBytes);
 app.UseAuthentication();
 app.UseAuthorization();

@@ -1,23 +1,18 @@
-using FluentValidation;
 using LectureHub.Application.Abstractions;
+using LectureHub.Application.Common;
 using LectureHub.Application.Common.Exceptions;
 using Mediator;
 
 namespace LectureHub.Application.Outbox;
 
 /// <summary>Admins: outbox messages (emails, cache purges) that failed every retry, oldest first.</summary>
-public sealed record ListDeadLettersQuery(int Limit = 100) : IQuery<IReadOnlyList<DeadLetterDto>>
+public sealed record ListDeadLettersQuery(int Limit = 100) : IQuery<IReadOnlyList<DeadLetterDto>>, IPagedQuery
 {
-    public const int MaxLimit = 500;
+    public static int MaxLimit => 500;
 }
 
 /// <summary>Admins: retry a dead letter now, with the whole retry schedule ahead of it again.</summary>
 public sealed record RetryDeadLetterCommand(Guid Id) : ICommand<Unit>;
-
-internal sealed class ListDeadLettersValidator : AbstractValidator<ListDeadLettersQuery>
-{
-    public ListDeadLettersValidator() => RuleFor(q => q.Limit).InclusiveBetween(1, ListDeadLettersQuery.MaxLimit);
-}
 
 internal sealed class ListDeadLettersHandler(IOutboxAdmin outbox) : IQueryHandler<ListDeadLettersQuery, IReadOnlyList<DeadLetterDto>>
 {

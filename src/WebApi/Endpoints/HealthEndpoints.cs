@@ -13,12 +13,16 @@ internal static class HealthEndpoints
         // Liveness: the process serves requests. No dependency is checked, so a database outage does not restart pods.
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).ExcludeFromDescription();
 
-        // Readiness: primary, standby and Redis. A missing standby is Degraded (reads fall back to the primary).
+        // Readiness: primary, standby and Redis. A missing standby is Degraded (reads fall back to the primary). Public,
+        // so it says only the verdict; the per-check report, the build and the environment are for Admins.
+        var ready = new HealthCheckOptions { Predicate = check => check.Tags.Contains(LectureHub.Infrastructure.Health.HealthServices.ReadyTag) };
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
-            Predicate = check => check.Tags.Contains(LectureHub.Infrastructure.Health.HealthServices.ReadyTag),
-            ResponseWriter = WriteReport,
+            Predicate = ready.Predicate,
+            ResponseWriter = (context, report) => context.Response.WriteAsJsonAsync(new { status = report.Status.ToString() }, context.RequestAborted),
         }).ExcludeFromDescription();
+        app.MapHealthChecks("/health/details", new HealthCheckOptions { Predicate = ready.Predicate, ResponseWriter = WriteReport })
+            .RequireAuthorization(Infrastructure.AuthSetup.Admin).ExcludeFromDescription();
     }
 
     private static Task WriteReport(HttpContext context, HealthReport report)

@@ -7,6 +7,9 @@ internal static class ProblemDetailsSetup
     /// <summary>Every problem response, whatever produced it, carries a stable <c>code</c> and the <c>traceId</c>.</summary>
     public static IServiceCollection AddLectureHubProblemDetails(this IServiceCollection services)
     {
+        // Ahead of the framework's writer, which declines when Accept names another type.
+        services.AddSingleton<IProblemDetailsWriter, ProblemWriter>();
+        services.AddSingleton<Microsoft.AspNetCore.Diagnostics.IDeveloperPageExceptionFilter, NoDeveloperPage>();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             var problem = context.ProblemDetails;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using FluentValidation;
 using LectureHub.Application.Common.Exceptions;
 using LectureHub.Domain.Common;
@@ -9,7 +10,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace LectureHub.WebApi.Infrastructure;
 
 /// <summary>The one place where exceptions become RFC 9457 problem details, in every environment.</summary>
-internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+internal sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -36,7 +37,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         }
 
         httpContext.Response.StatusCode = problem.Status!.Value;
-        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+        await problems.WriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+        return true;
     }
 
     internal static ProblemDetails ToProblem(Exception exception) => exception switch
@@ -44,9 +46,9 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         ValidationException validation => Validation(validation),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
             Problem(StatusCodes.Status413PayloadTooLarge, "PAYLOAD_TOO_LARGE", "Request body too large", "The request body exceeds the size limit."),
-        BadHttpRequestException { InnerException: JsonException json } =>
-            Problem(StatusCodes.Status400BadRequest, "MALFORMED_JSON", "Malformed JSON", json.Message),
-        BadHttpRequestException bad => Problem(bad.StatusCode, "BAD_REQUEST", "Bad request", bad.Message),
+        BadHttpRequestException { InnerException: ControlCharacterException json } => Validation(new ValidationException([new(Field(json.Path), json.Message)])),
+        BadHttpRequestException { InnerException: JsonException json } => Problem(StatusCodes.Status400BadRequest, "MALFORMED_JSON", "Malformed JSON", MalformedJson(json)),
+        BadHttpRequestException bad => BindingProblem(bad),
         BadRequestException e => Problem(StatusCodes.Status400BadRequest, e.Code, "Bad request", e.Message),
         UnprocessableException e => Problem(StatusCodes.Status422UnprocessableEntity, e.Code, "Unprocessable request", e.Message),
         NotFoundException e => Problem(StatusCodes.Status404NotFound, e.Code, "Not found", e.Message),
@@ -69,6 +71,39 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         Microsoft.EntityFrameworkCore.Storage.RetryLimitExceededException or Microsoft.EntityFrameworkCore.DbUpdateException => exception.InnerException is not null && IsDependencyOutage(exception.InnerException),
         _ => false,
     };
+
+    /// <summary>In the client's terms: where in the body, never the .NET type it was bound to.</summary>
+    private static string MalformedJson(JsonException json) => json.Path is null or "$"
+        ? "The request body is not valid JSON for this operation, or lacks a field it needs."
+        : $"The value at '{json.Path}' is not valid JSON or has the wrong type (line {json.LineNumber + 1}, byte {json.BytePositionInLine + 1}).";
+
+    /// <summary>"$.sections[0].title" becomes "sections[0].title", the way field errors name it.</summary>
+    private static string Field(string? jsonPath) => jsonPath is null or "$" ? "body" : jsonPath.TrimStart('$', '.');
+
+    /// <summary>
+    /// The framework's binding failures quote C# ("Failed to bind parameter "int limit"", "Implicit body inferred
+    /// for parameter…"); say the same thing about the parameter the client sent.
+    /// </summary>
+    private static ProblemDetails BindingProblem(BadHttpRequestException bad)
+    {
+        if (bad.StatusCode == StatusCodes.Status415UnsupportedMediaType)
+        {
+            return Problem(bad.StatusCode, "UNSUPPORTED_MEDIA_TYPE", "Unsupported media type", "Send the body as application/json.");
+        }
+
+        if (bad.Message.StartsWith("Implicit body inferred", StringComparison.Ordinal) || bad.Message.Contains("from the request body", StringComparison.Ordinal))
+        {
+            return Problem(StatusCodes.Status400BadRequest, "MALFORMED_JSON", "Malformed JSON", "This operation needs a JSON body, and none was sent.");
+        }
+
+        var parameter = BoundParameter().Match(bad.Message);
+        return parameter.Success
+            ? Validation(new ValidationException([new(parameter.Groups["name"].Value, bad.Message.StartsWith("Required", StringComparison.Ordinal) ? "Required." : "Not a valid value.")]))
+            : Problem(bad.StatusCode, "BAD_REQUEST", "Bad request", "The request could not be read.");
+    }
+
+    [GeneratedRegex("parameter \"[^\" ]+ (?<name>[^\" ]+)\"")]
+    private static partial Regex BoundParameter();
 
     private static ValidationProblemDetails Validation(ValidationException validation)
     {

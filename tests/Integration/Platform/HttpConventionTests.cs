@@ -63,11 +63,16 @@ public sealed class HttpConventionTests(ApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
-    public async Task Health_live_is_up_and_ready_reports_primary_standby_and_redis_healthy()
+    public async Task Health_ready_tells_the_public_only_the_verdict_and_admins_the_checks()
     {
         Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync("/health/live")).StatusCode);
+        Assert.Equal("{\"status\":\"Healthy\"}", await Client.GetStringAsync("/health/ready"));
+        await (await Client.GetAsync("/health/details")).ProblemAsync(HttpStatusCode.Unauthorized, "UNAUTHENTICATED");
+        var student = await Client.SignUpAsync("student-health@example.com");
+        Assert.Equal(HttpStatusCode.Forbidden, (await Client.SendAsync(HttpMethod.Get, "/health/details", student)).StatusCode);
 
-        using var ready = JsonDocument.Parse(await (await Client.GetAsync("/health/ready")).Content.ReadAsStringAsync());
+        var admin = await Client.SignUpAsync("admin-health@example.com", "Admin");
+        using var ready = JsonDocument.Parse(await (await Client.SendAsync(HttpMethod.Get, "/health/details", admin)).Content.ReadAsStringAsync());
 
         Assert.Equal("Healthy", ready.RootElement.GetProperty("status").GetString());
         var checks = ready.RootElement.GetProperty("checks");

@@ -61,6 +61,13 @@ public static class ArchitectureRules
         Types.InAssembly(assembly).That().Inherit(typeof(Ardalis.Specification.Specification<>))
             .Should().HaveNameEndingWith("Spec").And().NotResideInNamespaceMatching(@"\.(Commands|Queries)$").GetResult();
 
+    /// <summary>A message with a page size is an IPagedQuery, so the one page-size validator bounds it.</summary>
+    public static IEnumerable<string> PagedMessagesNotDeclaringIt(Assembly assembly) =>
+        assembly.GetTypes()
+            .Where(t => t.IsClass && typeof(Mediator.IMessage).IsAssignableFrom(t))
+            .Where(t => t.GetProperty("Limit") is not null && !typeof(LectureHub.Application.Common.IPagedQuery).IsAssignableFrom(t))
+            .Select(t => t.FullName!);
+
     public static string Describe(TestResult result) =>
         result.IsSuccessful ? "ok" : "violations: " + string.Join(", ", result.FailingTypeNames ?? []);
 }

@@ -107,4 +107,12 @@ public sealed class ArchitectureTests
     public void The_specification_rule_catches_a_spec_declared_in_a_handler_file() =>
         Assert.Equal(["LectureHub.UnitTests.Architecture.Planted.SpecInHandler.Commands.ThingsSpec"],
             SpecificationsLiveWithTheirFeature(typeof(Planted.SpecInHandler.Commands.ThingsSpec).Assembly).FailingTypeNames);
+
+    [Fact]
+    public void Every_query_with_a_page_size_is_a_paged_query() =>
+        Assert.Empty(PagedMessagesNotDeclaringIt(ApplicationAssembly));
+
+    [Fact]
+    public void The_paging_rule_catches_a_list_with_its_own_limit() =>
+        Assert.Equal(["LectureHub.UnitTests.Architecture.Planted.UnboundedList.ListThingsQuery"], PagedMessagesNotDeclaringIt(typeof(ArchitectureTests).Assembly));
 }

@@ -66,3 +66,8 @@ namespace LectureHub.UnitTests.Architecture.Planted.SpecInHandler.Commands
 {
     public sealed class ThingsSpec : Ardalis.Specification.Specification<string>;
 }
+
+namespace LectureHub.UnitTests.Architecture.Planted.UnboundedList
+{
+    internal sealed record ListThingsQuery(int Limit) : Mediator.IQuery<int>;
+}

@@ -8,9 +8,9 @@ namespace LectureHub.Application.Cohorts.Queries;
 
 /// <summary>The owner's or an Admin's review list: a cohort's applications, optionally of one status, oldest first.</summary>
 public sealed record ListCohortApplicationsQuery(Guid CohortId, ApplicationStatus? Status = null, string? Cursor = null, int Limit = 50)
-    : IQuery<ApplicationPage>
+    : IQuery<ApplicationPage>, IPagedQuery
 {
-    public const int MaxLimit = 200;
+    public static int MaxLimit => 200;
 }
 
 public sealed record ApplicantDto(
@@ -26,7 +26,6 @@ internal sealed class ListCohortApplicationsValidator : AbstractValidator<ListCo
     public ListCohortApplicationsValidator()
     {
         RuleFor(q => q.Status).IsInEnum();
-        RuleFor(q => q.Limit).InclusiveBetween(1, ListCohortApplicationsQuery.MaxLimit);
         RuleFor(q => q.Cursor).Must(c => c is null || OpaqueCursor.TryDecode<ApplicationCursor>(c, out _))
             .WithMessage("The cursor is invalid; start again without it.");
     }

@@ -5,7 +5,8 @@ namespace LectureHub.Application.Common.Behaviors;
 
 /// <summary>
 /// Rejects a message whose shape is wrong (400 with per-field errors): a command before its transaction starts, a
-/// query (search parameters, cursors) before it reaches the database.
+/// query (search parameters, cursors) before it reaches the database. Missing required fields are reported first
+/// (<see cref="RequiredFields"/>), so no validator meets a null its message did not declare.
 /// </summary>
 public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidator<TMessage>> validators)
     : IPipelineBehavior<TMessage, TResponse>
@@ -13,6 +14,12 @@ public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidat
 {
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
+        var missing = RequiredFields.Missing(message).Select(name => new FluentValidation.Results.ValidationFailure(name, "Required.")).ToList();
+        if (missing.Count > 0)
+        {
+            throw new ValidationException(missing);
+        }
+
         var failures = new List<FluentValidation.Results.ValidationFailure>();
         foreach (var validator in validators)
         {

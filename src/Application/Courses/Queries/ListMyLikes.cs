@@ -1,4 +1,5 @@
 using LectureHub.Application.Abstractions;
+using LectureHub.Application.Common;
 using Mediator;
 
 namespace LectureHub.Application.Courses.Queries;
@@ -6,7 +7,10 @@ namespace LectureHub.Application.Courses.Queries;
 public sealed record LikedCourseDto(Guid Id, string Title, string Summary, long PriceKrw, string InstructorName, DateTimeOffset LikedAt);
 
 /// <summary>The caller's liked courses, newest like first, that are still published.</summary>
-public sealed record ListMyLikesQuery(int Limit = 50) : IQuery<IReadOnlyList<LikedCourseDto>>;
+public sealed record ListMyLikesQuery(int Limit = 50) : IQuery<IReadOnlyList<LikedCourseDto>>, IPagedQuery
+{
+    public static int MaxLimit => 200;
+}
 
 internal sealed class ListMyLikesHandler(IReadDb db, ICurrentUser currentUser) : IQueryHandler<ListMyLikesQuery, IReadOnlyList<LikedCourseDto>>
 {
@@ -22,5 +26,5 @@ internal sealed class ListMyLikesHandler(IReadDb db, ICurrentUser currentUser) :
         """;
 
     public async ValueTask<IReadOnlyList<LikedCourseDto>> Handle(ListMyLikesQuery query, CancellationToken cancellationToken) =>
-        await db.QueryAsync<LikedCourseDto>(Sql, new { UserId = currentUser.RequiredUserId, Limit = Math.Clamp(query.Limit, 1, 200) }, cancellationToken);
+        await db.QueryAsync<LikedCourseDto>(Sql, new { UserId = currentUser.RequiredUserId, query.Limit }, cancellationToken);
 }

@@ -32,9 +32,9 @@ public sealed record SearchCoursesQuery(
     Guid? InstructorId = null,
     CourseSort? Sort = null,
     string? Cursor = null,
-    int Limit = 20) : IQuery<CourseSearchPage>
+    int Limit = 20) : IQuery<CourseSearchPage>, IPagedQuery
 {
-    public const int MaxLimit = 50;
+    public static int MaxLimit => 50;
     public const int MaxQueryLength = 100;
 
     /// <summary>
@@ -60,7 +60,6 @@ internal sealed class SearchCoursesValidator : AbstractValidator<SearchCoursesQu
     {
         RuleFor(q => q.Q).MaximumLength(SearchCoursesQuery.MaxQueryLength)
             .Must(q => q is null || q.Any(char.IsLetterOrDigit)).WithMessage("'Q' must contain a letter or digit.");
-        RuleFor(q => q.Limit).InclusiveBetween(1, SearchCoursesQuery.MaxLimit);
         RuleFor(q => q.MinPrice).GreaterThanOrEqualTo(0);
         RuleFor(q => q.MaxPrice).GreaterThanOrEqualTo(q => q.MinPrice ?? 0).When(q => q.MaxPrice is not null);
         RuleFor(q => q.Level).IsInEnum();
