@@ -5,7 +5,6 @@ using LectureHub.Infrastructure;
 using LectureHub.Infrastructure.Persistence;
 using LectureHub.WebApi.Endpoints;
 using LectureHub.WebApi.Infrastructure;
-using Microsoft.AspNetCore.HttpOverrides;
 using Scalar.AspNetCore;
 
 if (args is ["errors"])
@@ -35,6 +34,7 @@ builder.Services
     .AddLectureHubProblemDetails()
     .AddLectureHubAuth()
     .AddLectureHubRateLimiting(builder.Configuration)
+    .AddLectureHubCors(builder.Configuration)
     .AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityTransformer>().AddDocumentTransformer<ErrorCatalogTransformer>())
     .ConfigureHttpJsonOptions(json =>
     {
@@ -42,8 +42,7 @@ builder.Services
         json.SerializerOptions.Converters.Add(new CleanStringConverter());
     })
     .Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true)
-    // Behind nginx (loopback proxies are trusted by default) the client IP comes from X-Forwarded-For.
-    .Configure<ForwardedHeadersOptions>(options => options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+    .AddLectureHubProxies(builder.Configuration);
 
 var app = builder.Build();
 
@@ -60,8 +59,9 @@ if (args is ["migrate", .. var flags])
     return;
 }
 
-app.UseForwardedHeaders();
+app.UseKnownProxies();
 app.UseExceptionHandler();
+app.UseCors();
 app.UseStatusCodePages();
 app.UseCleanQueryAndRoute();
 app.UseRequestBodyLimit(requestLimits.MaxBodyBytes);

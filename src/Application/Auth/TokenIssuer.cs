@@ -3,7 +3,7 @@ using LectureHub.Domain.Users;
 
 namespace LectureHub.Application.Auth;
 
-/// <summary>Issues an access token plus a tracked refresh token; shared by login and refresh.</summary>
+/// <summary>Issues an access token plus a tracked refresh token; shared by register, login and refresh.</summary>
 internal static class TokenIssuer
 {
     public static async Task<TokenPair> IssueAsync(
@@ -16,7 +16,7 @@ internal static class TokenIssuer
 
     public static TokenPair Pair(User user, ITokenService tokens, NewRefreshToken value, RefreshToken refresh)
     {
-        var access = tokens.CreateAccessToken(user);
+        var access = tokens.CreateAccessToken(user, refresh.FamilyId);
         return new TokenPair(access.Token, access.ExpiresAt, value.Value, refresh.ExpiresAt);
     }
 }

@@ -75,7 +75,7 @@ public sealed class LectureVideo : Entity
             LectureId = lectureId, CourseId = courseId, UploadedBy = uploadedBy, FileName = fileName.Trim(), SizeBytes = sizeBytes,
             Status = VideoStatus.Uploading, CreatedAt = now, UpdatedAt = now,
         };
-        video.SourceKey = $"sources/{video.Id:N}";
+        video.SourceKey = $"sources/{video.Id}";
         return video;
     }
 

@@ -3,8 +3,9 @@ using LectureHub.Domain.Common;
 namespace LectureHub.Domain.Users;
 
 /// <summary>
-/// One refresh token in a rotation family. Only its SHA-256 hash is stored. Presenting a token that was already
-/// rotated or revoked means it leaked (or was replayed), so the whole family is revoked.
+/// One refresh token in a rotation family (one session). Only its SHA-256 hash is stored. Presenting a token again
+/// within <see cref="ReuseGrace"/> of its rotation is a retry or a second tab, and gets the same successor; after
+/// that, presenting a rotated or revoked token means it leaked (or was replayed), so the whole family is revoked.
 /// </summary>
 public sealed class RefreshToken : Entity
 {
@@ -39,7 +40,13 @@ public sealed class RefreshToken : Entity
             ExpiresAt = now + lifetime,
         };
 
+    /// <summary>A few seconds: long enough for a client's retry or a second tab, too short to be worth stealing for.</summary>
+    public static readonly TimeSpan ReuseGrace = TimeSpan.FromSeconds(10);
+
     public bool IsSpent => RevokedAt is not null;
+
+    /// <summary>Rotated (not revoked) so recently that presenting it again is the same client, not a thief.</summary>
+    public bool IsWithinReuseGrace(DateTimeOffset now) => RevokedReason == RotatedReason && ReplacedById is not null && now - RevokedAt <= ReuseGrace;
 
     public bool IsExpired(DateTimeOffset now) => now >= ExpiresAt;
 
@@ -58,11 +65,12 @@ public sealed class RefreshToken : Entity
 
         var next = Issue(UserId, FamilyId, newTokenHash, now, lifetime);
         RevokedAt = now;
-        RevokedReason = "rotated";
+        RevokedReason = RotatedReason;
         ReplacedById = next.Id;
         return next;
     }
 
+    /// <summary>Ends the session: its access tokens stop working too (<see cref="SessionRevoked"/>).</summary>
     public void Revoke(string reason, DateTimeOffset now)
     {
         if (IsSpent)
@@ -72,5 +80,11 @@ public sealed class RefreshToken : Entity
 
         RevokedAt = now;
         RevokedReason = reason;
+        Raise(new SessionRevoked(FamilyId));
     }
+
+    private const string RotatedReason = "rotated";
 }
+
+/// <summary>A session (refresh family) was ended by logout or by detected reuse; its access tokens must stop at once.</summary>
+public sealed record SessionRevoked(Guid SessionId) : IDomainEvent;

@@ -22,4 +22,8 @@ public sealed class JwtOptions
 
     [Range(1, 90)]
     public int RefreshTokenDays { get; set; } = 14;
+
+    /// <summary>How often each instance reloads the revoked sessions: the longest a logged-out access token still works elsewhere.</summary>
+    [Range(0.1, 60)]
+    public double RevocationRefreshSeconds { get; set; } = 2;
 }

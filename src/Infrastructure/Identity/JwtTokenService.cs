@@ -11,14 +11,21 @@ namespace LectureHub.Infrastructure.Identity;
 
 internal sealed class JwtTokenService(IOptions<JwtOptions> options, TimeProvider clock) : ITokenService
 {
+    /// <summary>The access token's claim naming its session (RFC 9068's "sid").</summary>
+    public const string SessionClaim = "sid";
+
     private readonly JsonWebTokenHandler _handler = new();
     private readonly SigningCredentials _credentials = new(SigningKey(options.Value), SecurityAlgorithms.HmacSha256);
+
+    // Keys for the other two MACs, derived from the signing key so each has its own purpose.
+    private readonly byte[] _successorKey = DerivedKey(options.Value, "refresh-successor");
+    private readonly byte[] _deviceKey = DerivedKey(options.Value, "device-token");
 
     public TimeSpan RefreshTokenLifetime => TimeSpan.FromDays(options.Value.RefreshTokenDays);
 
     public static SymmetricSecurityKey SigningKey(JwtOptions jwt) => new(Convert.FromBase64String(jwt.SigningKey));
 
-    public AccessToken CreateAccessToken(User user)
+    public AccessToken CreateAccessToken(User user, Guid sessionId)
     {
         var now = clock.GetUtcNow();
         var expires = now.AddMinutes(options.Value.AccessTokenMinutes);
@@ -34,6 +41,7 @@ internal sealed class JwtTokenService(IOptions<JwtOptions> options, TimeProvider
             [
                 new Claim(JwtRegisteredClaimNames.Sub, user.Id.ToString()),
                 new Claim(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N")),
+                new Claim(SessionClaim, sessionId.ToString()),
                 new Claim("role", user.Role.ToString()),
                 new Claim("name", user.DisplayName),
             ]),
@@ -42,11 +50,33 @@ internal sealed class JwtTokenService(IOptions<JwtOptions> options, TimeProvider
     }
 
     /// <summary>256 random bits, URL-safe. Only the SHA-256 hash is stored, so a database leak yields no usable token.</summary>
-    public NewRefreshToken CreateRefreshToken()
-    {
-        var value = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32));
-        return new NewRefreshToken(value, HashRefreshToken(value));
-    }
+    public NewRefreshToken CreateRefreshToken() => FromValue(Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32)));
+
+    public NewRefreshToken SuccessorOf(string presented) =>
+        FromValue(Base64UrlEncoder.Encode(HMACSHA256.HashData(_successorKey, Encoding.UTF8.GetBytes(presented))));
 
     public string HashRefreshToken(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
+
+    public string CreateDeviceToken(Guid userId)
+    {
+        var device = Guid.NewGuid();
+        return $"{device:N}.{DeviceMac(device, userId)}";
+    }
+
+    public Guid? DeviceOf(string deviceToken, Guid userId)
+    {
+        var parts = deviceToken.Split('.');
+        return parts.Length == 2 && Guid.TryParseExact(parts[0], "N", out var device)
+            && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(DeviceMac(device, userId)), Encoding.ASCII.GetBytes(parts[1]))
+                ? device
+                : null;
+    }
+
+    private string DeviceMac(Guid device, Guid userId) =>
+        Base64UrlEncoder.Encode(HMACSHA256.HashData(_deviceKey, Encoding.ASCII.GetBytes($"{device:N}:{userId:N}")));
+
+    private NewRefreshToken FromValue(string value) => new(value, HashRefreshToken(value));
+
+    private static byte[] DerivedKey(JwtOptions jwt, string purpose) =>
+        HMACSHA256.HashData(Convert.FromBase64String(jwt.SigningKey), Encoding.ASCII.GetBytes(purpose));
 }

@@ -7,32 +7,41 @@ namespace LectureHub.Infrastructure.Identity;
 
 internal sealed class RedisLoginThrottle(IConnectionMultiplexer redis, RedisKeys keys, IOptions<LoginThrottleOptions> options) : ILoginThrottle
 {
-    public async Task<TimeSpan?> RetryAfterAsync(string normalizedEmail, CancellationToken cancellationToken)
+    private TimeSpan Window => TimeSpan.FromMinutes(options.Value.WindowMinutes);
+
+    public async Task<LoginGate> CheckAsync(string normalizedEmail, string source, bool knownDevice, CancellationToken cancellationToken)
     {
         var db = redis.GetDatabase();
-        var key = Key(normalizedEmail);
-        var failures = (int?)await db.StringGetAsync(key) ?? 0;
-        if (failures < options.Value.MaxFailures)
+        var sourceKey = SourceKey(normalizedEmail, source);
+        var counts = await db.StringGetAsync([sourceKey, AccountKey(normalizedEmail)]);
+        if (((int?)counts[0] ?? 0) >= options.Value.MaxFailures)
         {
-            return null;
+            return new LoginGate(await db.KeyTimeToLiveAsync(sourceKey) ?? Window, TimeSpan.Zero);
         }
 
-        return await db.KeyTimeToLiveAsync(key) ?? TimeSpan.FromMinutes(options.Value.WindowMinutes);
+        return !knownDevice && ((int?)counts[1] ?? 0) >= options.Value.AccountCeiling
+            ? new LoginGate(null, TimeSpan.FromMilliseconds(options.Value.AccountDelayMilliseconds))
+            : LoginGate.Open;
     }
 
-    public async Task RecordFailureAsync(string normalizedEmail, CancellationToken cancellationToken)
+    public async Task RecordFailureAsync(string normalizedEmail, string source, CancellationToken cancellationToken)
     {
         var db = redis.GetDatabase();
-        var key = Key(normalizedEmail);
-        // The window starts at the first failure and is not extended by later ones.
-        if (await db.StringIncrementAsync(key) == 1)
+        // Each window starts at its first failure and is not extended by later ones.
+        foreach (var key in new[] { SourceKey(normalizedEmail, source), AccountKey(normalizedEmail) })
         {
-            await db.KeyExpireAsync(key, TimeSpan.FromMinutes(options.Value.WindowMinutes));
+            if (await db.StringIncrementAsync(key) == 1)
+            {
+                await db.KeyExpireAsync(key, Window);
+            }
         }
     }
 
-    public Task ResetAsync(string normalizedEmail, CancellationToken cancellationToken) =>
-        redis.GetDatabase().KeyDeleteAsync(Key(normalizedEmail));
+    /// <summary>A success clears its own source only: the owner signing in does not wipe the record of an attack elsewhere.</summary>
+    public Task ResetAsync(string normalizedEmail, string source, CancellationToken cancellationToken) =>
+        redis.GetDatabase().KeyDeleteAsync(SourceKey(normalizedEmail, source));
 
-    private RedisKey Key(string normalizedEmail) => keys.For($"login-failures:{normalizedEmail}");
+    private RedisKey SourceKey(string normalizedEmail, string source) => keys.For($"login-failures:{normalizedEmail}:{source}");
+
+    private RedisKey AccountKey(string normalizedEmail) => keys.For($"login-failures:{normalizedEmail}");
 }

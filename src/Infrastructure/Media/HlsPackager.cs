@@ -13,7 +13,7 @@ namespace LectureHub.Infrastructure.Media;
 /// </summary>
 internal sealed class HlsPackager(IVideoStorage storage, IOptions<MediaOptions> media) : IHlsPackager
 {
-    public static string VideoFolder(Guid videoId) => $"hls/{videoId:N}";
+    public static string VideoFolder(Guid videoId) => $"hls/{videoId}";
 
     public async Task<string> WriteMasterAsync(
         Guid videoId, string sourceKey, double durationSeconds, IReadOnlyList<int> heights, IReadOnlyList<SubtitleTrack> subtitles, CancellationToken cancellationToken)

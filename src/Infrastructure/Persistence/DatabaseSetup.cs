@@ -73,7 +73,7 @@ public static class DatabaseSetup
             var existing = await db.Users.Select(u => u.NormalizedEmail).ToListAsync(ct);
             foreach (var account in DemoAccounts.Where(a => !existing.Contains(User.Normalize(a.Email))))
             {
-                db.Users.Add(User.Register(account.Email, account.DisplayName, hasher.Hash(account.Password), account.Role, clock.GetUtcNow()));
+                db.Users.Add(User.Register(account.Email, account.DisplayName, await hasher.HashAsync(account.Password, ct), account.Role, clock.GetUtcNow()));
             }
         }, cancellationToken);
 

@@ -1,7 +1,6 @@
 using LectureHub.Application.Auth;
 using LectureHub.Application.Auth.Commands;
 using LectureHub.Application.Common.Exceptions;
-using LectureHub.Application.Users;
 using LectureHub.WebApi.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,35 +9,55 @@ namespace LectureHub.WebApi.Endpoints;
 
 internal static class AuthEndpoints
 {
+    /// <summary>The device marker of docs/identity.md: proof that this client signed in to the account before.</summary>
+    public const string DeviceCookie = "lh_device";
+
     public static RouteGroupBuilder MapAuthEndpoints(this RouteGroupBuilder api)
     {
         // Refresh and logout need an unguessable token, so only the password endpoints are limited per IP.
         var group = api.MapGroup("/auth").WithTags("Auth").ProducesValidationProblem();
 
-        group.MapPost("/register", async Task<Created<MeDto>> (RegisterCommand command, ISender sender, CancellationToken ct) =>
+        group.MapPost("/register", async Task<Created<Registration>> (RegisterCommand command, ISender sender, CancellationToken ct) =>
                 TypedResults.Created("/api/v1/me", await sender.Send(command, ct)))
             .RequireRateLimiting(RateLimitSetup.AuthPolicy)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .WithSummary("Create a Student or Instructor account");
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithSummary("Create a Student or Instructor account, signed in (the answer carries a token pair)");
 
-        group.MapPost("/login", async Task<Ok<TokenPair>> (LoginCommand command, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(command, ct)))
+        group.MapPost("/login", async Task<Ok<TokenPair>> (LoginCommand command, HttpContext http, ISender sender, CancellationToken ct) =>
+            {
+                var signedIn = await sender.Send(command with
+                {
+                    Source = http.Connection.RemoteIpAddress?.ToString(),
+                    DeviceToken = http.Request.Cookies[DeviceCookie],
+                }, ct);
+                http.Response.Cookies.Append(DeviceCookie, signedIn.DeviceToken, new CookieOptions
+                {
+                    HttpOnly = true,
+                    Secure = http.Request.IsHttps,
+                    SameSite = SameSiteMode.Strict,
+                    Path = "/api/v1/auth",
+                    MaxAge = TimeSpan.FromDays(365),
+                });
+                return TypedResults.Ok(signedIn.Tokens);
+            })
             .RequireRateLimiting(RateLimitSetup.AuthPolicy)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .WithSummary("Exchange email and password for an access token (15 min) and a refresh token");
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithSummary("Exchange email and password for an access token (15 min) and a refresh token")
+            .WithDescription($"Sets the `{DeviceCookie}` cookie; sending it back on later sign-ins keeps this device signed in while others guess the password.");
 
-        group.MapPost("/refresh", async Task<Ok<TokenPair>> (RefreshTokensCommand command, ISender sender, CancellationToken ct) =>
+        group.MapPost("/refresh", async Task<Ok<TokenPair>> (RefreshSessionWorkflow workflow, ISender sender, CancellationToken ct) =>
             {
-                var outcome = await sender.Send(command, ct);
+                var outcome = await sender.Send(workflow, ct);
                 return outcome.Tokens is { } tokens
                     ? TypedResults.Ok(tokens)
                     : throw new UnauthorizedException(outcome.RejectionCode!, "The refresh token cannot be used. Sign in again.");
             })
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .WithSummary("Rotate a refresh token; reusing a spent one revokes its whole family");
+            .WithSummary("Rotate a refresh token; presenting it again within seconds returns the same successor, later revokes its whole family");
 
         group.MapPost("/logout", async Task<NoContent> (LogoutCommand command, ISender sender, CancellationToken ct) =>
             {

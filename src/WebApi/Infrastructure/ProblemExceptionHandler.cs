@@ -27,9 +27,10 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             logger.LogError(exception, "Unhandled exception for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
         }
 
-        if (exception is TooManyRequestsException throttled)
+        var retryAfter = (exception as TooManyRequestsException)?.RetryAfter ?? (exception as ServiceUnavailableException)?.RetryAfter;
+        if (retryAfter is { } wait)
         {
-            httpContext.Response.Headers.RetryAfter = Math.Ceiling(throttled.RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            httpContext.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
         }
         else if (problem.Status == StatusCodes.Status503ServiceUnavailable)
         {

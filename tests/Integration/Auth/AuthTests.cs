@@ -7,18 +7,23 @@ namespace LectureHub.IntegrationTests.Auth;
 public sealed class AuthTests(ApiFactory factory) : ApiTest(factory)
 {
     [Fact]
-    public async Task Register_login_and_me_return_the_same_account()
+    public async Task Register_answers_signed_in_and_login_and_me_return_the_same_account()
     {
-        var registered = await Client.RegisterAsync("Welder.Kim@Example.com", "Instructor", "김용접");
+        var registered = await Client.RegisterSignedInAsync("Welder.Kim@Example.com", "Instructor", "김용접");
         var tokens = await Client.LoginAsync("welder.kim@example.com");
 
-        var me = await (await Client.SendAsync(HttpMethod.Get, "/api/v1/me", tokens)).ReadAsync<Me>();
+        foreach (var session in new[] { registered.Tokens, tokens })
+        {
+            var me = await (await Client.SendAsync(HttpMethod.Get, "/api/v1/me", session)).ReadAsync<Me>();
+            Assert.Equal(registered.User.Id, me.Id);
+            Assert.Equal("Welder.Kim@Example.com", me.Email);
+            Assert.Equal("김용접", me.DisplayName);
+            Assert.Equal("Instructor", me.Role);
+        }
 
-        Assert.Equal(registered.Id, me.Id);
-        Assert.Equal("Welder.Kim@Example.com", me.Email);
-        Assert.Equal("김용접", me.DisplayName);
-        Assert.Equal("Instructor", me.Role);
         Assert.InRange(tokens.AccessTokenExpiresAt - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(15.1));
+        var refreshed = await (await Client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = registered.Tokens.RefreshToken })).ReadAsync<Tokens>();
+        Assert.NotEqual(registered.Tokens.RefreshToken, refreshed.RefreshToken);
     }
 
     [Fact]
@@ -52,7 +57,7 @@ public sealed class AuthTests(ApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
-    public async Task Wrong_password_is_401_and_the_account_is_throttled_after_five_failures()
+    public async Task Wrong_password_is_401_and_five_failures_lock_that_source_out_of_that_account()
     {
         await Client.RegisterAsync("guess@example.com");
 
@@ -62,7 +67,7 @@ public sealed class AuthTests(ApiFactory factory) : ApiTest(factory)
             await wrong.ProblemAsync(HttpStatusCode.Unauthorized, "INVALID_CREDENTIALS");
         }
 
-        // Even the right password is refused until the window passes.
+        // From this address and without a device marker, even the right password waits out the window.
         var throttled = await Client.PostAsJsonAsync("/api/v1/auth/login", new { email = "guess@example.com", password = Api.Password });
         await throttled.ProblemAsync(HttpStatusCode.TooManyRequests, "LOGIN_THROTTLED");
         Assert.True(throttled.Headers.RetryAfter?.Delta > TimeSpan.Zero);
@@ -77,14 +82,14 @@ public sealed class AuthTests(ApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
-    public async Task Refresh_rotates_and_reusing_a_spent_token_revokes_the_whole_family()
+    public async Task Refresh_rotates_and_reusing_a_spent_token_after_the_grace_window_revokes_the_whole_family()
     {
-        await Client.RegisterAsync("rotate@example.com");
-        var first = await Client.LoginAsync("rotate@example.com");
+        var first = await Client.SignUpAsync("rotate@example.com");
 
         var second = await (await Client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = first.RefreshToken })).ReadAsync<Tokens>();
         Assert.NotEqual(first.RefreshToken, second.RefreshToken);
 
+        Factory.Clock.At = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(30);
         var replay = await Client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = first.RefreshToken });
         await replay.ProblemAsync(HttpStatusCode.Unauthorized, "REFRESH_TOKEN_REUSED");
 
@@ -94,29 +99,65 @@ public sealed class AuthTests(ApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
-    public async Task Concurrent_refreshes_of_one_token_succeed_exactly_once()
+    public async Task Presenting_a_token_again_within_the_grace_window_returns_the_same_successor()
     {
-        await Client.RegisterAsync("double@example.com");
-        var tokens = await Client.LoginAsync("double@example.com");
+        var first = await Client.SignUpAsync("retry@example.com");
+
+        var once = await (await Client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = first.RefreshToken })).ReadAsync<Tokens>();
+        Factory.Clock.At = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(5);
+        var again = await (await Client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = first.RefreshToken })).ReadAsync<Tokens>();
+
+        Assert.Equal(once.RefreshToken, again.RefreshToken);
+        Assert.Equal(HttpStatusCode.OK, (await Client.SendAsync(HttpMethod.Get, "/api/v1/me", again)).StatusCode);
+        await (await Client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = again.RefreshToken })).ReadAsync<Tokens>();
+    }
+
+    [Fact]
+    public async Task Eight_concurrent_refreshes_of_one_token_leave_the_user_signed_in_with_one_successor()
+    {
+        var tokens = await Client.SignUpAsync("double@example.com");
 
         var attempts = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ =>
             Client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = tokens.RefreshToken })));
 
-        Assert.Equal(1, attempts.Count(r => r.StatusCode == HttpStatusCode.OK));
+        var answers = await Task.WhenAll(attempts.Select(r => r.ReadAsync<Tokens>()));
+        Assert.Single(answers.Select(a => a.RefreshToken).Distinct());
         Assert.Equal(2L, await Api.ScalarAsync<long>(ApiFactory.PrimaryConnectionString, "SELECT count(*) FROM refresh_tokens"));
+        var next = await (await Client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = answers[0].RefreshToken })).ReadAsync<Tokens>();
+        Assert.Equal(HttpStatusCode.OK, (await Client.SendAsync(HttpMethod.Get, "/api/v1/me", next)).StatusCode);
     }
 
     [Fact]
-    public async Task Logout_revokes_the_refresh_token_and_is_idempotent()
+    public async Task Logout_revokes_the_refresh_token_and_its_access_tokens_and_is_idempotent()
     {
-        await Client.RegisterAsync("bye@example.com");
-        var tokens = await Client.LoginAsync("bye@example.com");
+        var tokens = await Client.SignUpAsync("bye@example.com");
+        Assert.Equal(HttpStatusCode.OK, (await Client.SendAsync(HttpMethod.Get, "/api/v1/me", tokens)).StatusCode);
 
         Assert.Equal(HttpStatusCode.NoContent, (await Client.PostAsJsonAsync("/api/v1/auth/logout", new { refreshToken = tokens.RefreshToken })).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await Client.PostAsJsonAsync("/api/v1/auth/logout", new { refreshToken = tokens.RefreshToken })).StatusCode);
 
         var refresh = await Client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = tokens.RefreshToken });
         await refresh.ProblemAsync(HttpStatusCode.Unauthorized, "REFRESH_TOKEN_REUSED");
+        await Api.EventuallyAsync(
+            async () => (await Client.SendAsync(HttpMethod.Get, "/api/v1/me", tokens)).StatusCode == HttpStatusCode.Unauthorized,
+            "the logged-out session's access token is refused", timeoutMs: 30_000);
+    }
+
+    [Fact]
+    public async Task A_stolen_refresh_token_replayed_late_ends_the_sessions_access_tokens_too()
+    {
+        var victim = await Client.SignUpAsync("stolen@example.com");
+        var current = await (await Client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = victim.RefreshToken })).ReadAsync<Tokens>();
+        var other = await Client.LoginAsync("stolen@example.com");
+
+        Factory.Clock.At = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(30);
+        await (await Client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = victim.RefreshToken })).ProblemAsync(HttpStatusCode.Unauthorized, "REFRESH_TOKEN_REUSED");
+
+        await Api.EventuallyAsync(
+            async () => (await Client.SendAsync(HttpMethod.Get, "/api/v1/me", current)).StatusCode == HttpStatusCode.Unauthorized,
+            "the compromised session's access token is refused", timeoutMs: 30_000);
+        // Another session of the same user is untouched.
+        Assert.Equal(HttpStatusCode.OK, (await Client.SendAsync(HttpMethod.Get, "/api/v1/me", other)).StatusCode);
     }
 
     [Fact]
@@ -140,12 +181,6 @@ public sealed class AuthTests(ApiFactory factory) : ApiTest(factory)
     }
 }
 
-/// <summary>Its own host, with a per-IP limit small enough to hit.</summary>
-public sealed class RateLimitedApiFactory : ApiFactory
-{
-    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["RateLimiting:AuthPerIpPerMinute"] = "3" };
-}
-
 [Collection(ApiCollection.Name)]
 public sealed class AuthRateLimitTests(ApiFactory shared)
 {
@@ -153,7 +188,7 @@ public sealed class AuthRateLimitTests(ApiFactory shared)
     public async Task Auth_endpoints_answer_429_with_retry_after_past_the_per_ip_limit()
     {
         await shared.ResetAsync();
-        await using var limited = new RateLimitedApiFactory();
+        await using var limited = new ConfiguredApiFactory(("RateLimiting:AuthPerIpPerMinute", "3"));
         using var client = limited.CreateClient();
 
         var responses = new List<HttpResponseMessage>();

@@ -85,7 +85,7 @@ public static class CohortApi
         await db.SaveChangesAsync();
         return users.Select(u =>
         {
-            var access = tokens.CreateAccessToken(u);
+            var access = tokens.CreateAccessToken(u, Guid.NewGuid());
             return new Tokens(access.Token, access.ExpiresAt, "", DateTimeOffset.MaxValue);
         }).ToList();
     }

@@ -111,6 +111,24 @@ public sealed class LocalCdnTests(KestrelApiFactory factory) : IClassFixture<Kes
         Assert.Equal("video/mp4", response.Content.Headers.ContentType?.MediaType);
     }
 
+    [Fact]
+    public async Task A_page_on_an_allowed_origin_can_read_the_playlists_and_a_foreign_one_cannot()
+    {
+        MakeStream();
+        var credentials = Sign(TimeSpan.FromMinutes(10)).QueryString;
+
+        // What hls.js does from a page on another origin: a CORS GET for the master playlist.
+        var allowed = new HttpRequestMessage(HttpMethod.Get, $"/cdn/hls/{_id}/master.m3u8?{credentials}") { Headers = { { "Origin", "http://localhost:5173" } } };
+        using var served = await _http.SendAsync(allowed);
+        var foreign = new HttpRequestMessage(HttpMethod.Get, $"/cdn/hls/{_id}/master.m3u8?{credentials}") { Headers = { { "Origin", "https://evil.example" } } };
+        using var refused = await _http.SendAsync(foreign);
+
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+        Assert.Equal("http://localhost:5173", served.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.Equal("true", served.Headers.GetValues("Access-Control-Allow-Credentials").Single());
+        Assert.False(refused.Headers.Contains("Access-Control-Allow-Origin"));
+    }
+
     private async Task AssertRefused(string file, string code)
     {
         using var response = await _http.GetAsync($"/cdn/hls/{_id}/{file}");

@@ -10,6 +10,8 @@ public sealed record Tokens(string AccessToken, DateTimeOffset AccessTokenExpire
 
 public sealed record Me(Guid Id, string Email, string DisplayName, string Role, string Language, DateTimeOffset CreatedAt);
 
+public sealed record Registration(Me User, Tokens Tokens);
+
 public sealed record Problem(int Status, string Code, string? Detail, string TraceId, Dictionary<string, string[]>? Errors);
 
 /// <summary>Small helpers so tests read as user journeys.</summary>
@@ -19,11 +21,15 @@ public static class Api
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static async Task<Me> RegisterAsync(this HttpClient client, string email, string role = "Student", string displayName = "테스트 사용자", string? language = null)
+    public static async Task<Me> RegisterAsync(this HttpClient client, string email, string role = "Student", string displayName = "테스트 사용자", string? language = null) =>
+        (await client.RegisterSignedInAsync(email, role, displayName, language)).User;
+
+    /// <summary>Registration answers signed in: the account and its first token pair.</summary>
+    public static async Task<Registration> RegisterSignedInAsync(this HttpClient client, string email, string role = "Student", string displayName = "테스트 사용자", string? language = null)
     {
         var response = await client.PostAsJsonAsync("/api/v1/auth/register", new { email, password = Password, displayName, role, language });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<Me>(Json))!;
+        return (await response.Content.ReadFromJsonAsync<Registration>(Json))!;
     }
 
     public static async Task<Tokens> LoginAsync(this HttpClient client, string email, string password = Password)
@@ -33,19 +39,20 @@ public static class Api
         return (await response.Content.ReadFromJsonAsync<Tokens>(Json))!;
     }
 
-    /// <summary>A registered, signed-in user. Admins cannot self-register, so they are promoted in the database.</summary>
+    /// <summary>A registered, signed-in user. Admins cannot self-register, so they are promoted in the database and sign in again.</summary>
     public static async Task<Tokens> SignUpAsync(this HttpClient client, string email, string role = "Student", string displayName = "테스트 사용자", string? language = null)
     {
-        var me = await client.RegisterAsync(email, role == "Admin" ? "Student" : role, displayName, language);
-        if (role == "Admin")
+        var registered = await client.RegisterSignedInAsync(email, role == "Admin" ? "Student" : role, displayName, language);
+        if (role != "Admin")
         {
-            await using var connection = new NpgsqlConnection(ApiFactory.PrimaryConnectionString);
-            await connection.OpenAsync();
-            await using var promote = new NpgsqlCommand("UPDATE users SET role = 'Admin' WHERE id = @id", connection);
-            promote.Parameters.AddWithValue("id", me.Id);
-            Assert.Equal(1, await promote.ExecuteNonQueryAsync());
+            return registered.Tokens;
         }
 
+        await using var connection = new NpgsqlConnection(ApiFactory.PrimaryConnectionString);
+        await connection.OpenAsync();
+        await using var promote = new NpgsqlCommand("UPDATE users SET role = 'Admin' WHERE id = @id", connection);
+        promote.Parameters.AddWithValue("id", registered.User.Id);
+        Assert.Equal(1, await promote.ExecuteNonQueryAsync());
         return await client.LoginAsync(email);
     }
 

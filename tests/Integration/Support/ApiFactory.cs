@@ -1,5 +1,6 @@
 using LectureHub.Infrastructure.Caching;
 using LectureHub.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -44,6 +45,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Replica", ReplicaConnectionString);
         builder.UseSetting("ConnectionStrings:Redis", RedisConnectionString);
         builder.UseSetting("RateLimiting:AuthPerIpPerMinute", "100000");
+        // Tests sign up dozens of users at once; the hashing bulkhead's refusals are tested on their own (SignInLoadTests).
+        builder.UseSetting("PasswordHashing:QueueLimit", "10000");
         builder.UseSetting("Outbox:PollIntervalSeconds", "0.2");
         builder.UseSetting("Email:Port", Env("LH_SMTP_PORT", "51025"));
         // Tests drive the transcode worker themselves (TranscodeTests), so no encode runs across a database reset.
@@ -57,7 +60,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock).AddSingleton<IStartupFilter, LoopbackPeer>());
     }
 
     public async Task InitializeAsync()
@@ -150,4 +153,21 @@ public abstract class ApiTest(ApiFactory factory) : IAsyncLifetime
         Client.Dispose();
         return Task.CompletedTask;
     }
+}
+
+/// <summary>
+/// The test server has no socket, so no peer address; Kestrel behind a local proxy would see loopback. Per-address
+/// limits and the trusted-proxy rule then work as they do on a real host.
+/// </summary>
+internal sealed class LoopbackPeer : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((context, nextMiddleware) =>
+        {
+            context.Connection.RemoteIpAddress ??= System.Net.IPAddress.Loopback;
+            return nextMiddleware(context);
+        });
+        next(app);
+    };
 }

@@ -22,6 +22,10 @@ internal static class Journeys
         ctx.Step("register", (http, ct) => http.PostAsJsonAsync("/api/v1/auth/register",
             new { email, password = Password, displayName = "부하 테스트", role = "Student" }, ct), HttpStatusCode.Created);
 
+    /// <summary>Registers and reads the token pair the answer carries: the new user is signed in.</summary>
+    public static async Task<Tokens?> SignUp(IterationContext ctx, string email) =>
+        await Register(ctx, email) is { } response ? (await response.Content.ReadFromJsonAsync<Registration>(JsonSerializerOptions.Web))?.Tokens : null;
+
     public static async Task<Tokens?> Login(IterationContext ctx, string email) =>
         await ReadTokens(await ctx.Step("login", (http, ct) => http.PostAsJsonAsync("/api/v1/auth/login", new { email, password = Password }, ct)));
 
@@ -62,6 +66,8 @@ internal static class Journeys
             ? (await login.Content.ReadFromJsonAsync<Tokens>(JsonSerializerOptions.Web, setup.CancellationToken))!
             : throw new InvalidOperationException($"Setup could not sign in {email}: {(int)login.StatusCode}");
     }
+
+    private sealed record Registration(Tokens Tokens);
 
     private static async Task<Tokens?> ReadTokens(HttpResponseMessage? response) =>
         response is null ? null : await response.Content.ReadFromJsonAsync<Tokens>(JsonSerializerOptions.Web);

@@ -24,9 +24,13 @@ public sealed class AuthHandlerTests
     {
         _tokens.RefreshTokenLifetime.Returns(TimeSpan.FromDays(14));
         _tokens.CreateRefreshToken().Returns(new NewRefreshToken("value", "hash"));
-        _tokens.CreateAccessToken(Arg.Any<User>()).Returns(new AccessToken("jwt", Now.AddMinutes(15)));
+        _tokens.CreateAccessToken(Arg.Any<User>(), Arg.Any<Guid>()).Returns(new AccessToken("jwt", Now.AddMinutes(15)));
+        _tokens.CreateDeviceToken(Arg.Any<Guid>()).Returns("device");
         _refreshTokens.AddAsync(Arg.Any<RefreshToken>(), Arg.Any<CancellationToken>()).Returns(c => c.Arg<RefreshToken>());
+        _throttle.CheckAsync(default!, default!, default, default).ReturnsForAnyArgs(LoginGate.Open);
     }
+
+    private RegisterHandler Register => new(_users, _refreshTokens, _hasher, _tokens, _consistency, _clock);
 
     private LoginHandler Login => new(_users, _refreshTokens, _hasher, _tokens, _throttle, _consistency, _clock);
 
@@ -36,7 +40,7 @@ public sealed class AuthHandlerTests
         _users.AnyAsync(Arg.Any<ISpecification<User>>(), Arg.Any<CancellationToken>()).Returns(true);
 
         var error = await Assert.ThrowsAsync<ConflictException>(async () =>
-            await new RegisterHandler(_users, _hasher, _consistency, _clock).Handle(new RegisterCommand("a@b.co", "long-enough-pw", "a"), default));
+            await Register.Handle(new RegisterCommand("a@b.co", "long-enough-pw", "a"), default));
 
         Assert.Equal("EMAIL_TAKEN", error.Code);
         await _users.DidNotReceiveWithAnyArgs().AddAsync(default!, default);
@@ -45,23 +49,43 @@ public sealed class AuthHandlerTests
     [Fact]
     public async Task Register_stores_the_hash_never_the_password_and_notes_the_writer()
     {
-        _hasher.Hash("long-enough-pw").Returns("PBKDF2-HASH");
+        _hasher.HashAsync("long-enough-pw", Arg.Any<CancellationToken>()).Returns("ARGON2-HASH");
 
-        var me = await new RegisterHandler(_users, _hasher, _consistency, _clock).Handle(new RegisterCommand("a@b.co", "long-enough-pw", "a"), default);
+        var registered = await Register.Handle(new RegisterCommand("a@b.co", "long-enough-pw", "a"), default);
 
-        await _users.Received(1).AddAsync(Arg.Is<User>(u => u.PasswordHash == "PBKDF2-HASH" && u.Id == me.Id), Arg.Any<CancellationToken>());
-        _consistency.Received(1).NoteWriteBy(me.Id);
+        await _users.Received(1).AddAsync(Arg.Is<User>(u => u.PasswordHash == "ARGON2-HASH" && u.Id == registered.User.Id), Arg.Any<CancellationToken>());
+        _consistency.Received(1).NoteWriteBy(registered.User.Id);
+        // Signed in at once, with one hash and no verify.
+        Assert.Equal(("jwt", "value"), (registered.Tokens.AccessToken, registered.Tokens.RefreshToken));
+        await _hasher.Received(1).HashAsync(Arg.Any<string>(), Arg.Any<CancellationToken>());
+        await _hasher.DidNotReceiveWithAnyArgs().VerifyAsync(default!, default!, default);
     }
 
     [Fact]
-    public async Task Login_is_refused_without_checking_the_password_while_the_account_is_throttled()
+    public async Task Login_is_refused_without_checking_the_password_while_this_source_is_throttled()
     {
-        _throttle.RetryAfterAsync("a@b.co", Arg.Any<CancellationToken>()).Returns(TimeSpan.FromMinutes(3));
+        _throttle.CheckAsync("a@b.co", "ip:203.0.113.9", false, Arg.Any<CancellationToken>()).Returns(new LoginGate(TimeSpan.FromMinutes(3), TimeSpan.Zero));
 
-        var error = await Assert.ThrowsAsync<TooManyRequestsException>(async () => await Login.Handle(new LoginCommand("A@b.co", "pw"), default));
+        var error = await Assert.ThrowsAsync<TooManyRequestsException>(async () =>
+            await Login.Handle(new LoginCommand("A@b.co", "pw") { Source = "203.0.113.9" }, default));
 
         Assert.Equal(("LOGIN_THROTTLED", TimeSpan.FromMinutes(3)), (error.Code, error.RetryAfter));
-        _hasher.DidNotReceiveWithAnyArgs().Verify(default!, default!);
+        await _hasher.DidNotReceiveWithAnyArgs().VerifyAsync(default!, default!, default);
+    }
+
+    [Fact]
+    public async Task A_device_marker_of_this_account_is_the_source_and_skips_the_account_ceiling()
+    {
+        var user = User.Register("a@b.co", "a", "stored", Role.Student, Now);
+        var device = Guid.NewGuid();
+        _users.SingleOrDefaultAsync(Arg.Any<ISingleResultSpecification<User>>(), Arg.Any<CancellationToken>()).Returns(user);
+        _tokens.DeviceOf("marker", user.Id).Returns(device);
+        _hasher.VerifyAsync("stored", "pw", Arg.Any<CancellationToken>()).Returns(PasswordCheck.Success);
+
+        var signedIn = await Login.Handle(new LoginCommand("a@b.co", "pw") { Source = "203.0.113.9", DeviceToken = "marker" }, default);
+
+        await _throttle.Received(1).CheckAsync("a@b.co", $"device:{device:N}", true, Arg.Any<CancellationToken>());
+        Assert.Equal("marker", signedIn.DeviceToken);
     }
 
     [Fact]
@@ -69,23 +93,24 @@ public sealed class AuthHandlerTests
     {
         var user = User.Register("a@b.co", "a", "stored", Role.Student, Now);
         _users.SingleOrDefaultAsync(Arg.Any<ISingleResultSpecification<User>>(), Arg.Any<CancellationToken>()).Returns(user);
-        _hasher.Verify("stored", "wrong").Returns(PasswordCheck.Failed);
+        _hasher.VerifyAsync("stored", "wrong", Arg.Any<CancellationToken>()).Returns(PasswordCheck.Failed);
 
-        var error = await Assert.ThrowsAsync<UnauthorizedException>(async () => await Login.Handle(new LoginCommand("a@b.co", "wrong"), default));
+        var error = await Assert.ThrowsAsync<UnauthorizedException>(async () =>
+            await Login.Handle(new LoginCommand("a@b.co", "wrong") { Source = "198.51.100.7" }, default));
 
         Assert.Equal("INVALID_CREDENTIALS", error.Code);
-        await _throttle.Received(1).RecordFailureAsync("a@b.co", Arg.Any<CancellationToken>());
+        await _throttle.Received(1).RecordFailureAsync("a@b.co", "ip:198.51.100.7", Arg.Any<CancellationToken>());
         await _refreshTokens.DidNotReceiveWithAnyArgs().AddAsync(default!, default);
     }
 
     [Fact]
     public async Task An_unknown_email_still_runs_a_password_check()
     {
-        _hasher.Hash(Arg.Any<string>()).Returns("decoy");
+        _hasher.HashAsync(Arg.Any<string>(), Arg.Any<CancellationToken>()).Returns("decoy");
 
         await Assert.ThrowsAsync<UnauthorizedException>(async () => await Login.Handle(new LoginCommand("nobody@b.co", "pw"), default));
 
-        _hasher.Received(1).Verify(Arg.Any<string>(), "pw");
+        await _hasher.Received(1).VerifyAsync(Arg.Any<string>(), "pw", Arg.Any<CancellationToken>());
     }
 
     [Fact]
@@ -93,14 +118,14 @@ public sealed class AuthHandlerTests
     {
         var user = User.Register("a@b.co", "a", "old-weak-hash", Role.Student, Now);
         _users.SingleOrDefaultAsync(Arg.Any<ISingleResultSpecification<User>>(), Arg.Any<CancellationToken>()).Returns(user);
-        _hasher.Verify("old-weak-hash", "pw").Returns(PasswordCheck.SuccessRehashNeeded);
-        _hasher.Hash("pw").Returns("new-strong-hash");
+        _hasher.VerifyAsync("old-weak-hash", "pw", Arg.Any<CancellationToken>()).Returns(PasswordCheck.SuccessRehashNeeded);
+        _hasher.HashAsync("pw", Arg.Any<CancellationToken>()).Returns("new-strong-hash");
 
-        var tokens = await Login.Handle(new LoginCommand("a@b.co", "pw"), default);
+        var signedIn = await Login.Handle(new LoginCommand("a@b.co", "pw") { Source = "198.51.100.7" }, default);
 
-        Assert.Equal(("jwt", "value"), (tokens.AccessToken, tokens.RefreshToken));
+        Assert.Equal(("jwt", "value", "device"), (signedIn.Tokens.AccessToken, signedIn.Tokens.RefreshToken, signedIn.DeviceToken));
         Assert.Equal("new-strong-hash", user.PasswordHash);
-        await _throttle.Received(1).ResetAsync("a@b.co", Arg.Any<CancellationToken>());
+        await _throttle.Received(1).ResetAsync("a@b.co", "ip:198.51.100.7", Arg.Any<CancellationToken>());
         await _refreshTokens.Received(1).AddAsync(Arg.Is<RefreshToken>(t => t.UserId == user.Id && t.TokenHash == "hash"), Arg.Any<CancellationToken>());
     }
 
@@ -114,10 +139,35 @@ public sealed class AuthHandlerTests
         _refreshTokens.SingleOrDefaultAsync(Arg.Any<ISingleResultSpecification<RefreshToken>>(), Arg.Any<CancellationToken>()).Returns(spent);
         _refreshTokens.ListAsync(Arg.Any<ISpecification<RefreshToken>>(), Arg.Any<CancellationToken>()).Returns([live]);
 
-        var outcome = await new RefreshTokensHandler(_users, _refreshTokens, _tokens, _clock).Handle(new RefreshTokensCommand("stolen"), default);
+        _users.GetByIdAsync(spent.UserId, Arg.Any<CancellationToken>()).Returns(User.Register("a@b.co", "a", "h", Role.Student, Now));
+        _tokens.SuccessorOf("stolen").Returns(new NewRefreshToken("next", "new"));
+        var later = new TestClock(Now + RefreshToken.ReuseGrace + TimeSpan.FromSeconds(1));
+
+        var outcome = await new RefreshTokensHandler(_users, _refreshTokens, _tokens, later).Handle(new RefreshTokensCommand("stolen"), default);
 
         Assert.Equal("REFRESH_TOKEN_REUSED", outcome.RejectionCode);
         Assert.Null(outcome.Tokens);
         Assert.Equal("reuse detected", live.RevokedReason);
+        Assert.Equal([new SessionRevoked(family)], live.DomainEvents);
+    }
+
+    [Fact]
+    public async Task Presenting_a_just_rotated_token_again_answers_with_the_same_successor_and_revokes_nothing()
+    {
+        var family = Guid.NewGuid();
+        var spent = RefreshToken.Issue(Guid.NewGuid(), family, "old", Now, TimeSpan.FromDays(1));
+        var live = spent.Rotate("new", Now, TimeSpan.FromDays(1));
+        _tokens.HashRefreshToken("retried").Returns("old");
+        _tokens.SuccessorOf("retried").Returns(new NewRefreshToken("next", "new"));
+        _refreshTokens.SingleOrDefaultAsync(Arg.Any<ISingleResultSpecification<RefreshToken>>(), Arg.Any<CancellationToken>()).Returns(spent);
+        _refreshTokens.GetByIdAsync(live.Id, Arg.Any<CancellationToken>()).Returns(live);
+        _users.GetByIdAsync(spent.UserId, Arg.Any<CancellationToken>()).Returns(User.Register("a@b.co", "a", "h", Role.Student, Now));
+        var soon = new TestClock(Now + RefreshToken.ReuseGrace);
+
+        var outcome = await new RefreshTokensHandler(_users, _refreshTokens, _tokens, soon).Handle(new RefreshTokensCommand("retried"), default);
+
+        Assert.Equal("next", outcome.Tokens?.RefreshToken);
+        Assert.False(live.IsSpent);
+        await _refreshTokens.DidNotReceiveWithAnyArgs().AddAsync(default!, default);
     }
 }

@@ -1,3 +1,4 @@
+using LectureHub.Application.Abstractions;
 using LectureHub.Domain.Users;
 using LectureHub.Infrastructure.Identity;
 using LectureHub.UnitTests.Support;
@@ -12,14 +13,17 @@ public sealed class ValidatedTokenCacheTests : IDisposable
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
     private static readonly JwtOptions Jwt = new() { SigningKey = Convert.ToBase64String(new byte[32]) };
 
+    private static readonly Guid Session = Guid.NewGuid();
+
     private readonly TestClock _clock = new(Now);
+    private readonly ISessionRevocations _revocations = NSubstitute.Substitute.For<ISessionRevocations>();
     private readonly ValidatedTokenCache _cache;
     private readonly string _token;
 
     public ValidatedTokenCacheTests()
     {
-        _cache = new ValidatedTokenCache(_clock);
-        _token = new JwtTokenService(Options.Create(Jwt), _clock).CreateAccessToken(User.Register("a@b.co", "김", "h", Role.Student, Now)).Token;
+        _cache = new ValidatedTokenCache(_clock, _revocations);
+        _token = new JwtTokenService(Options.Create(Jwt), _clock).CreateAccessToken(User.Register("a@b.co", "김", "h", Role.Student, Now), Session).Token;
     }
 
     public void Dispose() => _cache.Dispose();
@@ -53,10 +57,22 @@ public sealed class ValidatedTokenCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task A_revoked_session_is_refused_whether_its_token_is_remembered_or_not()
+    {
+        Assert.True((await _cache.ValidateTokenAsync(_token, Parameters(Jwt))).IsValid);
+
+        NSubstitute.SubstituteExtensions.Returns(_revocations.IsRevoked(Session), true);
+
+        Assert.False((await _cache.ValidateTokenAsync(_token, Parameters(Jwt))).IsValid);
+        using var fresh = new ValidatedTokenCache(_clock, _revocations);
+        Assert.False((await fresh.ValidateTokenAsync(_token, Parameters(Jwt))).IsValid);
+    }
+
+    [Fact]
     public async Task A_token_lives_on_the_clock_that_issued_it_with_thirty_seconds_of_skew()
     {
         var clock = new TestClock(new DateTimeOffset(2040, 1, 1, 0, 0, 0, TimeSpan.Zero)); // far from the machine's clock
-        var token = new JwtTokenService(Options.Create(Jwt), clock).CreateAccessToken(User.Register("a@b.co", "김", "h", Role.Student, clock.GetUtcNow())).Token;
+        var token = new JwtTokenService(Options.Create(Jwt), clock).CreateAccessToken(User.Register("a@b.co", "김", "h", Role.Student, clock.GetUtcNow()), Session).Token;
         var parameters = AuthSetup.TokenValidation(Jwt, clock);
         var handler = new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler();
 

@@ -1,5 +1,6 @@
 using FluentValidation;
 using LectureHub.Application.Abstractions;
+using LectureHub.Application.Common.Exceptions;
 using LectureHub.Application.Users;
 using LectureHub.Domain.Users;
 using Mediator;
@@ -17,9 +18,38 @@ public sealed record RefreshOutcome(TokenPair? Tokens, string? RejectionCode)
     public static RefreshOutcome Rejected(string code) => new(null, code);
 }
 
+/// <summary>
+/// Refreshes a session, surviving a race with itself: when two requests rotate one token at once, the loser's
+/// commit conflicts, and its retry finds the token just rotated (within the grace window) and answers with the same
+/// successor. Eight tabs refreshing together all stay signed in.
+/// </summary>
+public sealed record RefreshSessionWorkflow(string RefreshToken) : IWorkflow<RefreshOutcome>;
+
 internal sealed class RefreshTokensValidator : AbstractValidator<RefreshTokensCommand>
 {
     public RefreshTokensValidator() => RuleFor(c => c.RefreshToken).NotEmpty().MaximumLength(200);
+}
+
+internal sealed class RefreshSessionValidator : AbstractValidator<RefreshSessionWorkflow>
+{
+    public RefreshSessionValidator() => RuleFor(c => c.RefreshToken).NotEmpty().MaximumLength(200);
+}
+
+internal sealed class RefreshSessionHandler(ISender sender) : IWorkflowHandler<RefreshSessionWorkflow, RefreshOutcome>
+{
+    public async ValueTask<RefreshOutcome> Handle(RefreshSessionWorkflow workflow, CancellationToken cancellationToken)
+    {
+        var command = new RefreshTokensCommand(workflow.RefreshToken);
+        try
+        {
+            return await sender.Send(command, cancellationToken);
+        }
+        catch (ConflictException ex) when (ex.Code is "CONCURRENCY_CONFLICT" or "DUPLICATE")
+        {
+            // Another request rotated this token first; now it is a rotated token within its grace window.
+            return await sender.Send(command, cancellationToken);
+        }
+    }
 }
 
 internal sealed class RefreshTokensHandler(
@@ -37,6 +67,22 @@ internal sealed class RefreshTokensHandler(
             return RefreshOutcome.Rejected("REFRESH_TOKEN_INVALID");
         }
 
+        var user = await users.GetByIdAsync(presented.UserId, cancellationToken);
+        if (user is null)
+        {
+            return RefreshOutcome.Rejected("REFRESH_TOKEN_INVALID");
+        }
+
+        var successor = tokens.SuccessorOf(command.RefreshToken);
+        if (presented.IsWithinReuseGrace(now))
+        {
+            var next = await refreshTokens.GetByIdAsync(presented.ReplacedById!.Value, cancellationToken);
+            // The successor must still be live (not logged out), or itself just rotated by this same client.
+            return next is not null && next.TokenHash == successor.Hash && (!next.IsSpent || next.IsWithinReuseGrace(now))
+                ? new RefreshOutcome(TokenIssuer.Pair(user, tokens, successor, next), null)
+                : RefreshOutcome.Rejected("REFRESH_TOKEN_REUSED");
+        }
+
         if (presented.IsSpent)
         {
             await RevokeFamilyAsync(refreshTokens, presented.FamilyId, "reuse detected", now, cancellationToken);
@@ -48,15 +94,8 @@ internal sealed class RefreshTokensHandler(
             return RefreshOutcome.Rejected("REFRESH_TOKEN_EXPIRED");
         }
 
-        var user = await users.GetByIdAsync(presented.UserId, cancellationToken);
-        if (user is null)
-        {
-            return RefreshOutcome.Rejected("REFRESH_TOKEN_INVALID");
-        }
-
-        var value = tokens.CreateRefreshToken();
-        var next = await refreshTokens.AddAsync(presented.Rotate(value.Hash, now, tokens.RefreshTokenLifetime), cancellationToken);
-        return new RefreshOutcome(TokenIssuer.Pair(user, tokens, value, next), null);
+        var rotated = await refreshTokens.AddAsync(presented.Rotate(successor.Hash, now, tokens.RefreshTokenLifetime), cancellationToken);
+        return new RefreshOutcome(TokenIssuer.Pair(user, tokens, successor, rotated), null);
     }
 
     internal static async Task RevokeFamilyAsync(

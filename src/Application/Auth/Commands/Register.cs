@@ -8,7 +8,10 @@ using Mediator;
 namespace LectureHub.Application.Auth.Commands;
 
 /// <summary><paramref name="Language"/>: the language of emails to this account ("ko" or "en"); Korean when left out.</summary>
-public sealed record RegisterCommand(string Email, string Password, string DisplayName, Role Role = Role.Student, string? Language = null) : ICommand<MeDto>;
+public sealed record RegisterCommand(string Email, string Password, string DisplayName, Role Role = Role.Student, string? Language = null) : ICommand<Registration>;
+
+/// <summary>The new account, already signed in: registering costs one password hash, not a second at login.</summary>
+public sealed record Registration(MeDto User, TokenPair Tokens);
 
 internal sealed class RegisterValidator : AbstractValidator<RegisterCommand>
 {
@@ -22,10 +25,11 @@ internal sealed class RegisterValidator : AbstractValidator<RegisterCommand>
     }
 }
 
-internal sealed class RegisterHandler(IRepository<User> users, IPasswordHasher hasher, IReadConsistency consistency, TimeProvider clock)
-    : ICommandHandler<RegisterCommand, MeDto>
+internal sealed class RegisterHandler(
+    IRepository<User> users, IRepository<RefreshToken> refreshTokens, IPasswordHasher hasher, ITokenService tokens, IReadConsistency consistency, TimeProvider clock)
+    : ICommandHandler<RegisterCommand, Registration>
 {
-    public async ValueTask<MeDto> Handle(RegisterCommand command, CancellationToken cancellationToken)
+    public async ValueTask<Registration> Handle(RegisterCommand command, CancellationToken cancellationToken)
     {
         // The unique index on normalized_email is the real guard; this check only gives the common case a clear answer.
         if (await users.AnyAsync(new UserByEmailSpec(command.Email), cancellationToken))
@@ -33,9 +37,11 @@ internal sealed class RegisterHandler(IRepository<User> users, IPasswordHasher h
             throw new ConflictException("EMAIL_TAKEN", "An account with this email already exists.");
         }
 
-        var user = User.Register(command.Email, command.DisplayName, hasher.Hash(command.Password), command.Role, clock.GetUtcNow(), command.Language ?? Languages.Default);
+        var hash = await hasher.HashAsync(command.Password, cancellationToken);
+        var now = clock.GetUtcNow();
+        var user = User.Register(command.Email, command.DisplayName, hash, command.Role, now, command.Language ?? Languages.Default);
         await users.AddAsync(user, cancellationToken);
         consistency.NoteWriteBy(user.Id);
-        return MeDto.From(user);
+        return new Registration(MeDto.From(user), await TokenIssuer.IssueAsync(user, Guid.CreateVersion7(), tokens, refreshTokens, now, cancellationToken));
     }
 }

@@ -26,4 +26,7 @@ public sealed class TooManyRequestsException(string code, string message, TimeSp
 }
 
 /// <summary>The work cannot be taken on now but can be soon (a backlog is draining): 503 with Retry-After.</summary>
-public sealed class ServiceUnavailableException(string code, string message) : AppException(code, message);
+public sealed class ServiceUnavailableException(string code, string message, TimeSpan? retryAfter = null) : AppException(code, message)
+{
+    public TimeSpan RetryAfter { get; } = retryAfter ?? TimeSpan.FromSeconds(5);
+}
