@@ -14,6 +14,14 @@ if (args is ["errors"])
     return;
 }
 
+if (args is ["hash-bench", .. var seconds])
+{
+    // docs/benchmarks.md: password hashes per second on this machine, to size PasswordHashing:Concurrency.
+    var each = TimeSpan.FromSeconds(seconds is [var s] ? double.Parse(s, System.Globalization.CultureInfo.InvariantCulture) : 10);
+    Console.Write(LectureHub.Infrastructure.Identity.PasswordHashBenchmark.Run(new LectureHub.Infrastructure.Identity.PasswordHashingOptions(), each));
+    return;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services
@@ -27,7 +35,7 @@ builder.Services
     });
 
 var requestLimits = builder.Configuration.GetSection(RequestLimitOptions.Section).Get<RequestLimitOptions>() ?? new RequestLimitOptions();
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = requestLimits.MaxBodyBytes);
+builder.WebHost.ConfigureKestrel(kestrel => RequestLimits.ApplyTo(requestLimits, kestrel));
 builder.Services
     .AddHttpContextAccessor()
     .AddScoped<LectureHub.Application.Abstractions.ICurrentUser, HttpCurrentUser>()
@@ -35,7 +43,10 @@ builder.Services
     .AddLectureHubAuth()
     .AddLectureHubRateLimiting(builder.Configuration)
     .AddLectureHubCors(builder.Configuration)
-    .AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityTransformer>().AddDocumentTransformer<ErrorCatalogTransformer>())
+    .AddOpenApi(options => options
+        .AddDocumentTransformer<ApiContractTransformer>()
+        .AddOperationTransformer<ApiContractTransformer>()
+        .AddDocumentTransformer<ErrorCatalogTransformer>())
     .ConfigureHttpJsonOptions(json =>
     {
         json.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
@@ -64,6 +75,7 @@ app.UseExceptionHandler();
 app.UseCors();
 app.UseStatusCodePages();
 app.UseCleanQueryAndRoute();
+app.UseRequestSizeLimits(requestLimits);
 app.UseRequestBodyLimit(requestLimits.MaxBodyBytes);
 app.UseAuthentication();
 app.UseAuthorization();

@@ -19,4 +19,7 @@ public interface IPasswordHasher
     ValueTask<string> HashAsync(string password, CancellationToken cancellationToken);
 
     ValueTask<PasswordCheck> VerifyAsync(string hash, string password, CancellationToken cancellationToken);
+
+    /// <summary>Refuses with 503 BUSY at once when every slot and queue place is taken, before a handler does any other work.</summary>
+    void ThrowIfBusy();
 }

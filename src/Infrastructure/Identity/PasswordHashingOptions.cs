@@ -19,7 +19,10 @@ public sealed class PasswordHashingOptions
     [Range(1, 100)]
     public int Passes { get; set; } = ProductionPasses;
 
-    /// <summary>Hashes that may run at once; 0 means one per core. Each holds <see cref="MemoryKiB"/> while it runs.</summary>
+    /// <summary>
+    /// Hashes that may run at once; 0 means half the cores (at least one), so a sign-up storm leaves the other half to
+    /// every other request. Each holds <see cref="MemoryKiB"/> while it runs.
+    /// </summary>
     [Range(0, 1024)]
     public int Concurrency { get; set; }
 
@@ -27,7 +30,7 @@ public sealed class PasswordHashingOptions
     [Range(0, 10_000)]
     public int QueueLimit { get; set; } = 8;
 
-    public int EffectiveConcurrency => Concurrency > 0 ? Concurrency : Environment.ProcessorCount;
+    public int EffectiveConcurrency => Concurrency > 0 ? Concurrency : Math.Max(1, Environment.ProcessorCount / 2);
 
     public bool IsAllowed(bool development) => development || (MemoryKiB >= ProductionMemoryKiB && Passes >= ProductionPasses);
 }

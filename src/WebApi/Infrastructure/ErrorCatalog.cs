@@ -47,6 +47,8 @@ internal static class ErrorCatalog
             new("EMAIL_TAKEN", [409], "An account with this email already exists."),
             new("INVALID_CREDENTIALS", [401], "The email or password is wrong."),
             new("LOGIN_THROTTLED", [429], "Too many failed sign-ins to this account from this address or device; wait for Retry-After. The owner's own devices are not affected."),
+            new("URI_TOO_LONG", [414], "The path and query exceed Requests:MaxTargetBytes (8 KB)."),
+            new("HEADERS_TOO_LARGE", [431], "The request headers exceed Requests:MaxHeaderBytes (32 KB) in all."),
             new("BUSY", [503], "Password hashing is at capacity (a sign-in storm); retry after Retry-After. Other requests are not affected."),
             new("REFRESH_TOKEN_INVALID", [401], "The refresh token is unknown or revoked; sign in again."),
             new("REFRESH_TOKEN_REUSED", [401, 409], "The refresh token was already used: the whole token family is revoked (a stolen token is suspected); sign in again."),

@@ -120,6 +120,7 @@ internal static class IdempotencyEndpointExtensions
 {
     public static RouteHandlerBuilder RequireIdempotencyKey(this RouteHandlerBuilder builder) =>
         builder.AddEndpointFilter<IdempotencyFilter>()
+            .WithMetadata(new RequiredHeader(IdempotencyKey.Header, "A key of your choosing (a UUID), the same on every retry of this request."))
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 }

@@ -13,7 +13,8 @@ internal static class ProblemDetailsSetup
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             var problem = context.ProblemDetails;
-            problem.Instance ??= context.HttpContext.Request.Path;
+            // The path, not an echo of whatever was sent: a 414 must not answer with the 8 KB it refused.
+            problem.Instance ??= context.HttpContext.Request.Path.Value is { Length: > 200 } path ? path[..200] : context.HttpContext.Request.Path;
             problem.Extensions.TryAdd("code", DefaultCode(problem.Status ?? context.HttpContext.Response.StatusCode));
             problem.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
         });

@@ -22,7 +22,9 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         }
 
         var problem = ToProblem(exception);
-        if (problem.Status >= 500)
+        // A 503 we chose (BUSY, a backlog) is an answer, not a fault: logging each one with its stack would cost the
+        // CPU a storm is already short of.
+        if (problem.Status >= 500 && exception is not ServiceUnavailableException)
         {
             logger.LogError(exception, "Unhandled exception for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
         }
@@ -45,6 +47,10 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
     internal static ProblemDetails ToProblem(Exception exception) => exception switch
     {
         ValidationException validation => Validation(validation),
+        BadHttpRequestException { StatusCode: StatusCodes.Status414UriTooLong } =>
+            Problem(StatusCodes.Status414UriTooLong, "URI_TOO_LONG", "URI too long", "The path and query are longer than this server accepts."),
+        BadHttpRequestException { StatusCode: StatusCodes.Status431RequestHeaderFieldsTooLarge } =>
+            Problem(StatusCodes.Status431RequestHeaderFieldsTooLarge, "HEADERS_TOO_LARGE", "Request headers too large", "The request's headers are larger than this server accepts."),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
             Problem(StatusCodes.Status413PayloadTooLarge, "PAYLOAD_TOO_LARGE", "Request body too large", "The request body exceeds the size limit."),
         BadHttpRequestException { InnerException: ControlCharacterException json } => Validation(new ValidationException([new(Field(json.Path), json.Message)])),

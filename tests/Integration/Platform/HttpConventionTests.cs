@@ -94,4 +94,33 @@ public sealed class HttpConventionTests(ApiFactory factory) : ApiTest(factory)
         Assert.Equal(HttpStatusCode.OK, scalar.StatusCode);
         Assert.Contains("text/html", scalar.Content.Headers.ContentType?.MediaType);
     }
+
+    [Fact]
+    public async Task The_openapi_document_names_required_headers_puts_bearer_only_where_required_and_lists_the_statuses()
+    {
+        using var openApi = JsonDocument.Parse(await Client.GetStringAsync("/openapi/v1.json"));
+        var paths = openApi.RootElement.GetProperty("paths");
+        JsonElement Operation(string path, string method) => paths.GetProperty(path).GetProperty(method);
+        static IEnumerable<string> Statuses(JsonElement operation) => operation.GetProperty("responses").EnumerateObject().Select(r => r.Name);
+        static bool Secured(JsonElement operation) => operation.TryGetProperty("security", out var security) && security.GetArrayLength() > 0;
+        static JsonElement? Header(JsonElement operation, string name) => operation.TryGetProperty("parameters", out var parameters)
+            ? parameters.EnumerateArray().FirstOrDefault(p => p.GetProperty("in").GetString() == "header" && p.GetProperty("name").GetString() == name) is { ValueKind: JsonValueKind.Object } found ? found : null
+            : null;
+
+        Assert.False(openApi.RootElement.TryGetProperty("security", out _));
+        Assert.False(Secured(Operation("/api/v1/courses", "get")));
+        Assert.False(Secured(Operation("/api/v1/auth/login", "post")));
+        Assert.True(Secured(Operation("/api/v1/me", "get")));
+
+        var apply = Operation("/api/v1/cohorts/{id}/applications", "post");
+        Assert.True(Header(apply, "Idempotency-Key")?.GetProperty("required").GetBoolean());
+        var chunk = paths.EnumerateObject().Single(p => p.Name.TrimEnd('/') == "/api/v1/video-uploads/{id}").Value.GetProperty("put");
+        Assert.True(Header(chunk, "Content-Range")?.GetProperty("required").GetBoolean());
+
+        Assert.Contains("404", Statuses(Operation("/api/v1/courses/{id}", "put")));
+        Assert.Contains("401", Statuses(Operation("/api/v1/cohorts", "post")));
+        Assert.Contains("401", Statuses(Operation("/api/v1/cohorts/{id}/stats", "get")));
+        Assert.Contains("400", Statuses(Operation("/api/v1/me/likes", "get")));
+        Assert.Contains("503", Statuses(Operation("/api/v1/auth/register", "post")));
+    }
 }

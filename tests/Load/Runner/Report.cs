@@ -65,7 +65,10 @@ public static class Report
             }
 
             var l = s.LatencyMs;
-            var codes = string.Join(" ", s.StatusCodes.Select(c => $"{c.Key}×{c.Value}"));
+            // Each answer's own p99 once a step has several (a 503 refused at once beside a slow 201, say).
+            var codes = string.Join(" ", s.StatusCodes.Select(c => s.StatusCodes.Count > 1 && s.StatusP99Ms?.GetValueOrDefault(c.Key) is { } p99
+                ? Inv($"{c.Key}×{c.Value} (p99 {p99:0.#})")
+                : $"{c.Key}×{c.Value}"));
             md.AppendLine(Inv($"| {s.Name} | {s.Count} | {s.RequestsPerSecond:0.0} | {s.Ok} | {s.Failed} | {s.TimedOut} | {l.P50:0.00} | {l.P75:0.00} | {l.P95:0.00} | {l.P99:0.00} | {l.P999:0.00} | {l.Max:0.00} | {codes} | {s.Bytes / 1024.0:0} |"));
         }
 

@@ -13,6 +13,7 @@ internal sealed class StepStats(string name)
     private readonly LongHistogram _total = NewHistogram();
     private readonly LongHistogram _interval = NewHistogram();
     private readonly Dictionary<string, long> _statuses = [];
+    private readonly Dictionary<string, LongHistogram> _byStatus = [];
     private long _intervalOk;
     private long _intervalFailed;
 
@@ -35,6 +36,12 @@ internal sealed class StepStats(string name)
             _interval.RecordValue(micros);
             Bytes += bytes;
             _statuses[outcome.Status] = _statuses.GetValueOrDefault(outcome.Status) + 1;
+            if (!_byStatus.TryGetValue(outcome.Status, out var byStatus))
+            {
+                _byStatus[outcome.Status] = byStatus = NewHistogram();
+            }
+
+            byStatus.RecordValue(micros);
             if (outcome.IsOk)
             {
                 Ok++;
@@ -57,7 +64,8 @@ internal sealed class StepStats(string name)
         lock (_lock)
         {
             return new StepSummary(Name, Ok + Failed, Ok, Failed, TimedOut, (Ok + Failed) / measured.TotalSeconds, Bytes,
-                new SortedDictionary<string, long>(_statuses, StringComparer.Ordinal), Latency.From(_total), null);
+                new SortedDictionary<string, long>(_statuses, StringComparer.Ordinal), Latency.From(_total), null,
+                new SortedDictionary<string, double>(_byStatus.ToDictionary(b => b.Key, b => Latency.From(b.Value).P99), StringComparer.Ordinal));
         }
     }
 
@@ -152,7 +160,8 @@ public sealed record Latency(double Mean, double P50, double P75, double P95, do
 
 public sealed record StepSummary(
     string Name, long Count, long Ok, long Failed, long TimedOut, double RequestsPerSecond, long Bytes,
-    IReadOnlyDictionary<string, long> StatusCodes, Latency LatencyMs, string? PendingReason)
+    IReadOnlyDictionary<string, long> StatusCodes, Latency LatencyMs, string? PendingReason,
+    IReadOnlyDictionary<string, double>? StatusP99Ms = null)
 {
     public double ErrorRate => Count == 0 ? 0 : (double)Failed / Count;
 
