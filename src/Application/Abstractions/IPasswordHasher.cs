@@ -20,6 +20,6 @@ public interface IPasswordHasher
 
     ValueTask<PasswordCheck> VerifyAsync(string hash, string password, CancellationToken cancellationToken);
 
-    /// <summary>Refuses with 503 BUSY at once when every slot and queue place is taken, before a handler does any other work.</summary>
+    /// <summary>Refuses with 503 BUSY at once when every slot and queue place is taken, before any other work (the endpoints' admission filter).</summary>
     void ThrowIfBusy();
 }

@@ -20,6 +20,7 @@ internal static class AuthEndpoints
         group.MapPost("/register", async Task<Created<Registration>> (RegisterCommand command, ISender sender, CancellationToken ct) =>
                 TypedResults.Created("/api/v1/me", await sender.Send(command, ct)))
             .RequireRateLimiting(RateLimitSetup.AuthPolicy)
+            .AddEndpointFilter<HashingAdmission>()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
@@ -43,6 +44,7 @@ internal static class AuthEndpoints
                 return TypedResults.Ok(signedIn.Tokens);
             })
             .RequireRateLimiting(RateLimitSetup.AuthPolicy)
+            .AddEndpointFilter<HashingAdmission>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)

@@ -47,7 +47,6 @@ internal sealed class LoginHandler(
 
     public async ValueTask<SignedIn> Handle(LoginCommand command, CancellationToken cancellationToken)
     {
-        hasher.ThrowIfBusy();
         var email = User.Normalize(command.Email);
         var user = await users.SingleOrDefaultAsync(new UserByEmailSpec(email), cancellationToken);
         var device = user is not null && command.DeviceToken is { } marker ? tokens.DeviceOf(marker, user.Id) : null;

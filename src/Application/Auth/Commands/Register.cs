@@ -31,7 +31,6 @@ internal sealed class RegisterHandler(
 {
     public async ValueTask<Registration> Handle(RegisterCommand command, CancellationToken cancellationToken)
     {
-        hasher.ThrowIfBusy();
         // The unique index on normalized_email is the real guard; this check only gives the common case a clear answer.
         if (await users.AnyAsync(new UserByEmailSpec(command.Email), cancellationToken))
         {
