@@ -144,6 +144,22 @@ public sealed class AuthTests(ApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
+    public async Task A_logout_on_one_instance_stops_the_access_token_on_another()
+    {
+        await using var other = new ConfiguredApiFactory();
+        using var otherClient = other.CreateClient();
+        var tokens = await Client.SignUpAsync("two-instances@example.com");
+        // The other instance has validated (and cached) the token before the logout.
+        Assert.Equal(HttpStatusCode.OK, (await otherClient.SendAsync(HttpMethod.Get, "/api/v1/me", tokens)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.PostAsJsonAsync("/api/v1/auth/logout", new { refreshToken = tokens.RefreshToken })).StatusCode);
+
+        await Api.EventuallyAsync(
+            async () => (await otherClient.SendAsync(HttpMethod.Get, "/api/v1/me", tokens)).StatusCode == HttpStatusCode.Unauthorized,
+            "the other instance refuses the logged-out session's access token", timeoutMs: 30_000);
+    }
+
+    [Fact]
     public async Task A_stolen_refresh_token_replayed_late_ends_the_sessions_access_tokens_too()
     {
         var victim = await Client.SignUpAsync("stolen@example.com");

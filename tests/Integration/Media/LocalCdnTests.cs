@@ -32,7 +32,7 @@ public sealed class KestrelApiFactory : ApiFactory
 [Collection(ApiCollection.Name)]
 public sealed class LocalCdnTests(KestrelApiFactory factory) : IClassFixture<KestrelApiFactory>, IDisposable
 {
-    private readonly string _id = Guid.NewGuid().ToString("N");
+    private readonly string _id = Guid.NewGuid().ToString();
     private readonly HttpClient _http = new(new HttpClientHandler { UseCookies = false }) { BaseAddress = new Uri(factory.BaseUrl) };
 
     private string Directory => Path.Combine(factory.Service<IOptions<MediaOptions>>().Value.Root, "cdn", "hls", _id);

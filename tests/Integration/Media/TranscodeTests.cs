@@ -34,7 +34,7 @@ public sealed class TranscodeTests(ApiFactory factory) : ApiTest(factory), IDisp
 
         Assert.Equal(("Processing", 50), (halfway.Status, halfway.ProgressPercent));
         Assert.Equal(("Ready", 100), (ready.Status, ready.ProgressPercent));
-        var folder = Path.Combine(MediaRoot, "cdn", "hls", upload.Id.ToString("N"));
+        var folder = Path.Combine(MediaRoot, "cdn", "hls", upload.Id.ToString());
         var master = await File.ReadAllTextAsync(Path.Combine(folder, "master.m3u8"));
         var variants = master.Split('\n').Where(l => l.StartsWith("#EXT-X-STREAM-INF:", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, variants.Count);
@@ -84,7 +84,7 @@ public sealed class TranscodeTests(ApiFactory factory) : ApiTest(factory), IDisp
     public async Task A_failed_rendition_fails_the_video_with_its_error_and_is_retried_alone()
     {
         var (instructor, upload) = await UploadAsync(640, 360, seconds: 2);
-        var source = Path.Combine(MediaRoot, "videos", "sources", upload.Id.ToString("N"));
+        var source = Path.Combine(MediaRoot, "videos", "sources", upload.Id.ToString());
         var good = await File.ReadAllBytesAsync(source);
         await File.WriteAllBytesAsync(source, good[..64]);
 
@@ -122,7 +122,7 @@ public sealed class TranscodeTests(ApiFactory factory) : ApiTest(factory), IDisp
             var ready = await StateAsync(instructor, upload.Id);
             Assert.Equal(("Ready", 100), (ready.Status, ready.ProgressPercent));
             Assert.All(ready.Renditions, r => Assert.Equal("Done", r.Status));
-            var master = await File.ReadAllTextAsync(Path.Combine(MediaRoot, "cdn", "hls", upload.Id.ToString("N"), "master.m3u8"));
+            var master = await File.ReadAllTextAsync(Path.Combine(MediaRoot, "cdn", "hls", upload.Id.ToString(), "master.m3u8"));
             Assert.Equal(2, master.Split('\n').Count(l => l.StartsWith("#EXT-X-STREAM-INF:", StringComparison.Ordinal)));
         }
     }
@@ -138,7 +138,7 @@ public sealed class TranscodeTests(ApiFactory factory) : ApiTest(factory), IDisp
         var early = await (await PutSubtitleAsync(instructor, lecture, "ko", "한국어", Korean)).ReadAsync<Dictionary<string, object?>>();
         Assert.Null(early["publishedToVideoId"]);
         Assert.True(await Worker().RunOneAsync(CancellationToken.None));
-        var folder = Path.Combine(MediaRoot, "cdn", "hls", upload.Id.ToString("N"));
+        var folder = Path.Combine(MediaRoot, "cdn", "hls", upload.Id.ToString());
         Assert.Contains("#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID=\"subs\",NAME=\"한국어\",LANGUAGE=\"ko\",DEFAULT=YES,AUTOSELECT=YES,URI=\"subs/ko.m3u8\"",
             await File.ReadAllTextAsync(Path.Combine(folder, "master.m3u8")), StringComparison.Ordinal);
 

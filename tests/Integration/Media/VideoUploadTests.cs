@@ -47,7 +47,7 @@ public sealed class VideoUploadTests(ApiFactory factory) : ApiTest(factory), IDi
 
         Assert.Equal(half, state.ReceivedBytes);
         Assert.Equal("Queued", done.Status);
-        Assert.Equal(bytes, await File.ReadAllBytesAsync(Path.Combine(Factory.Service<Microsoft.Extensions.Options.IOptions<LectureHub.Infrastructure.Media.MediaOptions>>().Value.Root, "videos", "sources", upload.Id.ToString("N"))));
+        Assert.Equal(bytes, await File.ReadAllBytesAsync(Path.Combine(Factory.Service<Microsoft.Extensions.Options.IOptions<LectureHub.Infrastructure.Media.MediaOptions>>().Value.Root, "videos", "sources", upload.Id.ToString())));
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class VideoUploadTests(ApiFactory factory) : ApiTest(factory), IDi
         Assert.Single(answers, a => a.StatusCode == HttpStatusCode.OK);
         Assert.All(answers.Where(a => a.StatusCode != HttpStatusCode.OK), a => Assert.Equal(HttpStatusCode.Conflict, a.StatusCode));
         var stored = Path.Combine(Factory.Service<Microsoft.Extensions.Options.IOptions<LectureHub.Infrastructure.Media.MediaOptions>>().Value.Root,
-            "videos", "sources", upload.Id.ToString("N"));
+            "videos", "sources", upload.Id.ToString());
         Assert.Equal(bytes[..half], await File.ReadAllBytesAsync(stored));
         Assert.Equal(half, (await Client.UploadStateAsync(instructor, upload.Id)).ReceivedBytes);
     }
