@@ -17,8 +17,8 @@ internal static class AuthEndpoints
         // Refresh and logout need an unguessable token, so only the password endpoints are limited per IP.
         var group = api.MapGroup("/auth").WithTags("Auth").ProducesValidationProblem();
 
-        group.MapPost("/register", async Task<Created<Registration>> (RegisterCommand command, ISender sender, CancellationToken ct) =>
-                TypedResults.Created("/api/v1/me", await sender.Send(command, ct)))
+        group.MapPost("/register", async Task<Created<Registration>> (RegisterWorkflow workflow, ISender sender, CancellationToken ct) =>
+                TypedResults.Created("/api/v1/me", await sender.Send(workflow, ct)))
             .RequireRateLimiting(RateLimitSetup.AuthPolicy)
             .AddEndpointFilter<HashingAdmission>()
             .ProducesProblem(StatusCodes.Status409Conflict)
@@ -26,9 +26,9 @@ internal static class AuthEndpoints
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithSummary("Create a Student or Instructor account, signed in (the answer carries a token pair)");
 
-        group.MapPost("/login", async Task<Ok<TokenPair>> (LoginCommand command, HttpContext http, ISender sender, CancellationToken ct) =>
+        group.MapPost("/login", async Task<Ok<TokenPair>> (LoginWorkflow workflow, HttpContext http, ISender sender, CancellationToken ct) =>
             {
-                var signedIn = await sender.Send(command with
+                var signedIn = await sender.Send(workflow with
                 {
                     Source = http.Connection.RemoteIpAddress?.ToString(),
                     DeviceToken = http.Request.Cookies[DeviceCookie],

@@ -18,6 +18,7 @@ public sealed class AuthHandlerTests
     private readonly ITokenService _tokens = Substitute.For<ITokenService>();
     private readonly ILoginThrottle _throttle = Substitute.For<ILoginThrottle>();
     private readonly IReadConsistency _consistency = Substitute.For<IReadConsistency>();
+    private readonly Mediator.ISender _sender = Substitute.For<Mediator.ISender>();
     private readonly TimeProvider _clock = new TestClock(Now);
 
     public AuthHandlerTests()
@@ -30,9 +31,13 @@ public sealed class AuthHandlerTests
         _throttle.CheckAsync(default!, default!, default, default).ReturnsForAnyArgs(LoginGate.Open);
     }
 
-    private RegisterHandler Register => new(_users, _refreshTokens, _hasher, _tokens, _consistency, _clock);
+    private RegisterHandler Register => new(_users, _hasher, _sender);
 
-    private LoginHandler Login => new(_users, _refreshTokens, _hasher, _tokens, _throttle, _consistency, _clock);
+    private LoginHandler Login => new(_users, _hasher, _tokens, _throttle, _sender, _clock);
+
+    private StartSessionHandler StartSession => new(_users, _refreshTokens, _tokens, _consistency, _clock);
+
+    private CreateAccountHandler CreateAccount => new(_users, _refreshTokens, _tokens, _consistency, _clock);
 
     [Fact]
     public async Task Register_refuses_an_email_that_is_taken()
@@ -40,25 +45,32 @@ public sealed class AuthHandlerTests
         _users.AnyAsync(Arg.Any<ISpecification<User>>(), Arg.Any<CancellationToken>()).Returns(true);
 
         var error = await Assert.ThrowsAsync<ConflictException>(async () =>
-            await Register.Handle(new RegisterCommand("a@b.co", "long-enough-pw", "a"), default));
+            await Register.Handle(new RegisterWorkflow("a@b.co", "long-enough-pw", "a"), default));
 
         Assert.Equal("EMAIL_TAKEN", error.Code);
         await _users.DidNotReceiveWithAnyArgs().AddAsync(default!, default);
     }
 
     [Fact]
-    public async Task Register_stores_the_hash_never_the_password_and_notes_the_writer()
+    public async Task Register_hashes_once_and_hands_the_hash_never_the_password_to_the_account_command()
     {
         _hasher.HashAsync("long-enough-pw", Arg.Any<CancellationToken>()).Returns("ARGON2-HASH");
 
-        var registered = await Register.Handle(new RegisterCommand("a@b.co", "long-enough-pw", "a"), default);
+        await Register.Handle(new RegisterWorkflow("a@b.co", "long-enough-pw", "a"), default);
+
+        await _sender.Received(1).Send(new CreateAccountCommand("a@b.co", "a", "ARGON2-HASH", Role.Student, null), Arg.Any<CancellationToken>());
+        await _hasher.Received(1).HashAsync(Arg.Any<string>(), Arg.Any<CancellationToken>());
+        await _hasher.DidNotReceiveWithAnyArgs().VerifyAsync(default!, default!, default);
+    }
+
+    [Fact]
+    public async Task Creating_the_account_stores_the_hash_signs_it_in_and_notes_the_writer()
+    {
+        var registered = await CreateAccount.Handle(new CreateAccountCommand("a@b.co", "a", "ARGON2-HASH", Role.Student, null), default);
 
         await _users.Received(1).AddAsync(Arg.Is<User>(u => u.PasswordHash == "ARGON2-HASH" && u.Id == registered.User.Id), Arg.Any<CancellationToken>());
         _consistency.Received(1).NoteWriteBy(registered.User.Id);
-        // Signed in at once, with one hash and no verify.
         Assert.Equal(("jwt", "value"), (registered.Tokens.AccessToken, registered.Tokens.RefreshToken));
-        await _hasher.Received(1).HashAsync(Arg.Any<string>(), Arg.Any<CancellationToken>());
-        await _hasher.DidNotReceiveWithAnyArgs().VerifyAsync(default!, default!, default);
     }
 
     [Fact]
@@ -67,7 +79,7 @@ public sealed class AuthHandlerTests
         _throttle.CheckAsync("a@b.co", "ip:203.0.113.9", false, Arg.Any<CancellationToken>()).Returns(new LoginGate(TimeSpan.FromMinutes(3), TimeSpan.Zero));
 
         var error = await Assert.ThrowsAsync<TooManyRequestsException>(async () =>
-            await Login.Handle(new LoginCommand("A@b.co", "pw") { Source = "203.0.113.9" }, default));
+            await Login.Handle(new LoginWorkflow("A@b.co", "pw") { Source = "203.0.113.9" }, default));
 
         Assert.Equal(("LOGIN_THROTTLED", TimeSpan.FromMinutes(3)), (error.Code, error.RetryAfter));
         await _hasher.DidNotReceiveWithAnyArgs().VerifyAsync(default!, default!, default);
@@ -82,7 +94,7 @@ public sealed class AuthHandlerTests
         _tokens.DeviceOf("marker", user.Id).Returns(device);
         _hasher.VerifyAsync("stored", "pw", Arg.Any<CancellationToken>()).Returns(PasswordCheck.Success);
 
-        var signedIn = await Login.Handle(new LoginCommand("a@b.co", "pw") { Source = "203.0.113.9", DeviceToken = "marker" }, default);
+        var signedIn = await Login.Handle(new LoginWorkflow("a@b.co", "pw") { Source = "203.0.113.9", DeviceToken = "marker" }, default);
 
         await _throttle.Received(1).CheckAsync("a@b.co", $"device:{device:N}", true, Arg.Any<CancellationToken>());
         Assert.Equal("marker", signedIn.DeviceToken);
@@ -96,7 +108,7 @@ public sealed class AuthHandlerTests
         _hasher.VerifyAsync("stored", "wrong", Arg.Any<CancellationToken>()).Returns(PasswordCheck.Failed);
 
         var error = await Assert.ThrowsAsync<UnauthorizedException>(async () =>
-            await Login.Handle(new LoginCommand("a@b.co", "wrong") { Source = "198.51.100.7" }, default));
+            await Login.Handle(new LoginWorkflow("a@b.co", "wrong") { Source = "198.51.100.7" }, default));
 
         Assert.Equal("INVALID_CREDENTIALS", error.Code);
         await _throttle.Received(1).RecordFailureAsync("a@b.co", "ip:198.51.100.7", Arg.Any<CancellationToken>());
@@ -108,7 +120,7 @@ public sealed class AuthHandlerTests
     {
         _hasher.HashAsync(Arg.Any<string>(), Arg.Any<CancellationToken>()).Returns("decoy");
 
-        await Assert.ThrowsAsync<UnauthorizedException>(async () => await Login.Handle(new LoginCommand("nobody@b.co", "pw"), default));
+        await Assert.ThrowsAsync<UnauthorizedException>(async () => await Login.Handle(new LoginWorkflow("nobody@b.co", "pw"), default));
 
         await _hasher.Received(1).VerifyAsync(Arg.Any<string>(), "pw", Arg.Any<CancellationToken>());
     }
@@ -118,10 +130,14 @@ public sealed class AuthHandlerTests
     {
         var user = User.Register("a@b.co", "a", "old-weak-hash", Role.Student, Now);
         _users.SingleOrDefaultAsync(Arg.Any<ISingleResultSpecification<User>>(), Arg.Any<CancellationToken>()).Returns(user);
+        _users.GetByIdAsync(user.Id, Arg.Any<CancellationToken>()).Returns(user);
         _hasher.VerifyAsync("old-weak-hash", "pw", Arg.Any<CancellationToken>()).Returns(PasswordCheck.SuccessRehashNeeded);
         _hasher.HashAsync("pw", Arg.Any<CancellationToken>()).Returns("new-strong-hash");
+#pragma warning disable CA2012 // NSubstitute arranges the call; its ValueTask is never consumed
+        _sender.Send(Arg.Any<StartSessionCommand>(), Arg.Any<CancellationToken>()).Returns(c => StartSession.Handle(c.Arg<StartSessionCommand>(), default));
+#pragma warning restore CA2012
 
-        var signedIn = await Login.Handle(new LoginCommand("a@b.co", "pw") { Source = "198.51.100.7" }, default);
+        var signedIn = await Login.Handle(new LoginWorkflow("a@b.co", "pw") { Source = "198.51.100.7" }, default);
 
         Assert.Equal(("jwt", "value", "device"), (signedIn.Tokens.AccessToken, signedIn.Tokens.RefreshToken, signedIn.DeviceToken));
         Assert.Equal("new-strong-hash", user.PasswordHash);

@@ -13,17 +13,17 @@ public sealed class ValidatorTests
 
     [Fact]
     public void A_valid_registration_passes() =>
-        Assert.Empty(FailingFields(new RegisterValidator(), new RegisterCommand("kim@example.com", "long-enough-pw", "김용접", Role.Instructor)));
+        Assert.Empty(FailingFields(new RegisterValidator(), new RegisterWorkflow("kim@example.com", "long-enough-pw", "김용접", Role.Instructor)));
 
     [Fact]
     public void Registration_checks_email_password_name_and_role() =>
         Assert.Equal(
             ["DisplayName", "Email", "Language", "Password", "Role"],
-            FailingFields(new RegisterValidator(), new RegisterCommand("nope", "short", "   ", Role.Admin, "fr")));
+            FailingFields(new RegisterValidator(), new RegisterWorkflow("nope", "short", "   ", Role.Admin, "fr")));
 
     [Fact]
     public void A_password_longer_than_128_characters_is_refused() =>
-        Assert.Equal(["Password"], FailingFields(new RegisterValidator(), new RegisterCommand("a@b.co", new string('x', 129), "n")));
+        Assert.Equal(["Password"], FailingFields(new RegisterValidator(), new RegisterWorkflow("a@b.co", new string('x', 129), "n")));
 
     [Fact]
     public void Update_me_accepts_absent_fields_but_not_a_blank_name_or_an_unknown_language()

@@ -9,10 +9,12 @@ using Mediator;
 namespace LectureHub.Application.Auth.Commands;
 
 /// <summary>
-/// <see cref="Source"/> is the client's address and <see cref="DeviceToken"/> the device marker it holds, both set
-/// by the endpoint from the connection and a cookie, never from the body.
+/// Signs in. A workflow, not a command: the throttle's delay and the password hash (which may queue for a slot)
+/// happen before any transaction, so neither holds a database connection; <see cref="StartSessionCommand"/> then
+/// writes the session in one short transaction. <see cref="Source"/> is the client's address and
+/// <see cref="DeviceToken"/> the device marker it holds, both set by the endpoint, never from the body.
 /// </summary>
-public sealed record LoginCommand(string Email, string Password) : ICommand<SignedIn>
+public sealed record LoginWorkflow(string Email, string Password) : IWorkflow<SignedIn>
 {
     [JsonIgnore]
     public string? Source { get; init; }
@@ -24,7 +26,10 @@ public sealed record LoginCommand(string Email, string Password) : ICommand<Sign
 /// <summary>The session's tokens, and the device marker to keep for the next sign-in to this account.</summary>
 public sealed record SignedIn(TokenPair Tokens, string DeviceToken);
 
-internal sealed class LoginValidator : AbstractValidator<LoginCommand>
+/// <summary>Issues a new session for a user whose password was just checked; stores the rehash when there is one.</summary>
+public sealed record StartSessionCommand(Guid UserId, string? NewPasswordHash) : ICommand<TokenPair>;
+
+internal sealed class LoginValidator : AbstractValidator<LoginWorkflow>
 {
     public LoginValidator()
     {
@@ -35,22 +40,21 @@ internal sealed class LoginValidator : AbstractValidator<LoginCommand>
 
 internal sealed class LoginHandler(
     IRepository<User> users,
-    IRepository<RefreshToken> refreshTokens,
     IPasswordHasher hasher,
     ITokenService tokens,
     ILoginThrottle throttle,
-    IReadConsistency consistency,
-    TimeProvider clock) : ICommandHandler<LoginCommand, SignedIn>
+    ISender sender,
+    TimeProvider clock) : IWorkflowHandler<LoginWorkflow, SignedIn>
 {
     // Verifying against a real hash when the account does not exist keeps the response time from revealing which emails exist.
     private static string? decoyHash;
 
-    public async ValueTask<SignedIn> Handle(LoginCommand command, CancellationToken cancellationToken)
+    public async ValueTask<SignedIn> Handle(LoginWorkflow workflow, CancellationToken cancellationToken)
     {
-        var email = User.Normalize(command.Email);
+        var email = User.Normalize(workflow.Email);
         var user = await users.SingleOrDefaultAsync(new UserByEmailSpec(email), cancellationToken);
-        var device = user is not null && command.DeviceToken is { } marker ? tokens.DeviceOf(marker, user.Id) : null;
-        var source = device is { } known ? $"device:{known:N}" : $"ip:{command.Source ?? "unknown"}";
+        var device = user is not null && workflow.DeviceToken is { } marker ? tokens.DeviceOf(marker, user.Id) : null;
+        var source = device is { } known ? $"device:{known:N}" : $"ip:{workflow.Source ?? "unknown"}";
         var gate = await throttle.CheckAsync(email, source, knownDevice: device is not null, cancellationToken);
         if (gate.RetryAfter is { } wait)
         {
@@ -62,7 +66,7 @@ internal sealed class LoginHandler(
             await Task.Delay(gate.Delay, clock, cancellationToken);
         }
 
-        var check = await hasher.VerifyAsync(user?.PasswordHash ?? (decoyHash ??= await hasher.HashAsync(Guid.NewGuid().ToString(), cancellationToken)), command.Password, cancellationToken);
+        var check = await hasher.VerifyAsync(user?.PasswordHash ?? (decoyHash ??= await hasher.HashAsync(Guid.NewGuid().ToString(), cancellationToken)), workflow.Password, cancellationToken);
         if (user is null || check == PasswordCheck.Failed)
         {
             await throttle.RecordFailureAsync(email, source, cancellationToken);
@@ -70,14 +74,27 @@ internal sealed class LoginHandler(
         }
 
         await throttle.ResetAsync(email, source, cancellationToken);
-        consistency.NoteWriteBy(user.Id);
+        var rehash = check == PasswordCheck.SuccessRehashNeeded ? await hasher.HashAsync(workflow.Password, cancellationToken) : null;
+        var pair = await sender.Send(new StartSessionCommand(user.Id, rehash), cancellationToken);
+        return new SignedIn(pair, device is null ? tokens.CreateDeviceToken(user.Id) : workflow.DeviceToken!);
+    }
+}
+
+internal sealed class StartSessionHandler(
+    IRepository<User> users, IRepository<RefreshToken> refreshTokens, ITokenService tokens, IReadConsistency consistency, TimeProvider clock)
+    : ICommandHandler<StartSessionCommand, TokenPair>
+{
+    public async ValueTask<TokenPair> Handle(StartSessionCommand command, CancellationToken cancellationToken)
+    {
+        var user = await users.GetByIdAsync(command.UserId, cancellationToken)
+            ?? throw new UnauthorizedException("INVALID_CREDENTIALS", "The email or password is incorrect.");
         var now = clock.GetUtcNow();
-        if (check == PasswordCheck.SuccessRehashNeeded)
+        if (command.NewPasswordHash is { } hash)
         {
-            user.ChangePasswordHash(await hasher.HashAsync(command.Password, cancellationToken), now);
+            user.ChangePasswordHash(hash, now);
         }
 
-        var pair = await TokenIssuer.IssueAsync(user, familyId: Guid.CreateVersion7(), tokens, refreshTokens, now, cancellationToken);
-        return new SignedIn(pair, device is null ? tokens.CreateDeviceToken(user.Id) : command.DeviceToken!);
+        consistency.NoteWriteBy(user.Id);
+        return await TokenIssuer.IssueAsync(user, familyId: Guid.CreateVersion7(), tokens, refreshTokens, now, cancellationToken);
     }
 }

@@ -7,13 +7,20 @@ using Mediator;
 
 namespace LectureHub.Application.Auth.Commands;
 
-/// <summary><paramref name="Language"/>: the language of emails to this account ("ko" or "en"); Korean when left out.</summary>
-public sealed record RegisterCommand(string Email, string Password, string DisplayName, Role Role = Role.Student, string? Language = null) : ICommand<Registration>;
+/// <summary>
+/// Creates an account, signed in. A workflow: the password is hashed (perhaps after queueing for a slot) before any
+/// transaction, then <see cref="CreateAccountCommand"/> writes the account and its first session in one.
+/// <paramref name="Language"/>: the language of emails to this account ("ko" or "en"); Korean when left out.
+/// </summary>
+public sealed record RegisterWorkflow(string Email, string Password, string DisplayName, Role Role = Role.Student, string? Language = null)
+    : IWorkflow<Registration>;
+
+public sealed record CreateAccountCommand(string Email, string DisplayName, string PasswordHash, Role Role, string? Language) : ICommand<Registration>;
 
 /// <summary>The new account, already signed in: registering costs one password hash, not a second at login.</summary>
 public sealed record Registration(MeDto User, TokenPair Tokens);
 
-internal sealed class RegisterValidator : AbstractValidator<RegisterCommand>
+internal sealed class RegisterValidator : AbstractValidator<RegisterWorkflow>
 {
     public RegisterValidator()
     {
@@ -25,21 +32,37 @@ internal sealed class RegisterValidator : AbstractValidator<RegisterCommand>
     }
 }
 
-internal sealed class RegisterHandler(
-    IRepository<User> users, IRepository<RefreshToken> refreshTokens, IPasswordHasher hasher, ITokenService tokens, IReadConsistency consistency, TimeProvider clock)
-    : ICommandHandler<RegisterCommand, Registration>
+internal sealed class RegisterHandler(IRepository<User> users, IPasswordHasher hasher, ISender sender) : IWorkflowHandler<RegisterWorkflow, Registration>
 {
-    public async ValueTask<Registration> Handle(RegisterCommand command, CancellationToken cancellationToken)
+    public async ValueTask<Registration> Handle(RegisterWorkflow workflow, CancellationToken cancellationToken)
+    {
+        // Checked before hashing as well as in the command, so a taken email costs no hash.
+        if (await users.AnyAsync(new UserByEmailSpec(workflow.Email), cancellationToken))
+        {
+            throw EmailTaken();
+        }
+
+        var hash = await hasher.HashAsync(workflow.Password, cancellationToken);
+        return await sender.Send(new CreateAccountCommand(workflow.Email, workflow.DisplayName, hash, workflow.Role, workflow.Language), cancellationToken);
+    }
+
+    internal static ConflictException EmailTaken() => new("EMAIL_TAKEN", "An account with this email already exists.");
+}
+
+internal sealed class CreateAccountHandler(
+    IRepository<User> users, IRepository<RefreshToken> refreshTokens, ITokenService tokens, IReadConsistency consistency, TimeProvider clock)
+    : ICommandHandler<CreateAccountCommand, Registration>
+{
+    public async ValueTask<Registration> Handle(CreateAccountCommand command, CancellationToken cancellationToken)
     {
         // The unique index on normalized_email is the real guard; this check only gives the common case a clear answer.
         if (await users.AnyAsync(new UserByEmailSpec(command.Email), cancellationToken))
         {
-            throw new ConflictException("EMAIL_TAKEN", "An account with this email already exists.");
+            throw RegisterHandler.EmailTaken();
         }
 
-        var hash = await hasher.HashAsync(command.Password, cancellationToken);
         var now = clock.GetUtcNow();
-        var user = User.Register(command.Email, command.DisplayName, hash, command.Role, now, command.Language ?? Languages.Default);
+        var user = User.Register(command.Email, command.DisplayName, command.PasswordHash, command.Role, now, command.Language ?? Languages.Default);
         await users.AddAsync(user, cancellationToken);
         consistency.NoteWriteBy(user.Id);
         return new Registration(MeDto.From(user), await TokenIssuer.IssueAsync(user, Guid.CreateVersion7(), tokens, refreshTokens, now, cancellationToken));
