@@ -95,7 +95,8 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
     {
         if (bad.StatusCode == StatusCodes.Status415UnsupportedMediaType)
         {
-            return Problem(bad.StatusCode, "UNSUPPORTED_MEDIA_TYPE", "Unsupported media type", "Send the body as application/json.");
+            return Problem(bad.StatusCode, "UNSUPPORTED_MEDIA_TYPE", "Unsupported media type",
+                "This operation does not take a body of this Content-Type; the API reference names the one it takes.");
         }
 
         if (bad.Message.StartsWith("Implicit body inferred", StringComparison.Ordinal) || bad.Message.Contains("from the request body", StringComparison.Ordinal))
