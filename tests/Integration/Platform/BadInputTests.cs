@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
+using LectureHub.IntegrationTests.Cohorts;
 using LectureHub.IntegrationTests.Courses;
 using LectureHub.IntegrationTests.Support;
 
@@ -141,5 +142,21 @@ public sealed class BadInputTests(ApiFactory factory) : ApiTest(factory)
             Assert.DoesNotContain("Implicit body", detail);
             Assert.DoesNotContain("Command", detail);
         }
+    }
+
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("{\"AppliedAt\":\"2026-01-01T00:00:00+00:00\"}")]
+    [InlineData("{\"Sort\":\"Newest\",\"Number\":null,\"Time\":null,\"Id\":\"00000000-0000-0000-0000-000000000001\"}")]
+    public async Task A_hand_made_cursor_is_refused_by_the_cohort_applications_list_as_by_the_catalog(string json)
+    {
+        var owner = await Client.SignUpAsync("cursor-owner@example.com", "Instructor");
+        var cohort = await Client.CreateCohortAsync(owner);
+        var forged = Convert.ToBase64String(Encoding.UTF8.GetBytes(json)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+        var problem = await (await Client.SendAsync(HttpMethod.Get, $"/api/v1/cohorts/{cohort.Id}/applications?cursor={forged}", owner))
+            .ProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_FAILED");
+
+        Assert.Equal(["cursor"], problem.Errors!.Keys);
     }
 }

@@ -76,6 +76,24 @@ public sealed class IdentityTests
     }
 
     [Fact]
+    public async Task A_caller_that_leaves_while_queued_is_dropped_from_the_queue_not_hashed()
+    {
+        using var hasher = Hasher(memoryKiB: 65_536, passes: 8, concurrency: 1, queue: 1);
+        // The free slot is taken synchronously: when HashAsync returns, the first hash holds it.
+        var first = hasher.HashAsync("pw", default).AsTask();
+        using var leaving = new CancellationTokenSource();
+        var queued = hasher.HashAsync("pw", leaving.Token).AsTask();
+
+        await leaving.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => queued);
+        // Its queue place is free again: a third caller may wait where it waited, and the first hash completes.
+        var third = hasher.HashAsync("pw", default).AsTask();
+        Assert.StartsWith("$argon2id$", await first);
+        Assert.StartsWith("$argon2id$", await third);
+    }
+
+    [Fact]
     public async Task Past_the_slots_and_the_queue_a_hash_is_refused_as_busy_at_once()
     {
         // One slot, no queue, and hashes slow enough (64 MiB, 8 passes) that six started together overlap.
