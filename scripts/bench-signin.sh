@@ -9,13 +9,7 @@ set -euo pipefail
 source "$(dirname "$0")/lib/env.sh"
 cd "$LH_ROOT"
 
-lh_require_dotnet
-"$LH_ROOT/scripts/dev-services.sh" up >/dev/null
-dotnet build src/WebApi -c Release -nologo -v quiet
-dotnet build tests/Load -c Release -nologo -v quiet
-lh_export_connection_strings "${LH_DB:-lecturehub}" 0
-export ASPNETCORE_ENVIRONMENT=Development DataDirectory="$LH_DATA_DIR"
-(cd src/WebApi/bin/Release/net10.0 && dotnet LectureHub.WebApi.dll migrate --demo-data >/dev/null)
+lh_prepare_bench
 
 url="http://127.0.0.1:${LH_BENCH_PORT:-5090}"
 lh_start_load_api "$url" "$LH_DATA_DIR/bench-signin-api.log"

@@ -85,6 +85,17 @@ lh_start_pg_simulator() {
 
 # Starts the Release API in the background for load runs: the per-IP auth limit lifted (one generator is one address),
 # warnings-only logging. Waits until it answers. Sets LH_API_PID and kills it on exit. $1: base URL, $2: log file.
+# What every benchmark starts from: the services up, Release builds of the API and the load runner, the database
+# (LH_DB, default lecturehub) migrated with the demo accounts (the load runner reads the build as the demo Admin).
+lh_prepare_bench() {
+  lh_require_dotnet
+  "$LH_ROOT/scripts/dev-services.sh" up >/dev/null
+  (cd "$LH_ROOT" && dotnet build src/WebApi -c Release -nologo -v quiet && dotnet build tests/Load -c Release -nologo -v quiet)
+  lh_export_connection_strings "${LH_DB:-lecturehub}" 0
+  export ASPNETCORE_ENVIRONMENT=Development DataDirectory="$LH_DATA_DIR"
+  (cd "$LH_ROOT/src/WebApi/bin/Release/net10.0" && dotnet LectureHub.WebApi.dll migrate --demo-data >/dev/null)
+}
+
 lh_start_load_api() {
   local url="$1" log="$2"
   (cd "$LH_ROOT/src/WebApi/bin/Release/net10.0" && RateLimiting__AuthPerIpPerMinute=1000000 Logging__LogLevel__Default=Warning \

@@ -28,19 +28,43 @@ internal static class InputText
         return true;
     }
 
+    private static bool AllClean(Microsoft.Extensions.Primitives.StringValues values)
+    {
+        foreach (var value in values)
+        {
+            if (!IsClean(value, false))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Rejects a query or route value with a control character as a 400 naming the parameter.</summary>
     public static IApplicationBuilder UseCleanQueryAndRoute(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        var failures = context.Request.Query
-            .Where(q => !IsClean(q.Key, false) || q.Value.Any(v => !IsClean(v, false)))
-            .Select(q => IsClean(q.Key, false) ? q.Key : "query")
-            .Concat(context.Request.RouteValues.Where(r => r.Value is string s && !IsClean(s, false)).Select(r => r.Key))
-            .Distinct()
-            .Select(name => new ValidationFailure(name, Message))
-            .ToList();
-        if (failures.Count > 0)
+        // Every request passes here: look without allocating, and build the answer only for a bad one.
+        List<ValidationFailure>? failures = null;
+        foreach (var (key, values) in context.Request.Query)
         {
-            throw new ValidationException(failures);
+            if (!IsClean(key, false) || !AllClean(values))
+            {
+                (failures ??= []).Add(new ValidationFailure(IsClean(key, false) ? key : "query", Message));
+            }
+        }
+
+        foreach (var (key, value) in context.Request.RouteValues)
+        {
+            if (value is string text && !IsClean(text, false))
+            {
+                (failures ??= []).Add(new ValidationFailure(key, Message));
+            }
+        }
+
+        if (failures is not null)
+        {
+            throw new ValidationException(failures.DistinctBy(f => f.PropertyName));
         }
 
         await next(context);

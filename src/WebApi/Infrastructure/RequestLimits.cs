@@ -48,7 +48,11 @@ internal static class RequestLimits
         var headerBytes = 0L;
         foreach (var (name, values) in request.Headers)
         {
-            headerBytes += name.Length + values.Sum(v => v?.Length ?? 0) + 4;
+            headerBytes += name.Length + 4;
+            foreach (var value in values)
+            {
+                headerBytes += value?.Length ?? 0;
+            }
         }
 
         if (headerBytes > limits.MaxHeaderBytes)
