@@ -1,5 +1,6 @@
 using LectureHub.Infrastructure.Caching;
 using LectureHub.Infrastructure.Cohorts;
+using LectureHub.Infrastructure.Community;
 using LectureHub.Infrastructure.Courses;
 using LectureHub.Infrastructure.Email;
 using LectureHub.Infrastructure.Health;
@@ -36,6 +37,7 @@ public static class DependencyInjection
         r.AddLearning();
         r.AddPayments();
         r.AddSettlement();
+        r.AddCommunity();
         r.AddHealth();
         return services;
     }

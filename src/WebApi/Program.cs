@@ -62,6 +62,7 @@ if (args is ["migrate", .. var flags])
     // Deployment step, run explicitly by scripts/run.sh, scripts/test.sh or a release pipeline; never at start-up.
     await DatabaseSetup.MigrateAsync(app.Services, CancellationToken.None);
     await DatabaseSetup.SeedCategoriesAsync(app.Services, CancellationToken.None);
+    await DatabaseSetup.SeedBoardsAsync(app.Services, CancellationToken.None);
     if (flags.Contains("--demo-data"))
     {
         await DatabaseSetup.SeedDemoAccountsAsync(app.Services, CancellationToken.None);
@@ -101,6 +102,9 @@ api.MapEnrollmentEndpoints();
 api.MapCouponEndpoints();
 api.MapPaymentEndpoints();
 api.MapInstructorEndpoints();
+api.MapBoardEndpoints();
+api.MapPostEndpoints();
+api.MapCommentEndpoints();
 api.MapAdminEndpoints();
 
 await app.RunAsync();

@@ -24,5 +24,7 @@ internal static class CachingServices
         r.Services.AddSingleton<CacheFills>();
         r.Services.AddScoped<ICache, RedisCache>();
         r.Services.AddSingleton<ILocalCache, LocalCache>();
+        r.Options<WriteQuotaOptions>(WriteQuotaOptions.Section);
+        r.Services.AddSingleton<IWriteQuota, RedisWriteQuota>();
     }
 }

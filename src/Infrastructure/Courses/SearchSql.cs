@@ -11,6 +11,9 @@ namespace LectureHub.Infrastructure.Courses;
 public static class SearchSql
 {
     public const string CourseVector = "SearchVector";
+
+    /// <summary>Community posts: title and body, indexed by the same functions.</summary>
+    public const string PostVector = "SearchVector";
     public const string UserNameVector = "NameVector";
 
     /// <summary>

@@ -1,5 +1,6 @@
 using LectureHub.Domain.Categories;
 using LectureHub.Domain.Cohorts;
+using LectureHub.Domain.Community;
 using LectureHub.Domain.Courses;
 using LectureHub.Domain.Enrollments;
 using LectureHub.Domain.Learning;
@@ -62,6 +63,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
 
     public DbSet<InstructorStatement> InstructorStatements => Set<InstructorStatement>();
+
+    public DbSet<Board> Boards => Set<Board>();
+
+    public DbSet<Post> Posts => Set<Post>();
+
+    public DbSet<Comment> Comments => Set<Comment>();
+
+    public DbSet<Report> Reports => Set<Report>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

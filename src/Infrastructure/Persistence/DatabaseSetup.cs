@@ -1,5 +1,6 @@
 using LectureHub.Application.Abstractions;
 using LectureHub.Domain.Categories;
+using LectureHub.Domain.Community;
 using LectureHub.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -61,6 +62,26 @@ public static class DatabaseSetup
                 }
 
                 order += 10;
+            }
+        }, cancellationToken);
+
+    /// <summary>A board for every category that has none, and the general board (first in order).</summary>
+    public static Task SeedBoardsAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        InUnitOfWorkAsync(services, async (sp, ct) =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var boards = await db.Boards.Select(b => new { b.Slug, b.CategoryId }).ToListAsync(ct);
+            if (!boards.Any(b => b.Slug == Board.GeneralSlug))
+            {
+                db.Boards.Add(Board.Create(Board.GeneralSlug, "자유게시판", "General", "현장 이야기, 질문, 정보 나눔", null, 0));
+            }
+
+            foreach (var category in await db.Categories.OrderBy(c => c.SortOrder).ToListAsync(ct))
+            {
+                if (!boards.Any(b => b.CategoryId == category.Id || b.Slug == category.Slug))
+                {
+                    db.Boards.Add(Board.Create(category.Slug, category.LabelKo, category.LabelEn, "", category.Id, category.SortOrder));
+                }
             }
         }, cancellationToken);
 

@@ -1,4 +1,6 @@
 using LectureHub.Application.Abstractions;
+using LectureHub.Application.Community.Commands;
+using LectureHub.Application.Community.Queries;
 using LectureHub.Application.Outbox;
 using LectureHub.Application.Payments.Queries;
 using LectureHub.Application.Settlement;
@@ -12,6 +14,11 @@ namespace LectureHub.WebApi.Endpoints;
 
 internal static class AdminEndpoints
 {
+    public sealed record ReportResolutionBody(ReportOutcome Outcome);
+
+    /// <summary>How many reports the resolution closed (the one named and the other open ones on its target).</summary>
+    public sealed record ReportResolution(int Closed);
+
     public static RouteGroupBuilder MapAdminEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/admin").WithTags("Admin").RequireAuthorization(AuthSetup.Admin)
@@ -34,6 +41,18 @@ internal static class AdminEndpoints
         group.MapGet("/payments/anomalies", async Task<Ok<IReadOnlyList<PaymentAnomalyDto>>> (ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListPaymentAnomaliesQuery(), ct)))
             .WithSummary("Payments no rule could settle (amount mismatch, paid after the order closed, unknown order, canceled at the gateway after payment), newest first");
+
+        group.MapGet("/reports", async Task<Ok<ReportPage>> ([AsParameters] ListReportsQuery query, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(query, ct)))
+            .ProducesValidationProblem()
+            .WithSummary("The moderation queue: community reports in a status (open by default), oldest first, with what they are about");
+
+        group.MapPost("/reports/{id:guid}/resolution", async Task<Ok<ReportResolution>> (Guid id, ReportResolutionBody body, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(new ReportResolution(await sender.Send(new ResolveReportCommand(id, body.Outcome), ct))))
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Resolve a report by hiding its post or comment, or by dismissing it; every open report on the same target closes with it");
 
         var settlement = group.MapGroup("/settlement");
 

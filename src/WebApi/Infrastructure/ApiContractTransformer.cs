@@ -64,7 +64,7 @@ internal sealed class ApiContractTransformer : IOpenApiDocumentTransformer, IOpe
             statuses.Add(StatusCodes.Status415UnsupportedMediaType);
         }
 
-        if (metadata.OfType<EnableRateLimitingAttribute>().Any())
+        if (metadata.OfType<EnableRateLimitingAttribute>().Any() || metadata.OfType<WriteQuotaMetadata>().Any())
         {
             statuses.Add(StatusCodes.Status429TooManyRequests);
         }

@@ -110,6 +110,18 @@ public static class Api
         async () => await ScalarAsync<long>(ApiFactory.PrimaryConnectionString, "SELECT count(*) FROM outbox_messages WHERE processed_at IS NULL") == 0,
         "outbox drained");
 
+    /// <summary>
+    /// Waits until the standby has replayed everything the primary has written so far. Readers other than the writer
+    /// read the standby, so a test that reads someone else's write waits for it first, as any such reader would.
+    /// </summary>
+    public static async Task StandbyCaughtUpAsync()
+    {
+        var lsn = await ScalarAsync<string>(ApiFactory.PrimaryConnectionString, "SELECT pg_current_wal_lsn()::text");
+        await EventuallyAsync(
+            async () => await ScalarAsync<bool>(ApiFactory.StandbyConnectionString, "SELECT pg_last_wal_replay_lsn() >= @lsn::pg_lsn", ("lsn", lsn!)),
+            "the standby replayed the primary's writes");
+    }
+
     public static async Task<T?> ScalarAsync<T>(string connectionString, string sql, params (string Name, object Value)[] parameters)
     {
         // Unpooled: tests restart the standby, which would leave dead connections in a pool.

@@ -54,6 +54,14 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // Likewise the heartbeat flush (WatchProgressTests flush when they mean to).
         builder.UseSetting("WatchProgress:FlushEnabled", "false");
         builder.UseSetting("Payments:ProcessWebhooks", "false");
+        // Community tests flush views and refresh hot scores when they mean to; write limits are tested on their own.
+        builder.UseSetting("Community:ViewFlushEnabled", "false");
+        builder.UseSetting("Community:HotRefreshEnabled", "false");
+        foreach (var quota in new[] { "PostsPerHour", "CommentsPerHour", "ReportsPerHour", "QuestionsPerHour" })
+        {
+            builder.UseSetting($"WriteQuotas:{quota}", "100000");
+        }
+
         builder.UseSetting("Payments:Reconciliation:Enabled", "false");
         foreach (var (key, value) in Settings)
         {
@@ -99,6 +107,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     public async Task<bool> RedisKeyExistsAsync(string key) => await (await RedisAsync()).GetDatabase().KeyExistsAsync("lh:" + key);
+
+    public async Task<TimeSpan?> RedisKeyTtlAsync(string key) => await (await RedisAsync()).GetDatabase().KeyTimeToLiveAsync("lh:" + key);
 
     /// <summary>Whether the read-model cache holds an entry under this cache key.</summary>
     public Task<bool> CacheEntryExistsAsync(string key) => RedisKeyExistsAsync(RedisCache.StorageKey(key));

@@ -1,0 +1,17 @@
+using LectureHub.Application.Abstractions;
+using Mediator;
+
+namespace LectureHub.Application.Community.Queries;
+
+/// <summary>One comment, as its thread shows it (what a write returns to its author).</summary>
+public sealed record GetCommentQuery(Guid CommentId) : IQuery<CommentDto>;
+
+internal sealed class GetCommentHandler(IReadDb db, ICurrentUser currentUser) : IQueryHandler<GetCommentQuery, CommentDto>
+{
+    public async ValueTask<CommentDto> Handle(GetCommentQuery query, CancellationToken cancellationToken)
+    {
+        var row = await db.QuerySingleOrDefaultAsync<CommentRow>(ListCommentsHandler.Select + " WHERE c.id = @CommentId",
+            new { query.CommentId, currentUser.UserId }, cancellationToken);
+        return row is not null && currentUser.CanSee(row.AuthorId, row.IsHidden) ? row.ToDto(currentUser) : throw CommunityAccess.CommentNotFound(query.CommentId);
+    }
+}
