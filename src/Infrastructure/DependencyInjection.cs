@@ -11,6 +11,7 @@ using LectureHub.Infrastructure.Media;
 using LectureHub.Infrastructure.Outbox;
 using LectureHub.Infrastructure.Payments;
 using LectureHub.Infrastructure.Persistence;
+using LectureHub.Infrastructure.Reviews;
 using LectureHub.Infrastructure.Settlement;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,6 +39,7 @@ public static class DependencyInjection
         r.AddPayments();
         r.AddSettlement();
         r.AddCommunity();
+        r.AddReviews();
         r.AddHealth();
         return services;
     }

@@ -105,6 +105,7 @@ api.MapInstructorEndpoints();
 api.MapBoardEndpoints();
 api.MapPostEndpoints();
 api.MapCommentEndpoints();
+api.MapReviewEndpoints();
 api.MapAdminEndpoints();
 
 await app.RunAsync();

@@ -15,6 +15,13 @@ public interface ICourseStats
 
     Task<int> UnlikeAsync(Guid userId, Guid courseId, CancellationToken cancellationToken);
 
-    /// <summary>Moves the enrolment counter, in the transaction that creates or ends the enrolment.</summary>
-    Task CountEnrollmentAsync(Guid courseId, int delta, CancellationToken cancellationToken);
+    /// <summary>
+    /// Moves the enrolment counter, in the transaction that creates, renews or ends the enrolment. A student's review
+    /// rating counts while their enrolment is active, so ending one (-1) takes their rating out of the course's average
+    /// and a renewal (+1) puts it back.
+    /// </summary>
+    Task CountEnrollmentAsync(Guid courseId, Guid studentId, int delta, CancellationToken cancellationToken);
+
+    /// <summary>Moves the course's rating count and sum, in the review's transaction.</summary>
+    Task RateAsync(Guid courseId, int countDelta, int sumDelta, CancellationToken cancellationToken);
 }

@@ -38,8 +38,30 @@ internal sealed class CourseStats(AppDbContext db) : Application.Courses.ICourse
             SELECT coalesce((SELECT like_count FROM course_stats WHERE course_id = {courseId}), 0) WHERE NOT EXISTS (SELECT 1 FROM deleted)
             """), cancellationToken);
 
-    public Task CountEnrollmentAsync(Guid courseId, int delta, CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlAsync($"UPDATE course_stats SET enrollment_count = enrollment_count + {delta} WHERE course_id = {courseId}", cancellationToken);
+    /// <summary>
+    /// One statement: the student's review (if any) leaves or rejoins the average, its revision moves (so an edit that
+    /// loaded it before cannot move the sum from a stale start), and the counters follow.
+    /// </summary>
+    public Task CountEnrollmentAsync(Guid courseId, Guid studentId, int delta, CancellationToken cancellationToken)
+    {
+        var counts = delta > 0;
+        return db.Database.ExecuteSqlAsync($"""
+            WITH review AS (
+                UPDATE course_reviews SET counts_toward_rating = {counts}, revision = revision + 1
+                WHERE course_id = {courseId} AND student_id = {studentId} AND counts_toward_rating <> {counts}
+                RETURNING rating)
+            UPDATE course_stats
+            SET enrollment_count = enrollment_count + {delta},
+                rating_count = rating_count + sign({delta}) * (SELECT count(*) FROM review),
+                rating_sum = rating_sum + sign({delta}) * coalesce((SELECT sum(rating) FROM review), 0)
+            WHERE course_id = {courseId}
+            """, cancellationToken);
+    }
+
+    public Task RateAsync(Guid courseId, int countDelta, int sumDelta, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlAsync(
+            $"UPDATE course_stats SET rating_count = rating_count + {countDelta}, rating_sum = rating_sum + {sumDelta} WHERE course_id = {courseId}",
+            cancellationToken);
 
     /// <summary>Not LINQ's SingleAsync: composing would wrap the data-modifying CTE in a subquery, which PostgreSQL refuses.</summary>
     private static async Task<int> SingleAsync(IQueryable<int> query, CancellationToken ct) => (await query.ToListAsync(ct)).Single();

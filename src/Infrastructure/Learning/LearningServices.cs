@@ -17,6 +17,7 @@ internal static class LearningServices
         });
         r.Services.AddSingleton<IWatchSessions, RedisWatchSessions>();
         r.Services.AddScoped<IWatchProgressStore, WatchProgressStore>();
+        r.Services.AddScoped<ICourseProgress, CourseProgress>();
         r.Services.AddSingleton<WatchBuffer>();
         r.Services.AddSingleton<WatchProgressFlusher>();
         r.Worker<WatchProgressFlusher>("WatchProgress:FlushEnabled");

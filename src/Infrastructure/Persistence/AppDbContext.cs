@@ -6,6 +6,7 @@ using LectureHub.Domain.Enrollments;
 using LectureHub.Domain.Learning;
 using LectureHub.Domain.Media;
 using LectureHub.Domain.Payments;
+using LectureHub.Domain.Reviews;
 using LectureHub.Domain.Settlement;
 using LectureHub.Domain.Users;
 using LectureHub.Infrastructure.Cohorts;
@@ -71,6 +72,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Comment> Comments => Set<Comment>();
 
     public DbSet<Report> Reports => Set<Report>();
+
+    public DbSet<Review> Reviews => Set<Review>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

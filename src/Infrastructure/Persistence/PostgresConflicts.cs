@@ -15,6 +15,9 @@ internal static class PostgresConflicts
         ["ix_cohort_slots_cohort_id_student_id"] = ("ALREADY_APPLIED", "You have already applied to this cohort."),
         ["ix_enrollments_student_id_course_id"] = ("ALREADY_ENROLLED", "You are already enrolled in this course."),
         ["ix_coupons_code"] = ("COUPON_CODE_TAKEN", "A coupon with this code already exists."),
+        ["ix_boards_slug"] = ("BOARD_SLUG_TAKEN", "A board with this slug already exists."),
+        ["ix_boards_category_id"] = ("CATEGORY_HAS_BOARD", "That category already has its board."),
+        ["ix_course_reviews_course_id_student_id"] = ("REVIEW_EXISTS", "You have reviewed this course already; edit your review instead."),
         ["ix_instructor_statements_instructor_id_month"] = ("STATEMENT_ALREADY_CLOSED", "The instructor's statement for this month is closed already."),
     };
 

@@ -2,6 +2,8 @@ using LectureHub.Application.Courses;
 using LectureHub.Application.Courses.Commands;
 using LectureHub.Application.Courses.Queries;
 using LectureHub.Application.Enrollments.Commands;
+using LectureHub.Application.Reviews;
+using LectureHub.Application.Reviews.Queries;
 using LectureHub.WebApi.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,6 +13,8 @@ namespace LectureHub.WebApi.Endpoints;
 
 internal static class CourseEndpoints
 {
+    public sealed record ReviewText(int Rating, string Body);
+
     public static RouteGroupBuilder MapCourseEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/courses").WithTags("Courses");
@@ -75,6 +79,26 @@ internal static class CourseEndpoints
         likes.MapDelete("/", async Task<Ok<LikeStateDto>> (Guid id, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new UnlikeCourseCommand(id), ct)))
             .WithSummary("Remove a like (idempotent)");
+
+        group.MapGet("/{id:guid}/reviews", async Task<Ok<ReviewPage>> (Guid id, ISender sender, CancellationToken ct,
+                    ReviewSort sort = ReviewSort.Newest, bool watchedHalf = false, string? cursor = null, int limit = 20) =>
+                TypedResults.Ok(await sender.Send(new ListCourseReviewsQuery(id, sort, watchedHalf, cursor, limit), ct)))
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("A course's reviews with each reviewer's verified progress; watchedHalf keeps those who had watched half; the first page has the rating summary");
+
+        group.MapPost("/{id:guid}/reviews", async Task<Created<ReviewDto>> (Guid id, ReviewText body, ISender sender, CancellationToken ct) =>
+            {
+                var reviewId = await sender.Send(new Application.Reviews.Commands.WriteReviewCommand(id, body.Rating, body.Body), ct);
+                return TypedResults.Created($"/api/v1/reviews/{reviewId}", await sender.Send(new GetReviewQuery(reviewId), ct));
+            })
+            .RequireAuthorization()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Review a course you are enrolled in, once (rating 1-5 and text); the course's rating moves at once");
 
         group.MapPost("/{id:guid}/enrollment", async Task<Results<Created<EnrollmentDto>, Ok<EnrollmentDto>>> (Guid id, ISender sender, CancellationToken ct) =>
             {

@@ -1,8 +1,7 @@
 using System.Net;
-using LectureHub.Application.Learning;
-using LectureHub.Application.Learning.Commands;
 using LectureHub.Application.Payments.Commands;
 using LectureHub.Infrastructure.Payments;
+using LectureHub.IntegrationTests.Learning;
 using LectureHub.IntegrationTests.Support;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
@@ -105,7 +104,7 @@ public sealed class RefundTests(PaymentApiFactory factory) : PaymentTest(factory
         var tig = order.Lines[0];
         var enrollment = await EnrollmentIdAsync(tig.CourseId);
         // 3 lectures of 600 s: 360 s watched (twice over the same stretch, which counts once) is 20 %.
-        await WatchAsync(tig.CourseId, (0, 360_000), (0, 360_000));
+        await Factory.WatchAsync(tig.CourseId, (0, 360_000), (0, 360_000));
 
         var quote = await (await Client.SendAsync(HttpMethod.Get, $"/api/v1/enrollments/{enrollment}/refund-quote", student)).ReadAsync<RefundQuoteView>();
         Assert.Equal((20.0, 31_200L, "Prorated"), (quote.ProgressPercent, quote.AmountKrw, quote.Rule));
@@ -116,7 +115,7 @@ public sealed class RefundTests(PaymentApiFactory factory) : PaymentTest(factory
 
         // Half the other course watched: nothing is due, and the gateway is not asked.
         var pipe = await EnrollmentIdAsync(order.Lines[1].CourseId);
-        await WatchAsync(order.Lines[1].CourseId, (0, 600_000), (1, 300_000));
+        await Factory.WatchAsync(order.Lines[1].CourseId, (0, 600_000), (1, 300_000));
         var none = await (await Client.SendAsync(HttpMethod.Get, $"/api/v1/enrollments/{pipe}/refund-quote", student)).ReadAsync<RefundQuoteView>();
         Assert.Equal((50.0, 0L, "None", false), (none.ProgressPercent, none.AmountKrw, none.Rule, none.Refundable));
         await (await Client.SendAsync(HttpMethod.Post, $"/api/v1/enrollments/{pipe}/refund", student)).ProblemAsync(HttpStatusCode.Conflict, "REFUND_NOT_ALLOWED");
@@ -197,18 +196,6 @@ public sealed class RefundTests(PaymentApiFactory factory) : PaymentTest(factory
         Assert.Equal(SettleOutcome.Flagged, await scope.ServiceProvider.GetRequiredService<ISender>().Send(new SettlePaymentWorkflow(key)));
         Assert.Equal("CanceledAfterPaid", await Api.ScalarAsync<string>(ApiFactory.PrimaryConnectionString, "SELECT kind FROM payment_anomalies WHERE payment_key = @k", ("k", key)));
         Assert.Equal("Paid", await Api.ScalarAsync<string>(ApiFactory.PrimaryConnectionString, "SELECT status FROM orders WHERE id = @id", ("id", order.Id)));
-    }
-
-    /// <summary>Merges what the student watched: for each (lecture index, ms), the lecture from its start to there.</summary>
-    private async Task WatchAsync(Guid courseId, params (int Lecture, int ToMs)[] watched)
-    {
-        var student = await Api.ScalarAsync<Guid>(ApiFactory.PrimaryConnectionString, "SELECT student_id FROM enrollments WHERE course_id = @c", ("c", courseId));
-        var lectures = await Api.ScalarAsync<Guid[]>(ApiFactory.PrimaryConnectionString, """
-            SELECT array_agg(l.id ORDER BY s.position, l.position) FROM lectures l JOIN sections s ON s.id = l.section_id WHERE s.course_id = @c
-            """, ("c", courseId));
-        var records = watched.Select(w => new WatchRecord(student, lectures![w.Lecture], 0, w.ToMs, w.ToMs, DateTimeOffset.UtcNow)).ToList();
-        await using var scope = Factory.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<ISender>().Send(new MergeWatchedIntervalsCommand(records));
     }
 
     private static async Task<Guid> EnrollmentIdAsync(Guid courseId) =>

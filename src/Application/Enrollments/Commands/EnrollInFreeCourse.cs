@@ -44,7 +44,7 @@ internal sealed class EnrollInFreeCourseHandler(
 
         var enrollment = Enrollment.Start(studentId, course.Id, EnrollmentSource.Free, clock.GetUtcNow());
         await enrollments.AddAsync(enrollment, cancellationToken);
-        await stats.CountEnrollmentAsync(course.Id, +1, cancellationToken);
+        await stats.CountEnrollmentAsync(course.Id, studentId, +1, cancellationToken);
         return new EnrollmentResult(EnrollmentDto.From(enrollment), Created: true);
     }
 }

@@ -69,7 +69,7 @@ internal sealed class CompleteRefundHandler(
             if (enrollment is { Status: EnrollmentStatus.Active } && enrollment.OrderId == order.Id)
             {
                 enrollment.Refund(now);
-                await stats.CountEnrollmentAsync(refund.CourseId, -1, cancellationToken);
+                await stats.CountEnrollmentAsync(refund.CourseId, order.StudentId, -1, cancellationToken);
             }
         }
 

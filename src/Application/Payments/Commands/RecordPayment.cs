@@ -48,7 +48,7 @@ internal sealed class RecordPaymentHandler(
                 await enrollments.AddAsync(Enrollment.Start(order.StudentId, line.CourseId, EnrollmentSource.Purchase, now, order.Id), cancellationToken);
             }
 
-            await stats.CountEnrollmentAsync(line.CourseId, +1, cancellationToken);
+            await stats.CountEnrollmentAsync(line.CourseId, order.StudentId, +1, cancellationToken);
         }
 
         return OrderDto.From(order);

@@ -1,4 +1,5 @@
 using LectureHub.Application.Abstractions;
+using LectureHub.Application.Learning;
 using LectureHub.Application.Common;
 using LectureHub.Application.Common.Exceptions;
 using LectureHub.Domain.Learning;
@@ -23,14 +24,10 @@ public sealed record GetRefundQuoteQuery(Guid EnrollmentId) : IQuery<RefundQuote
 
 internal sealed class GetRefundQuoteHandler(IReadDb db, ICurrentUser currentUser, TimeProvider clock) : IQueryHandler<GetRefundQuoteQuery, RefundQuoteDto>
 {
-    private const string Sql = """
+    private const string Sql = $"""
         SELECT e.student_id AS "StudentId", e.course_id AS "CourseId", e.status AS "Status", e.order_id AS "OrderId",
                o.paid_at AS "PaidAt", o.terms::text AS "TermsJson", o.lines::text AS "LinesJson",
-               (SELECT COALESCE(SUM(LEAST(COALESCE(p.covered_ms, 0), d.duration_ms)), 0)::bigint
-                FROM lecture_durations d
-                LEFT JOIN lecture_progress p ON p.lecture_id = d.lecture_id AND p.student_id = e.student_id
-                WHERE d.course_id = e.course_id) AS "CoveredMs",
-               (SELECT COALESCE(SUM(d.duration_ms), 0)::bigint FROM lecture_durations d WHERE d.course_id = e.course_id) AS "DurationMs"
+               {ProgressSql.CoveredMs} AS "CoveredMs", {ProgressSql.DurationMs} AS "DurationMs"
         FROM enrollments e
         LEFT JOIN orders o ON o.id = e.order_id
         WHERE e.id = @EnrollmentId

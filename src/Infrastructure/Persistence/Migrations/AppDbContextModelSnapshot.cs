@@ -1281,6 +1281,93 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                     b.ToTable("payment_anomalies", (string)null);
                 });
 
+            modelBuilder.Entity("LectureHub.Domain.Reviews.Review", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("body");
+
+                    b.Property<bool>("CountsTowardRating")
+                        .HasColumnType("boolean")
+                        .HasColumnName("counts_toward_rating");
+
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("course_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("EditedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("edited_at");
+
+                    b.Property<int>("HelpfulCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("helpful_count");
+
+                    b.Property<double>("ProgressPercent")
+                        .HasColumnType("double precision")
+                        .HasColumnName("progress_percent");
+
+                    b.Property<int>("Rating")
+                        .HasColumnType("integer")
+                        .HasColumnName("rating");
+
+                    b.Property<DateTimeOffset?>("RepliedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("replied_at");
+
+                    b.Property<string>("Reply")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reply");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<Guid>("StudentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("student_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_course_reviews");
+
+                    b.HasIndex("StudentId")
+                        .HasDatabaseName("ix_course_reviews_student_id");
+
+                    b.HasIndex("CourseId", "StudentId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_course_reviews_course_id_student_id");
+
+                    b.HasIndex("CourseId", "CreatedAt", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_course_reviews_course_id_created_at_id");
+
+                    b.HasIndex("CourseId", "HelpfulCount", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_course_reviews_course_id_helpful_count_id");
+
+                    b.HasIndex("CourseId", "Rating", "Id")
+                        .HasDatabaseName("ix_course_reviews_course_id_rating_id");
+
+                    b.ToTable("course_reviews", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_course_reviews_helpful_count", "helpful_count >= 0");
+
+                            t.HasCheckConstraint("ck_course_reviews_rating", "rating BETWEEN 1 AND 5");
+                        });
+                });
+
             modelBuilder.Entity("LectureHub.Domain.Settlement.InstructorStatement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2032,6 +2119,29 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                     b.ToTable("payment_webhooks", (string)null);
                 });
 
+            modelBuilder.Entity("LectureHub.Infrastructure.Reviews.HelpfulVoteRow", b =>
+                {
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("review_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.HasKey("ReviewId", "UserId")
+                        .HasName("pk_review_helpful_votes");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_review_helpful_votes_user_id");
+
+                    b.ToTable("review_helpful_votes", (string)null);
+                });
+
             modelBuilder.Entity("LectureHub.Domain.Cohorts.Cohort", b =>
                 {
                     b.HasOne("LectureHub.Domain.Courses.Course", null)
@@ -2270,6 +2380,23 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_orders_users_student_id");
                 });
 
+            modelBuilder.Entity("LectureHub.Domain.Reviews.Review", b =>
+                {
+                    b.HasOne("LectureHub.Domain.Courses.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_course_reviews_courses_course_id");
+
+                    b.HasOne("LectureHub.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_course_reviews_users_student_id");
+                });
+
             modelBuilder.Entity("LectureHub.Domain.Settlement.InstructorStatement", b =>
                 {
                     b.HasOne("LectureHub.Domain.Users.User", null)
@@ -2398,6 +2525,23 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_lecture_progress_users_student_id");
+                });
+
+            modelBuilder.Entity("LectureHub.Infrastructure.Reviews.HelpfulVoteRow", b =>
+                {
+                    b.HasOne("LectureHub.Domain.Reviews.Review", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_review_helpful_votes_reviews_review_id");
+
+                    b.HasOne("LectureHub.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_review_helpful_votes_users_user_id");
                 });
 
             modelBuilder.Entity("LectureHub.Domain.Courses.Course", b =>
