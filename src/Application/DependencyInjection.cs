@@ -11,6 +11,7 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddPageSizeValidators();
         services.AddDomainEventHandlers();
+        services.AddScoped<Notifications.Notifier>();
         return services;
     }
 

@@ -8,6 +8,7 @@ using LectureHub.Infrastructure.Idempotency;
 using LectureHub.Infrastructure.Identity;
 using LectureHub.Infrastructure.Learning;
 using LectureHub.Infrastructure.Media;
+using LectureHub.Infrastructure.Notifications;
 using LectureHub.Infrastructure.Outbox;
 using LectureHub.Infrastructure.Payments;
 using LectureHub.Infrastructure.Persistence;
@@ -40,6 +41,7 @@ public static class DependencyInjection
         r.AddSettlement();
         r.AddCommunity();
         r.AddReviews();
+        r.AddNotifications();
         r.AddHealth();
         return services;
     }

@@ -106,6 +106,8 @@ api.MapBoardEndpoints();
 api.MapPostEndpoints();
 api.MapCommentEndpoints();
 api.MapReviewEndpoints();
+api.MapQuestionEndpoints();
+api.MapAnswerEndpoints();
 api.MapAdminEndpoints();
 
 await app.RunAsync();

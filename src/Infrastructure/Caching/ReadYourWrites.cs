@@ -47,7 +47,7 @@ internal sealed class ReadYourWrites(
     public void NoteWriteBy(Guid userId) => _writers.Add(userId);
 
     /// <summary>
-    /// Called by the unit of work after a commit that changed rows. It must not fail: the command has committed, and an
+    /// Called by the unit of work after every commit. It must not fail: the command has committed, and an
     /// error here would make the client retry it. A lost marker only risks one stale read until the replica catches up.
     /// </summary>
     public async Task MarkWritersAsync()

@@ -6,6 +6,7 @@ using LectureHub.Domain.Enrollments;
 using LectureHub.Domain.Learning;
 using LectureHub.Domain.Media;
 using LectureHub.Domain.Payments;
+using LectureHub.Domain.Questions;
 using LectureHub.Domain.Reviews;
 using LectureHub.Domain.Settlement;
 using LectureHub.Domain.Users;
@@ -74,6 +75,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Report> Reports => Set<Report>();
 
     public DbSet<Review> Reviews => Set<Review>();
+
+    public DbSet<Question> Questions => Set<Question>();
+
+    public DbSet<Answer> Answers => Set<Answer>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

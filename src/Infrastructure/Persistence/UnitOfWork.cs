@@ -25,7 +25,6 @@ internal sealed class UnitOfWork(
         }
 
         var wroteEvents = false;
-        var changedRows = 0;
         // The transaction is all or nothing, so SaveChanges needs no savepoint of its own (two round trips fewer).
         db.Database.AutoSavepointsEnabled = false;
         TResult result;
@@ -37,7 +36,7 @@ internal sealed class UnitOfWork(
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
                 var response = await work(ct);
                 wroteEvents = EnqueueDomainEvents();
-                changedRows = await SaveAsync(ct);
+                await SaveAsync(ct);
                 await transaction.CommitAsync(ct);
                 return response;
             }, cancellationToken);
@@ -53,10 +52,9 @@ internal sealed class UnitOfWork(
             outboxSignal.Notify();
         }
 
-        if (changedRows > 0)
-        {
-            await readYourWrites.MarkWritersAsync();
-        }
+        // Every committed command marks its writers, not only those SaveChanges counted: counters, reactions and the
+        // inbox change rows by their own statements, and their authors must read those too.
+        await readYourWrites.MarkWritersAsync();
 
         return result;
     }
@@ -77,11 +75,11 @@ internal sealed class UnitOfWork(
         return messages.Count > 0;
     }
 
-    private async Task<int> SaveAsync(CancellationToken ct)
+    private async Task SaveAsync(CancellationToken ct)
     {
         try
         {
-            return await db.SaveChangesAsync(ct);
+            await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
         {

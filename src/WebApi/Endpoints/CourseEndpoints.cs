@@ -2,6 +2,10 @@ using LectureHub.Application.Courses;
 using LectureHub.Application.Courses.Commands;
 using LectureHub.Application.Courses.Queries;
 using LectureHub.Application.Enrollments.Commands;
+using LectureHub.Application.Abstractions;
+using LectureHub.Application.Questions;
+using LectureHub.Application.Questions.Commands;
+using LectureHub.Application.Questions.Queries;
 using LectureHub.Application.Reviews;
 using LectureHub.Application.Reviews.Queries;
 using LectureHub.WebApi.Infrastructure;
@@ -14,6 +18,8 @@ namespace LectureHub.WebApi.Endpoints;
 internal static class CourseEndpoints
 {
     public sealed record ReviewText(int Rating, string Body);
+
+    public sealed record QuestionText(string Title, string Body, Guid? LectureId = null, int? AtSeconds = null);
 
     public static RouteGroupBuilder MapCourseEndpoints(this RouteGroupBuilder api)
     {
@@ -99,6 +105,30 @@ internal static class CourseEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Review a course you are enrolled in, once (rating 1-5 and text); the course's rating moves at once");
+
+        group.MapGet("/{id:guid}/questions", async Task<Ok<QuestionPage>> (Guid id, ISender sender, CancellationToken ct,
+                    Guid? lectureId = null, bool unanswered = false, string? cursor = null, int limit = 20) =>
+                TypedResults.Ok(await sender.Send(new ListCourseQuestionsQuery(id, lectureId, unanswered, cursor, limit), ct)))
+            .WithTags("Questions")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("A course's questions, newest first; lectureId for one lecture's, unanswered for those without an answer");
+
+        group.MapPost("/{id:guid}/questions", async Task<Created<QuestionDto>> (Guid id, QuestionText body, ISender sender, CancellationToken ct) =>
+            {
+                var questionId = await sender.Send(new AskQuestionCommand(id, body.LectureId, body.AtSeconds, body.Title, body.Body), ct);
+                return TypedResults.Created($"/api/v1/questions/{questionId}", await sender.Send(new GetQuestionQuery(questionId), ct));
+            })
+            .WithTags("Questions")
+            .RequireAuthorization()
+            .RequireWriteQuota(WriteKind.Question)
+            .WithMetadata(new RequestSizeLimitAttribute(PostEndpoints.MaxWriteBytes))
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithSummary("Ask on a course you are enrolled in (Markdown body), optionally about a lecture and a moment in it (atSeconds); the instructor is notified");
 
         group.MapPost("/{id:guid}/enrollment", async Task<Results<Created<EnrollmentDto>, Ok<EnrollmentDto>>> (Guid id, ISender sender, CancellationToken ct) =>
             {

@@ -1,3 +1,5 @@
+using LectureHub.Application.Questions;
+using LectureHub.Application.Questions.Queries;
 using LectureHub.Application.Settlement;
 using LectureHub.Application.Settlement.Queries;
 using LectureHub.WebApi.Infrastructure;
@@ -6,7 +8,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LectureHub.WebApi.Endpoints;
 
-/// <summary>/instructor/…: the signed-in instructor's sales dashboard and statements.</summary>
+/// <summary>/instructor/…: the signed-in instructor's sales dashboard, statements and question queue.</summary>
 internal static class InstructorEndpoints
 {
     public static RouteGroupBuilder MapInstructorEndpoints(this RouteGroupBuilder api)
@@ -22,6 +24,12 @@ internal static class InstructorEndpoints
         group.MapGet("/statements", async Task<Ok<IReadOnlyList<StatementDto>>> (ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListStatementsQuery(AllInstructors: false), ct)))
             .WithSummary("Your monthly statements, newest first");
+
+        group.MapGet("/questions", async Task<Ok<QuestionPage>> ([AsParameters] ListMyCourseQuestionsQuery query, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(query, ct)))
+            .WithTags("Questions")
+            .ProducesValidationProblem()
+            .WithSummary("Questions across your courses, newest first; by default only those nobody has answered yet (unanswered=false for all)");
 
         return api;
     }

@@ -2,6 +2,9 @@ using LectureHub.Application.Courses.Queries;
 using LectureHub.Application.Enrollments.Queries;
 using LectureHub.Application.Learning;
 using LectureHub.Application.Learning.Queries;
+using LectureHub.Application.Notifications;
+using LectureHub.Application.Notifications.Commands;
+using LectureHub.Application.Notifications.Queries;
 using LectureHub.Application.Users;
 using LectureHub.Application.Users.Commands;
 using LectureHub.Application.Users.Queries;
@@ -43,6 +46,31 @@ internal static class MeEndpoints
         group.MapGet("/certificates", async Task<Ok<IReadOnlyList<CertificateDto>>> (ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListMyCertificatesQuery(), ct)))
             .WithSummary("The signed-in student's certificates, newest first");
+
+        var inbox = group.MapGroup("/").WithTags("Notifications");
+
+        inbox.MapGet("/notifications", async Task<Ok<NotificationPage>> ([AsParameters] ListMyNotificationsQuery query, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(query, ct)))
+            .ProducesValidationProblem()
+            .WithSummary("Your notifications, newest first (unreadOnly to filter), with the unread count; each links to what it is about");
+
+        inbox.MapPost("/notifications/{id:guid}/read", async Task<Ok<InboxStateDto>> (Guid id, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new MarkNotificationReadCommand(id), ct)))
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Mark one notification read (idempotent); returns the unread count");
+
+        inbox.MapPost("/notifications/read-all", async Task<Ok<InboxStateDto>> (ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new MarkAllNotificationsReadCommand(), ct)))
+            .WithSummary("Mark every notification read; returns the unread count");
+
+        inbox.MapGet("/notification-preferences", async Task<Ok<NotificationPreferencesDto>> (ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetNotificationPreferencesQuery(), ct)))
+            .WithSummary("Which kinds of notification also send email (all do unless turned off)");
+
+        inbox.MapPut("/notification-preferences", async Task<Ok<NotificationPreferencesDto>> (SetNotificationPreferencesCommand command, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(command, ct)))
+            .ProducesValidationProblem()
+            .WithSummary("Turn email on or off per kind, e.g. {\"email\": {\"CommentReplied\": false}}; kinds left out keep their setting");
 
         return api;
     }

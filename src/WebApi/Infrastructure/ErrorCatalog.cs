@@ -208,6 +208,19 @@ internal static class ErrorCatalog
             new("NOT_COURSE_INSTRUCTOR", [403], "Only the course's instructor may do this."),
             new("OWN_REVIEW", [409], "A reviewer cannot mark their own review helpful."),
         ]),
+        ("Questions",
+        [
+            new("QUESTION_NOT_FOUND", [404], "No such question."),
+            new("ANSWER_NOT_FOUND", [404], "No such answer."),
+            new("ANSWER_NOT_ON_QUESTION", [422], "The answer belongs to another question."),
+            new("LECTURE_NOT_IN_COURSE", [422], "The lecture is not part of this course."),
+            new("QUESTION_MOMENT_WITHOUT_LECTURE", [422], "A moment (atSeconds) needs the lecture it is in (internal: the validator says so first)."),
+            new("NOT_ASKER_OR_INSTRUCTOR", [403], "Only the asker or the course's instructor may accept an answer."),
+        ]),
+        ("Notifications",
+        [
+            new("NOTIFICATION_NOT_FOUND", [404], "No such notification in the caller's inbox."),
+        ]),
         ("Outbox",
         [
             new("DEAD_LETTER_NOT_FOUND", [404], "No such dead letter: it does not exist, was delivered, or is still being retried."),

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.RegularExpressions;
 using LectureHub.IntegrationTests.Support;
 
@@ -62,12 +61,13 @@ public sealed partial class SanitizationTests(ApiFactory factory) : ApiTest(fact
     public async Task Links_are_kept_safe_and_marked_as_user_content()
     {
         var board = await Factory.BoardAsync(Client);
-        var post = await Client.WritePostAsync(await Client.SignUpAsync("kim@example.com"), board.Id, body: "[자료](https://example.com/tig) <https://kosha.or.kr>");
+        var author = await Client.SignUpAsync("kim@example.com");
+        var post = await Client.WritePostAsync(author, board.Id, body: "[자료](https://example.com/tig) <https://kosha.or.kr>");
 
         Assert.Contains("href=\"https://example.com/tig\"", post.BodyHtml);
         Assert.Contains("rel=\"nofollow ugc noopener\"", post.BodyHtml);
         Assert.Contains("href=\"https://kosha.or.kr\"", post.BodyHtml);
-        Assert.Equal(HttpStatusCode.OK, (await Client.SendAsync(HttpMethod.Get, $"/api/v1/posts/{post.Id}")).StatusCode);
+        Assert.Equal(post.BodyHtml, (await Client.ReadPostAsync(post.Id, author)).BodyHtml);
     }
 
     [GeneratedRegex("<\\s*/?\\s*script", RegexOptions.IgnoreCase)]

@@ -36,6 +36,9 @@ internal sealed partial record EmailTemplate(string Subject, params string[] Par
             notificationKey);
     }
 
+    /// <summary>Fills one line's placeholders in one pass (for text shown outside an email, like an inbox line).</summary>
+    public static string FillText(string text, IReadOnlyDictionary<string, string> values) => Fill(text, values);
+
     private static string Fill(string text, IReadOnlyDictionary<string, string> values) => Placeholder().Replace(text, m => values[m.Value]);
 
     [GeneratedRegex(@"\{[a-z]+\}")]
