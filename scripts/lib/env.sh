@@ -98,7 +98,9 @@ lh_prepare_bench() {
 
 lh_start_load_api() {
   local url="$1" log="$2"
+  # The suite stands a few accounts in for thousands of users, so per-user write allowances are lifted with the IP limit.
   (cd "$LH_ROOT/src/WebApi/bin/Release/net10.0" && RateLimiting__AuthPerIpPerMinute=1000000 Logging__LogLevel__Default=Warning \
+    WriteQuotas__PostsPerHour=100000 WriteQuotas__CommentsPerHour=100000 WriteQuotas__ReportsPerHour=100000 WriteQuotas__QuestionsPerHour=100000 \
     exec $LH_CLOCK dotnet LectureHub.WebApi.dll --urls "$url") >"$log" 2>&1 &
   LH_API_PID=$!
   lh_on_exit "kill $LH_API_PID 2>/dev/null || true"

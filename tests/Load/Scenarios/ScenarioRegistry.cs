@@ -59,6 +59,7 @@ public static class ScenarioRegistry
         CohortRush.Rush,
         CatalogBrowse.Scenario,
         CatalogBrowse.Detail,
+        CommunityBrowse.Scenario,
         Media.Playback,
         Media.AuthorizeOnly,
         Media.Heartbeats,
