@@ -65,6 +65,7 @@ public sealed class Comment : Entity
         }
 
         (BodyMarkdown, BodyHtml, EditedAt) = (body.Markdown, body.Html, now);
+        Raise(new CommentChanged(PostId));
     }
 
     /// <summary>Returns whether the comment stopped being visible (so the post's comment count moves).</summary>
@@ -77,6 +78,7 @@ public sealed class Comment : Entity
 
         var wasVisible = IsVisible;
         DeletedAt = now;
+        Raise(new CommentChanged(PostId));
         return wasVisible;
     }
 
@@ -85,9 +87,13 @@ public sealed class Comment : Entity
     {
         var wasVisible = IsVisible;
         IsHidden = hidden;
+        Raise(new CommentChanged(PostId));
         return (IsVisible ? 1 : 0) - (wasVisible ? 1 : 0);
     }
 }
 
-/// <summary>A comment was written; notifications go to the post's author or, for a reply, the comment's author.</summary>
+/// <summary>A comment was edited, deleted or hidden: the post's cached thread goes.</summary>
+public sealed record CommentChanged(Guid PostId) : IDomainEvent;
+
+/// <summary>A comment was written: the post's cached thread goes, and a reply notifies the author of the comment it answers.</summary>
 public sealed record CommentWritten(Guid CommentId, Guid PostId, Guid? RepliedToCommentId) : IDomainEvent;

@@ -18,6 +18,11 @@ internal static class CommentEndpoints
 
     public static RouteGroupBuilder MapCommentEndpoints(this RouteGroupBuilder api)
     {
+        api.MapGroup("/comments").WithTags("Community")
+            .MapGet("/{id:guid}", async Task<Ok<CommentDto>> (Guid id, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetCommentQuery(id), ct)))
+            .WithSummary("One comment, as its thread shows it (a link to a comment)");
+
         var group = api.MapGroup("/comments").WithTags("Community").RequireAuthorization()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)

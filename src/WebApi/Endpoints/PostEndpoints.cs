@@ -40,7 +40,7 @@ internal static class PostEndpoints
                 TypedResults.Ok(await sender.Send(new GetPostQuery(id, ViewerOf(http, user)), ct)))
             .WithSummary("A post (Markdown source and sanitized HTML); counts one view per viewer per 24 h. A deleted post keeps its thread, without its text");
 
-        group.MapGet("/{id:guid}/comments", async Task<Ok<CommentPage>> (Guid id, ISender sender, CancellationToken ct, string? cursor = null, int limit = 50) =>
+        group.MapGet("/{id:guid}/comments", async Task<Ok<CommentPage>> (Guid id, ISender sender, CancellationToken ct, string? cursor = null, int limit = ListCommentsQuery.DefaultLimit) =>
                 TypedResults.Ok(await sender.Send(new ListCommentsQuery(id, cursor, limit), ct)))
             .ProducesValidationProblem()
             .WithSummary("A post's comments in thread order (each comment, then its replies), oldest first; keyset cursor");

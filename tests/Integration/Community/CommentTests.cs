@@ -18,7 +18,7 @@ public sealed class CommentTests(ApiFactory factory) : ApiTest(factory)
         var a1 = await Client.CommentAsync(author, post.Id, "A-1", replyTo: a.Id);
         var a2 = await Client.CommentAsync(other, post.Id, "A-2", replyTo: a1.Id);
 
-        await Api.StandbyCaughtUpAsync();
+        await Api.SettledAsync();
         var page = await (await Client.SendAsync(HttpMethod.Get, $"/api/v1/posts/{post.Id}/comments?limit=2")).ReadAsync<CommentPage>();
         var rest = await (await Client.SendAsync(HttpMethod.Get, $"/api/v1/posts/{post.Id}/comments?limit=2&cursor={page.NextCursor}")).ReadAsync<CommentPage>();
         var read = await Client.ReadPostAsync(post.Id);
@@ -50,7 +50,7 @@ public sealed class CommentTests(ApiFactory factory) : ApiTest(factory)
 
         Assert.Equal(HttpStatusCode.NoContent, (await Client.SendAsync(HttpMethod.Delete, $"/api/v1/comments/{comment.Id}", other)).StatusCode);
         var hidden = await (await Client.SendAsync(HttpMethod.Put, $"/api/v1/comments/{second.Id}/moderation", admin, new { hidden = true })).ReadAsync<Comment>();
-        await Api.StandbyCaughtUpAsync();
+        await Api.SettledAsync();
         var thread = await (await Client.SendAsync(HttpMethod.Get, $"/api/v1/posts/{post.Id}/comments", author)).ReadAsync<CommentPage>();
         var asAuthor = await (await Client.SendAsync(HttpMethod.Get, $"/api/v1/posts/{post.Id}/comments", other)).ReadAsync<CommentPage>();
 

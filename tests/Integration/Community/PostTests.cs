@@ -12,7 +12,7 @@ public sealed class PostTests(ApiFactory factory) : ApiTest(factory)
         var author = await Client.SignUpAsync("kim@example.com", displayName: "김용접");
 
         var post = await Client.WritePostAsync(author, board.Id, body: "전극 끝을 **30도**로\n\n- 순수 텅스텐\n- 토륨");
-        await Api.StandbyCaughtUpAsync();
+        await Api.SettledAsync();
         var page = await (await Client.SendAsync(HttpMethod.Get, $"/api/v1/posts?boardId={board.Id}")).ReadAsync<PostPage>();
 
         Assert.Equal("전극 끝을 **30도**로\n\n- 순수 텅스텐\n- 토륨", post.BodyMarkdown);
@@ -63,7 +63,7 @@ public sealed class PostTests(ApiFactory factory) : ApiTest(factory)
 
         Assert.Equal(HttpStatusCode.NoContent, (await Client.SendAsync(HttpMethod.Delete, $"/api/v1/posts/{post.Id}", author)).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await Client.SendAsync(HttpMethod.Delete, $"/api/v1/posts/{post.Id}", author)).StatusCode);
-        await Api.StandbyCaughtUpAsync();
+        await Api.SettledAsync();
         var deleted = await Client.ReadPostAsync(post.Id, other);
         var thread = await (await Client.SendAsync(HttpMethod.Get, $"/api/v1/posts/{post.Id}/comments", other)).ReadAsync<CommentPage>();
         var list = await (await Client.SendAsync(HttpMethod.Get, $"/api/v1/posts?boardId={board.Id}")).ReadAsync<PostPage>();
@@ -84,11 +84,14 @@ public sealed class PostTests(ApiFactory factory) : ApiTest(factory)
         var admin = await Client.SignUpAsync("admin@example.com", "Admin");
         var post = await Client.WritePostAsync(author, board.Id);
 
+        // Another reader has the post cached: hiding it purges that copy through the outbox.
+        await Api.SettledAsync();
+        Assert.Equal(post.Title, (await Client.ReadPostAsync(post.Id)).Title);
         await (await Client.SendAsync(HttpMethod.Put, $"/api/v1/posts/{post.Id}/moderation", author, new { hidden = true })).ProblemAsync(HttpStatusCode.Forbidden, "FORBIDDEN");
         var hidden = await (await Client.SendAsync(HttpMethod.Put, $"/api/v1/posts/{post.Id}/moderation", admin, new { hidden = true })).ReadAsync<Post>();
         Assert.True(hidden.IsHidden);
 
-        await Api.StandbyCaughtUpAsync();
+        await Api.SettledAsync();
         foreach (var reader in new[] { other, null })
         {
             await (await Client.SendAsync(HttpMethod.Get, $"/api/v1/posts/{post.Id}", reader)).ProblemAsync(HttpStatusCode.NotFound, "POST_NOT_FOUND");
@@ -112,7 +115,7 @@ public sealed class PostTests(ApiFactory factory) : ApiTest(factory)
         await Client.WritePostAsync(author, board.Id, "새 글");
 
         var moderated = await (await Client.SendAsync(HttpMethod.Put, $"/api/v1/posts/{notice.Id}/moderation", admin, new { locked = true, pinned = true })).ReadAsync<Post>();
-        await Api.StandbyCaughtUpAsync();
+        await Api.SettledAsync();
         var page = await (await Client.SendAsync(HttpMethod.Get, $"/api/v1/posts?boardId={board.Id}")).ReadAsync<PostPage>();
 
         Assert.Equal((true, true, false), (moderated.IsLocked, moderated.IsPinned, moderated.IsHidden));
@@ -130,7 +133,7 @@ public sealed class PostTests(ApiFactory factory) : ApiTest(factory)
         var inBody = await Client.WritePostAsync(author, boards.Single(b => b.Slug == "general").Id, "자격증 질문", "피복아크용접은 어렵나요?");
         await Client.WritePostAsync(author, boards.Single(b => b.Slug == "plumbing").Id, "배관 자재 추천", "동관과 PPR");
 
-        await Api.StandbyCaughtUpAsync();
+        await Api.SettledAsync();
         var found = await (await Client.SendAsync(HttpMethod.Get, "/api/v1/posts?q=용접")).ReadAsync<PostPage>();
         var onBoard = await (await Client.SendAsync(HttpMethod.Get, $"/api/v1/posts?q=용접&boardId={inBody.BoardId}")).ReadAsync<PostPage>();
         var none = await (await Client.SendAsync(HttpMethod.Get, "/api/v1/posts?q=전기")).ReadAsync<PostPage>();
@@ -156,7 +159,7 @@ public sealed class PostTests(ApiFactory factory) : ApiTest(factory)
         var pages = 0;
         do
         {
-            await Api.StandbyCaughtUpAsync();
+            await Api.SettledAsync();
             var page = await (await Client.SendAsync(HttpMethod.Get, $"/api/v1/posts?boardId={board.Id}&limit=10" + (cursor is null ? "" : $"&cursor={cursor}"))).ReadAsync<PostPage>();
             seen.AddRange(page.Items.Select(p => p.Id));
             cursor = page.NextCursor;

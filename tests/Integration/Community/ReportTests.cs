@@ -21,7 +21,7 @@ public sealed class ReportTests(ApiFactory factory) : ApiTest(factory)
         var spam = await Client.WritePostAsync(author, board.Id, "싸게 팝니다 010-0000-0000");
         var comment = await Client.CommentAsync(author, spam.Id, "연락 주세요");
 
-        await Api.StandbyCaughtUpAsync();
+        await Api.SettledAsync();
         var first = await (await Client.SendAsync(HttpMethod.Post, $"/api/v1/posts/{spam.Id}/reports", reporters[0], new { reason = "Spam" })).ReadAsync<ReportReceipt>(HttpStatusCode.Created);
         var again = await (await Client.SendAsync(HttpMethod.Post, $"/api/v1/posts/{spam.Id}/reports", reporters[0], new { reason = "Abuse" })).ReadAsync<ReportReceipt>();
         await (await Client.SendAsync(HttpMethod.Post, $"/api/v1/posts/{spam.Id}/reports", reporters[1], new { reason = "Spam" })).ReadAsync<ReportReceipt>(HttpStatusCode.Created);
@@ -32,7 +32,7 @@ public sealed class ReportTests(ApiFactory factory) : ApiTest(factory)
             .ProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_FAILED");
         await (await Client.SendAsync(HttpMethod.Get, "/api/v1/admin/reports", reporters[0])).ProblemAsync(HttpStatusCode.Forbidden, "FORBIDDEN");
 
-        await Api.StandbyCaughtUpAsync();
+        await Api.SettledAsync();
         var queue = await (await Client.SendAsync(HttpMethod.Get, "/api/v1/admin/reports", admin)).ReadAsync<ReportPage>();
         Assert.Equal([("Post", 2), ("Post", 2), ("Comment", 1)], queue.Items.Select(r => (r.TargetKind, r.OpenReportsOnTarget)));
         Assert.Equal(spam.Title, queue.Items[0].TargetExcerpt);
@@ -49,7 +49,7 @@ public sealed class ReportTests(ApiFactory factory) : ApiTest(factory)
         var closed = await (await Client.SendAsync(HttpMethod.Get, "/api/v1/admin/reports?status=Hidden", admin)).ReadAsync<ReportPage>();
         Assert.All(closed.Items, r => Assert.True(r.TargetHidden));
         Assert.Equal(2, closed.Items.Count);
-        await Api.StandbyCaughtUpAsync();
+        await Api.SettledAsync();
         await (await Client.SendAsync(HttpMethod.Get, $"/api/v1/posts/{spam.Id}", reporters[0])).ProblemAsync(HttpStatusCode.NotFound, "POST_NOT_FOUND");
     }
 }

@@ -42,7 +42,7 @@ public sealed partial class SanitizationTests(ApiFactory factory) : ApiTest(fact
         var title = payload[..Math.Min(payload.Length, 150)];
         var post = await Client.WritePostAsync(author, board.Id, title, $"본문 {payload}\n\n{payload}");
         var comment = await Client.CommentAsync(author, post.Id, payload);
-        await Api.StandbyCaughtUpAsync();
+        await Api.SettledAsync();
         var thread = await (await Client.SendAsync(HttpMethod.Get, $"/api/v1/posts/{post.Id}/comments")).ReadAsync<CommentPage>();
 
         foreach (var html in new[] { post.BodyHtml, comment.BodyHtml, thread.Items[0].BodyHtml })

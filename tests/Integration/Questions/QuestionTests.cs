@@ -71,7 +71,7 @@ public sealed class QuestionTests(ApiFactory factory) : ApiTest(factory)
 
         var queue = await (await Client.SendAsync(HttpMethod.Get, "/api/v1/instructor/questions", instructor)).ReadAsync<QuestionPage>();
         var all = await (await Client.SendAsync(HttpMethod.Get, "/api/v1/instructor/questions?unanswered=false", instructor)).ReadAsync<QuestionPage>();
-        await Api.StandbyCaughtUpAsync();
+        await Api.SettledAsync();
         var onCourse = await (await Client.SendAsync(HttpMethod.Get, $"/api/v1/courses/{course.Id}/questions")).ReadAsync<QuestionPage>();
         var unansweredOnCourse = await (await Client.SendAsync(HttpMethod.Get, $"/api/v1/courses/{course.Id}/questions?unanswered=true")).ReadAsync<QuestionPage>();
 

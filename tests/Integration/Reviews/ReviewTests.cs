@@ -51,7 +51,7 @@ public sealed class ReviewTests(PaymentApiFactory factory) : PaymentTest(factory
             "SELECT id FROM enrollments WHERE course_id = @c AND student_id = @s", ("c", tig), ("s", mine.Reviewer.Id));
         await (await Client.SendAsync(HttpMethod.Post, $"/api/v1/enrollments/{enrollment}/refund", first)).ReadAsync<object>();
         await (await Client.SendAsync(HttpMethod.Put, $"/api/v1/reviews/{mine.Id}", first, new { rating = 1, body = "환불함" })).ReadAsync<Review>();
-        await Api.StandbyCaughtUpAsync();
+        await Api.SettledAsync();
         var page = await (await Client.SendAsync(HttpMethod.Get, $"/api/v1/courses/{tig}/reviews")).ReadAsync<ReviewPage>();
 
         Assert.Equal((1, 3.0), (page.Summary!.Count, page.Summary.Average));
@@ -83,7 +83,7 @@ public sealed class ReviewTests(PaymentApiFactory factory) : PaymentTest(factory
         Assert.Equal(2, again.HelpfulCount);
         await (await Client.SendAsync(HttpMethod.Put, $"/api/v1/reviews/{watched.Id}/helpful", first)).ProblemAsync(HttpStatusCode.Conflict, "OWN_REVIEW");
 
-        await Api.StandbyCaughtUpAsync();
+        await Api.SettledAsync();
         var half = await (await Client.SendAsync(HttpMethod.Get, $"/api/v1/courses/{tig}/reviews?watchedHalf=true")).ReadAsync<ReviewPage>();
         var helpful = await (await Client.SendAsync(HttpMethod.Get, $"/api/v1/courses/{tig}/reviews?sort=Helpful", voters[0])).ReadAsync<ReviewPage>();
         var lowest = await (await Client.SendAsync(HttpMethod.Get, $"/api/v1/courses/{tig}/reviews?sort=LowestRating&limit=1")).ReadAsync<ReviewPage>();

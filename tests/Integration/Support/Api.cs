@@ -122,6 +122,13 @@ public static class Api
             "the standby replayed the primary's writes");
     }
 
+    /// <summary>Every committed event delivered (cache purges included) and the standby caught up: what others read is current.</summary>
+    public static async Task SettledAsync()
+    {
+        await OutboxDrainedAsync();
+        await StandbyCaughtUpAsync();
+    }
+
     public static async Task<T?> ScalarAsync<T>(string connectionString, string sql, params (string Name, object Value)[] parameters)
     {
         // Unpooled: tests restart the standby, which would leave dead connections in a pool.

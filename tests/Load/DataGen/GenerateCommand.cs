@@ -27,7 +27,8 @@ public static class GenerateCommand
         int Count(string name, int fallback) =>
             options.TryGetValue(name, out var v) ? int.Parse(v, NumberStyles.Integer, CultureInfo.InvariantCulture) : fallback;
 
-        await using var db = NpgsqlDataSource.Create(connectionString);
+        // Bulk loads and the counter statements after them run for minutes on a busy machine: no command timeout.
+        await using var db = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0 }.ConnectionString);
         await new CatalogGenerator(db).GenerateAsync(
             Count("--instructors", 1_000), Count("--students", 200_000), Count("--courses", 100_000), Count("--likes", 1_000_000),
             Console.Error.WriteLine, CancellationToken.None);

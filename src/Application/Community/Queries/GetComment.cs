@@ -3,15 +3,20 @@ using Mediator;
 
 namespace LectureHub.Application.Community.Queries;
 
-/// <summary>One comment, as its thread shows it (what a write returns to its author).</summary>
+/// <summary>One comment, as its thread shows it (what a write returns to its author, and a link to a comment).</summary>
 public sealed record GetCommentQuery(Guid CommentId) : IQuery<CommentDto>;
 
 internal sealed class GetCommentHandler(IReadDb db, ICurrentUser currentUser) : IQueryHandler<GetCommentQuery, CommentDto>
 {
     public async ValueTask<CommentDto> Handle(GetCommentQuery query, CancellationToken cancellationToken)
     {
-        var row = await db.QuerySingleOrDefaultAsync<CommentRow>(ListCommentsHandler.Select + " WHERE c.id = @CommentId",
-            new { query.CommentId, currentUser.UserId }, cancellationToken);
-        return row is not null && currentUser.CanSee(row.AuthorId, row.IsHidden) ? row.ToDto(currentUser) : throw CommunityAccess.CommentNotFound(query.CommentId);
+        var row = await db.QuerySingleOrDefaultAsync<CommentRow>(ListCommentsHandler.Select + " WHERE c.id = @CommentId", new { query.CommentId }, cancellationToken);
+        if (row is null || !currentUser.CanSee(row.AuthorId, row.IsHidden))
+        {
+            throw CommunityAccess.CommentNotFound(query.CommentId);
+        }
+
+        var mine = await ListCommentsHandler.ReactionsOfAsync(db, currentUser, [row.Id], cancellationToken);
+        return row.ToDto(currentUser, mine.GetValueOrDefault(row.Id));
     }
 }

@@ -48,7 +48,7 @@ internal sealed record PostCursor(PostSort Sort, long Number, DateTimeOffset Tim
     public static bool TryDecode(string text, PostSort sort, out PostCursor cursor) => OpaqueCursor.TryDecode(text, out cursor) && cursor.Sort == sort;
 }
 
-internal sealed class ListPostsHandler(IReadDb db) : IQueryHandler<ListPostsQuery, PostPage>
+internal sealed class ListPostsHandler(IReadDb db, ICache cache) : IQueryHandler<ListPostsQuery, PostPage>
 {
     internal const string Card = """
         SELECT p.id AS "Id", p.board_id AS "BoardId", b.slug AS "BoardSlug", p.title AS "Title", left(p.body_markdown, 160) AS "Excerpt",
@@ -63,7 +63,14 @@ internal sealed class ListPostsHandler(IReadDb db) : IQueryHandler<ListPostsQuer
         WHERE p.deleted_at IS NULL AND NOT p.is_hidden
         """;
 
-    public async ValueTask<PostPage> Handle(ListPostsQuery query, CancellationToken cancellationToken)
+    /// <summary>A board's first page (no search text) is what everyone opens: cached briefly (see CommunityCache.BoardPageTtl).</summary>
+    public async ValueTask<PostPage> Handle(ListPostsQuery query, CancellationToken cancellationToken) =>
+        query is { Cursor: null, Q: null }
+            ? await cache.GetOrCreateAsync(CommunityCache.BoardPage(query.BoardId, query.Sort, query.Limit), CommunityCache.BoardPageTtl,
+                ct => PageAsync(query, ct), cancellationToken)
+            : await PageAsync(query, cancellationToken);
+
+    private async Task<PostPage> PageAsync(ListPostsQuery query, CancellationToken cancellationToken)
     {
         var (key, order, keyset, board) = Ordering(query.Sort);
         var cursor = query.Cursor is { } text && PostCursor.TryDecode(text, query.Sort, out var decoded) ? decoded : null;
