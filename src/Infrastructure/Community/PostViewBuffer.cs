@@ -52,8 +52,10 @@ internal sealed class PostViewBuffer(
         var post = postId.ToString("N");
         try
         {
+            // Sent without waiting for the answer: the reader never waits on counting. The multiplexer keeps one
+            // ordered connection, so a flush claimed after this read returned finds the view.
             await redis.GetDatabase().ScriptEvaluateAsync(RecordScript, [_viewerPrefix + post + ":" + viewer, _pending],
-                [(long)TimeSpan.FromHours(options.Value.ViewWindowHours).TotalMilliseconds, post]);
+                [(long)TimeSpan.FromHours(options.Value.ViewWindowHours).TotalMilliseconds, post], CommandFlags.FireAndForget);
         }
         catch (Exception ex) when (RedisOutage.Is(ex))
         {

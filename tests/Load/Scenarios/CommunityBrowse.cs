@@ -45,7 +45,7 @@ internal static class CommunityBrowse
 
             var post = posts[random.Next(posts.Count)].Id;
             var student = run.Students.Next();
-            var viewer = random.Next(4) == 0 ? student.Id : $"load-{run.Id}-{random.Next(run.AnonymousViewers)}";
+            var viewer = random.Next(100) < run.SignedInPercent ? student.Id : $"load-{run.Id}-{random.Next(run.AnonymousViewers)}";
             if (await ctx.Step("post", (http, ct) => http.SendAsync(run.Read(post, viewer), ct)) is not null)
             {
                 run.Views.TryAdd((post, viewer), 0);
@@ -105,7 +105,8 @@ internal static class CommunityBrowse
 
         setup.Share("run", new RunState(
             Guid.NewGuid().ToString("N")[..8], new ZipfSampler<Guid>(boards.Select(b => b.Id).ToList(), 0.8), baseline,
-            new Feed<Student>(students, random: true), Journeys.EnvInt("LH_COMMUNITY_VIEWERS", 2_000)));
+            new Feed<Student>(students, random: true), Journeys.EnvInt("LH_COMMUNITY_VIEWERS", 2_000),
+            int.TryParse(Environment.GetEnvironmentVariable("LH_COMMUNITY_SIGNED_IN_PERCENT"), out var percent) ? Math.Clamp(percent, 0, 100) : 25));
     }
 
     /// <summary>Waits (up to a minute) for the flush, then checks each viewed post's count: the baseline plus this run's distinct viewers, exactly.</summary>
@@ -152,7 +153,8 @@ internal static class CommunityBrowse
         return request;
     }
 
-    private sealed record RunState(string Id, ZipfSampler<Guid> Boards, ConcurrentDictionary<Guid, int> Baseline, Feed<Student> Students, int AnonymousViewers)
+    private sealed record RunState(
+        string Id, ZipfSampler<Guid> Boards, ConcurrentDictionary<Guid, int> Baseline, Feed<Student> Students, int AnonymousViewers, int SignedInPercent)
     {
         /// <summary>Every (post, viewer) this run's reads were answered for: the views it added.</summary>
         public ConcurrentDictionary<(Guid Post, string Viewer), byte> Views { get; } = new();
