@@ -1,7 +1,7 @@
 using LectureHub.Application.Abstractions;
-using LectureHub.Application.Learning;
 using LectureHub.Application.Common;
 using LectureHub.Application.Common.Exceptions;
+using LectureHub.Application.Learning;
 using LectureHub.Domain.Learning;
 using LectureHub.Domain.Payments;
 using Mediator;
