@@ -47,7 +47,7 @@ internal sealed class PostViewFlusher(PostViewBuffer buffer, IServiceScopeFactor
         }
     }
 
-    /// <summary>Flushes claimable batches until none is left; returns how many views went to the database.</summary>
+    /// <summary>Flushes claimable batches until none is left; returns the views in the batches it handled (applied now or before).</summary>
     public async Task<int> FlushAllAsync(CancellationToken cancellationToken)
     {
         var total = 0;

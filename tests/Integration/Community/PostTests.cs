@@ -83,6 +83,7 @@ public sealed class PostTests(ApiFactory factory) : ApiTest(factory)
         var other = await Client.SignUpAsync("lee@example.com");
         var admin = await Client.SignUpAsync("admin@example.com", "Admin");
         var post = await Client.WritePostAsync(author, board.Id);
+        var comment = await Client.CommentAsync(author, post.Id, "작성자 댓글");
 
         // Another reader has the post cached: hiding it purges that copy through the outbox.
         await Api.SettledAsync();
@@ -95,6 +96,7 @@ public sealed class PostTests(ApiFactory factory) : ApiTest(factory)
         foreach (var reader in new[] { other, null })
         {
             await (await Client.SendAsync(HttpMethod.Get, $"/api/v1/posts/{post.Id}", reader)).ProblemAsync(HttpStatusCode.NotFound, "POST_NOT_FOUND");
+            await (await Client.SendAsync(HttpMethod.Get, $"/api/v1/comments/{comment.Id}", reader)).ProblemAsync(HttpStatusCode.NotFound, "COMMENT_NOT_FOUND");
             await (await Client.SendAsync(HttpMethod.Get, $"/api/v1/posts/{post.Id}/comments", reader)).ProblemAsync(HttpStatusCode.NotFound, "POST_NOT_FOUND");
         }
 
