@@ -9,9 +9,10 @@ namespace LectureHub.Load.Scenarios;
 /// <summary>
 /// A community session per iteration: list a board (Zipf over boards; mostly newest, sometimes hot or most viewed),
 /// open a post from that page (a view), read its comments, react one time in ten, and one time in fifty comment and
-/// read the comment back as its author (read-your-writes: a 404 there is a failed "own-comment" step). Readers are anonymous viewers (address + user agent) or signed-in students. After the
-/// run, Verify waits for the view flush and checks every post's view count grew by exactly the distinct viewers the
-/// run sent it.
+/// read the comment back as its author (read-your-writes: a 404 there is a failed "own-comment" step). Readers are
+/// anonymous viewers (address + user agent) or, one in four (LH_COMMUNITY_SIGNED_IN_PERCENT), signed-in students.
+/// After the run, Verify waits for the view flush and checks every post's view count grew by exactly the distinct
+/// viewers the run sent it.
 /// </summary>
 internal static class CommunityBrowse
 {
