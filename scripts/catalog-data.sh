@@ -22,5 +22,5 @@ dotnet build src/WebApi -c Release -nologo -v quiet
 dotnet build tests/Load -c Release -nologo -v quiet
 "$LH_ROOT/scripts/dev-services.sh" fresh-db "$db" >/dev/null
 lh_export_connection_strings "$db" 0
-(cd src/WebApi/bin/Release/net10.0 && DataDirectory="$LH_DATA_DIR" ASPNETCORE_ENVIRONMENT=Development dotnet LectureHub.WebApi.dll migrate --demo-data >/dev/null)
+(cd src/WebApi/bin/Release/net10.0 && DataDirectory="$LH_DATA_DIR" ASPNETCORE_ENVIRONMENT=Development dotnet LectureHub.WebApi.dll migrate --demo-accounts >/dev/null)
 dotnet tests/Load/bin/Release/net10.0/LectureHub.Load.dll generate-catalog --connection "$ConnectionStrings__Primary" "${args[@]}"

@@ -93,7 +93,7 @@ lh_prepare_bench() {
   (cd "$LH_ROOT" && dotnet build src/WebApi -c Release -nologo -v quiet && dotnet build tests/Load -c Release -nologo -v quiet)
   lh_export_connection_strings "${LH_DB:-lecturehub}" 0
   export ASPNETCORE_ENVIRONMENT=Development DataDirectory="$LH_DATA_DIR"
-  (cd "$LH_ROOT/src/WebApi/bin/Release/net10.0" && dotnet LectureHub.WebApi.dll migrate --demo-data >/dev/null)
+  (cd "$LH_ROOT/src/WebApi/bin/Release/net10.0" && dotnet LectureHub.WebApi.dll migrate --demo-accounts >/dev/null)
 }
 
 lh_start_load_api() {

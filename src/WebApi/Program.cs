@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using LectureHub.Application;
 using LectureHub.Application.Common.Behaviors;
 using LectureHub.Infrastructure;
+using LectureHub.Infrastructure.Demo;
 using LectureHub.Infrastructure.Persistence;
 using LectureHub.WebApi.Endpoints;
 using LectureHub.WebApi.Infrastructure;
@@ -55,17 +56,30 @@ builder.Services
     .Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true)
     .AddLectureHubProxies(builder.Configuration);
 
+if (args is ["migrate", ..])
+{
+    // The seeder sends hundreds of use cases; what it reports is its own summary, not each command and statement.
+    builder.Services.AddDemoSeeding();
+    builder.Logging.AddFilter("LectureHub.Application.Common.Behaviors", LogLevel.Warning).AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+}
+
 var app = builder.Build();
 
 if (args is ["migrate", .. var flags])
 {
     // Deployment step, run explicitly by scripts/run.sh, scripts/test.sh or a release pipeline; never at start-up.
+    // --demo-accounts: the demo accounts only (the load suite's databases); --demo-data: those and the demo shop.
     await DatabaseSetup.MigrateAsync(app.Services, CancellationToken.None);
     await DatabaseSetup.SeedCategoriesAsync(app.Services, CancellationToken.None);
     await DatabaseSetup.SeedBoardsAsync(app.Services, CancellationToken.None);
-    if (flags.Contains("--demo-data"))
+    if (flags.Contains("--demo-accounts") || flags.Contains("--demo-data"))
     {
         await DatabaseSetup.SeedDemoAccountsAsync(app.Services, CancellationToken.None);
+    }
+
+    if (flags.Contains("--demo-data"))
+    {
+        await DemoServices.SeedDemoShopAsync(app.Services, CancellationToken.None);
     }
 
     return;

@@ -14,6 +14,10 @@ internal static class CohortEndpoints
     {
         var group = api.MapGroup("/cohorts").WithTags("Cohorts");
 
+        group.MapGet("/", async Task<Ok<IReadOnlyList<CohortCardDto>>> (ISender sender, CancellationToken ct, Guid? courseId = null) =>
+                TypedResults.Ok(await sender.Send(new ListRecruitingCohortsQuery(courseId), ct)))
+            .WithSummary("Public cohorts still recruiting (optionally one course's), soonest deadline first, with live seat counts");
+
         group.MapGet("/{id:guid}", async Task<Ok<CohortDto>> (Guid id, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new GetCohortQuery(id), ct)))
             .ProducesProblem(StatusCodes.Status404NotFound)

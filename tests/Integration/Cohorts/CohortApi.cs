@@ -13,6 +13,8 @@ public sealed record Seats(int Capacity, int Taken, int WaitlistCapacity, int Wa
 
 public sealed record Cohort(Guid Id, Guid OwnerId, string Title, string Selection, Seats Seats, FormDto Form, List<Term> Terms);
 
+public sealed record CohortCard(Guid Id, Guid? CourseId, string Title, string Selection, Seats Seats);
+
 public sealed record FormDto(int Version, List<Question> Questions);
 
 public sealed record Question(string Key, string Label, string Kind, bool Required, List<string> Options);

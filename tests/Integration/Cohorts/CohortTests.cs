@@ -8,6 +8,28 @@ public sealed class CohortTests(ApiFactory factory) : ApiTest(factory)
     private static readonly string[] NotAnOption = ["10년"];
 
     [Fact]
+    public async Task The_recruiting_list_shows_public_cohorts_until_their_deadline_with_live_seats()
+    {
+        var owner = await Client.SignUpAsync("owner@example.com", "Instructor");
+        var open = await Client.CreateCohortAsync(owner, CohortApi.NewCohort(capacity: 2, recruitEnds: DateTimeOffset.UtcNow.AddDays(3)));
+        var later = await Client.CreateCohortAsync(owner, CohortApi.NewCohort(recruitEnds: DateTimeOffset.UtcNow.AddDays(9), classStarts: DateTimeOffset.UtcNow.AddDays(10)));
+        await Client.CreateCohortAsync(owner, CohortApi.NewCohort(recruitStarts: DateTimeOffset.UtcNow.AddDays(-3), recruitEnds: DateTimeOffset.UtcNow.AddDays(-1),
+            classStarts: DateTimeOffset.UtcNow.AddDays(1)));
+        var unlisted = System.Text.Json.JsonSerializer.SerializeToNode(CohortApi.NewCohort(), Api.Json)!;
+        unlisted["visibility"] = "Unlisted";
+        await Client.CreateCohortAsync(owner, unlisted);
+        var student = (await Factory.StudentsAsync(1))[0];
+        await (await Client.ApplyAsync(open.Id, student)).ReadAsync<Application>(HttpStatusCode.Created);
+        await Api.SettledAsync();
+
+        var list = await (await Client.GetAsync("/api/v1/cohorts")).ReadAsync<List<CohortCard>>(HttpStatusCode.OK);
+
+        Assert.Equal([open.Id, later.Id], list.Select(c => c.Id));
+        Assert.Equal((2, 1), (list[0].Seats.Capacity, list[0].Seats.Taken));
+        Assert.Empty(await (await Client.GetAsync($"/api/v1/cohorts?courseId={Guid.NewGuid()}")).ReadAsync<List<CohortCard>>(HttpStatusCode.OK));
+    }
+
+    [Fact]
     public async Task First_come_fills_the_seats_then_the_waitlist_then_answers_cohort_full()
     {
         var owner = await Client.SignUpAsync("owner@example.com", "Instructor");

@@ -12,7 +12,7 @@ namespace LectureHub.Load.DataGen;
 public sealed class CatalogGenerator(NpgsqlDataSource db, int seed = 2026)
 {
     /// <summary>
-    /// Every generated account reuses the hash of the demo student seeded by `migrate --demo-data` (hashing 200k
+    /// Every generated account reuses the hash of the demo student seeded by `migrate --demo-accounts` (hashing 200k
     /// passwords would take hours), so they all sign in with that account's password.
     /// </summary>
     public const string TemplateAccount = "lee.student@lecturehub.dev";
@@ -38,7 +38,7 @@ public sealed class CatalogGenerator(NpgsqlDataSource db, int seed = 2026)
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var template = new NpgsqlCommand("SELECT password_hash FROM users WHERE normalized_email = $1", connection) { Parameters = { new() { Value = TemplateAccount } } };
         var passwordHash = await template.ExecuteScalarAsync(ct) as string
-            ?? throw new InvalidOperationException($"No {TemplateAccount}: run `LectureHub.WebApi.dll migrate --demo-data` against this database first.");
+            ?? throw new InvalidOperationException($"No {TemplateAccount}: run `LectureHub.WebApi.dll migrate --demo-accounts` against this database first.");
         var categories = new List<Guid>();
         await using (var read = new NpgsqlCommand("SELECT id FROM categories ORDER BY sort_order", connection))
         await using (var reader = await read.ExecuteReaderAsync(ct))
