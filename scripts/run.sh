@@ -18,11 +18,12 @@ lh_export_connection_strings lecturehub 0
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 export DataDirectory="$LH_DATA_DIR"
 
-lh_log "Applying migrations and seeding demo data"
-(cd "$OUT" && dotnet LectureHub.WebApi.dll migrate --demo-data)
-
+# The simulator first: the demo student's purchase goes through it while the demo data is seeded.
 lh_log "Starting the PG simulator"
 lh_start_pg_simulator "$LH_PG_SIM_PORT" "$LH_API_URL" "$LH_DATA_DIR/pg-simulator.log"
+
+lh_log "Applying migrations and seeding the demo shop (the two demo videos transcode in the background once the API is up)"
+(cd "$OUT" && dotnet LectureHub.WebApi.dll migrate --demo-data)
 
 cat <<INFO
 
@@ -30,7 +31,7 @@ cat <<INFO
   API reference       $LH_API_URL/scalar
   OpenAPI document    $LH_API_URL/openapi/v1.json
   Readiness           $LH_API_URL/health/ready
-  Emails sent (inbox) http://127.0.0.1:$LH_MAILDEV_WEB_PORT
+  Emails sent (inbox) http://127.0.0.1:$LH_MAILDEV_WEB_PORT/index.html
   PG simulator        $LH_PG_SIM_URL  (pay: POST /sim/checkout {orderId, amount} → paymentKey, then confirm the order)
 
   Demo accounts (POST /api/v1/auth/login):
@@ -40,6 +41,10 @@ cat <<INFO
     student     lee.student@lecturehub.dev    Student-pass-2026
     student     choi.student@lecturehub.dev   Student-pass-2026
     student     jung.student@lecturehub.dev   Student-pass-2026
+
+  What to try first:
+    ./scripts/demo.sh                 a guided tour: search 용접, buy with coupon WELD-DEMO-20, play, progress, refund quote, cohort, email
+    $LH_API_URL/api/v1/courses?q=용접   thirty demo courses; lee.student owns a free one and a paid one, both with a playable first lecture
 
 INFO
 cd "$OUT"

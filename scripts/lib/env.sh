@@ -83,8 +83,6 @@ lh_start_pg_simulator() {
   lh_die "The PG simulator did not start on $LH_PG_SIM_URL; see $log"
 }
 
-# Starts the Release API in the background for load runs: the per-IP auth limit lifted (one generator is one address),
-# warnings-only logging. Waits until it answers. Sets LH_API_PID and kills it on exit. $1: base URL, $2: log file.
 # What every benchmark starts from: the services up, Release builds of the API and the load runner, the database
 # (LH_DB, default lecturehub) migrated with the demo accounts (the load runner reads the build as the demo Admin).
 lh_prepare_bench() {
@@ -96,12 +94,19 @@ lh_prepare_bench() {
   (cd "$LH_ROOT/src/WebApi/bin/Release/net10.0" && dotnet LectureHub.WebApi.dll migrate --demo-accounts >/dev/null)
 }
 
+# Starts the Release API for load runs: the per-IP auth limit lifted (one generator is one address), warnings-only
+# logging. $1: base URL, $2: log file.
 lh_start_load_api() {
-  local url="$1" log="$2"
   # The suite stands a few accounts in for thousands of users, so per-user write allowances are lifted with the IP limit.
-  (cd "$LH_ROOT/src/WebApi/bin/Release/net10.0" && RateLimiting__AuthPerIpPerMinute=1000000 Logging__LogLevel__Default=Warning \
-    WriteQuotas__PostsPerHour=100000 WriteQuotas__CommentsPerHour=100000 WriteQuotas__ReportsPerHour=100000 WriteQuotas__QuestionsPerHour=100000 \
-    exec $LH_CLOCK dotnet LectureHub.WebApi.dll --urls "$url") >"$log" 2>&1 &
+  lh_start_api Release "$1" "$2" RateLimiting__AuthPerIpPerMinute=1000000 Logging__LogLevel__Default=Warning \
+    WriteQuotas__PostsPerHour=100000 WriteQuotas__CommentsPerHour=100000 WriteQuotas__ReportsPerHour=100000 WriteQuotas__QuestionsPerHour=100000
+}
+
+# Starts the API from build $1 (Debug or Release) on $2 in the background, logging to $3, with any further VAR=value
+# settings, and waits until it answers. Sets LH_API_PID and kills it on exit.
+lh_start_api() {
+  local config="$1" url="$2" log="$3"; shift 3
+  (cd "$LH_ROOT/src/WebApi/bin/$config/net10.0" && exec env "$@" $LH_CLOCK dotnet LectureHub.WebApi.dll --urls "$url") >"$log" 2>&1 &
   LH_API_PID=$!
   lh_on_exit "kill $LH_API_PID 2>/dev/null || true"
   for _ in $(seq 60); do curl -fs "$url/health/live" >/dev/null 2>&1 && return; sleep 0.5; done
