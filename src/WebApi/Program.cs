@@ -98,6 +98,7 @@ app.UseRateLimiter();
 
 app.UseMediaFiles();
 app.UseLocalCdn();
+app.UseDemoPlayer();
 app.MapOpenApi();
 app.MapScalarApiReference();
 app.MapHealthEndpoints();

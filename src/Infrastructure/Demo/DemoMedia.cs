@@ -31,15 +31,15 @@ internal sealed class DemoMedia(MediaOptions options)
         }
     }
 
-    /// <summary>An 854×480 H.264/AAC MP4 of <paramref name="seconds"/>: it fills the 360p and 480p rungs of the ladder.</summary>
-    public async Task<string> LectureSourceAsync(string label, int seconds, string directory, CancellationToken cancellationToken)
+    /// <summary>An 854×480 H.264/AAC MP4 of <paramref name="seconds"/> (360p and 480p rungs), with the trade in English like the thumbnails.</summary>
+    public async Task<string> LectureSourceAsync(string tradeEn, int seconds, string directory, CancellationToken cancellationToken)
     {
         var file = Path.Combine(directory, $"demo-{Guid.NewGuid():N}.mp4");
         var box = ":fontsize=28:fontcolor=white:box=1:boxcolor=black@0.6:boxborderw=8";
         await FfmpegAsync(cancellationToken,
             "-f", "lavfi", "-i", $"testsrc2=size=854x480:rate=25:duration={seconds}",
             "-f", "lavfi", "-i", $"sine=frequency=440:beep_factor=4:sample_rate=48000:duration={seconds}",
-            "-vf", $"drawtext=text='LectureHub demo - {Escape(label)}':x=24:y=24{box},drawtext=text='%{{pts\\:hms}}':x=24:y=h-56{box}",
+            "-vf", $"drawtext=text='LectureHub demo - {Escape(tradeEn)}':x=24:y=24{box},drawtext=text='%{{pts\\:hms}}':x=24:y=h-56{box}",
             "-c:v", "libx264", "-preset", "ultrafast", "-crf", "30", "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "96k", "-shortest",
             file);
         return file;

@@ -114,7 +114,8 @@ internal sealed class DemoSeeder(
                 continue;
             }
 
-            var source = await new DemoMedia(media.Value).LectureSourceAsync(title.Split(':')[0], DemoCatalog.VideoSeconds, ScratchDirectory(), ct);
+            var trade = DatabaseSetup.TradeCategories.Single(t => t.Slug == DemoCatalog.Courses.Single(c => c.Title == title).Trade).En;
+            var source = await new DemoMedia(media.Value).LectureSourceAsync(trade, DemoCatalog.VideoSeconds, ScratchDirectory(), ct);
             try
             {
                 var size = new FileInfo(source).Length;
