@@ -9,6 +9,7 @@ cd "$LH_ROOT"
 lh_require_dotnet
 "$LH_ROOT/scripts/dev-services.sh" up
 
+lh_npm_ci tools/player  # hls.js for the demo player page, copied next to the build
 CONFIGURATION="${CONFIGURATION:-Release}"
 OUT="$LH_ROOT/src/WebApi/bin/$CONFIGURATION/net10.0"
 lh_log "Building ($CONFIGURATION)"
@@ -31,6 +32,7 @@ cat <<INFO
   API reference       $LH_API_URL/scalar
   OpenAPI document    $LH_API_URL/openapi/v1.json
   Readiness           $LH_API_URL/health/ready
+  Demo player         $LH_API_URL/demo/  (signs in as lee.student and plays the demo lectures)
   Emails sent (inbox) http://127.0.0.1:$LH_MAILDEV_WEB_PORT/index.html
   PG simulator        $LH_PG_SIM_URL  (pay: POST /sim/checkout {orderId, amount} → paymentKey, then confirm the order)
 

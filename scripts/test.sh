@@ -11,6 +11,7 @@ cd "$LH_ROOT"
 lh_require_dotnet
 "$LH_ROOT/scripts/dev-services.sh" up
 
+lh_npm_ci tools/player
 lh_log "Building"
 dotnet build LectureHub.sln -c Debug -nologo -v quiet
 
@@ -67,6 +68,19 @@ if LH_API_URL="$tour_url" "$LH_ROOT/scripts/demo.sh" >"$results/tour.log" 2>&1; 
 else
   echo "  guided tour: FAILED"; cat "$results/tour.log"; tour_failed=$((tour_failed + 1)); status=1
 fi
+# The player page in a real browser (Debian's chromium with playwright-core), against the same API: about a minute.
+browser_passed=0 browser_failed=0 browser_skipped=0
+if command -v chromium >/dev/null 2>&1; then
+  lh_npm_ci tests/Browser
+  lh_log "The demo player in headless Chromium"
+  LH_API_URL="$tour_url" node --test --test-reporter=tap "$LH_ROOT/tests/Browser/player.test.mjs" >"$results/browser.tap" 2>&1 || status=1
+  browser_passed=$(sed -n 's/^# pass //p' "$results/browser.tap") browser_failed=$(sed -n 's/^# fail //p' "$results/browser.tap")
+  [ -n "$browser_passed" ] && [ -n "$browser_failed" ] || { browser_passed=0 browser_failed=1; }
+  grep -E '^(not )?ok ' "$results/browser.tap" | sed 's/^/  browser: /'
+  [ "$browser_failed" = 0 ] || cat "$results/browser.tap"
+else
+  echo "  browser test: skipped (no chromium on PATH; apt-get install chromium, as .ci/run does)"; browser_skipped=1
+fi
 kill "$LH_API_PID" "$LH_PG_SIM_PID" 2>/dev/null || true
 
 # Load-suite smoke: every scenario for a few seconds at a low rate against a Release build and a small generated
@@ -90,8 +104,8 @@ for scenario in $(dotnet tests/Load/bin/Release/net10.0/LectureHub.Load.dll --li
 done
 kill "$LH_API_PID" 2>/dev/null || true
 
-# One closing line over all projects (counted from the TRX reports) and the load smoke.
-passed=$((smoke_passed + tour_passed)) failed=$((smoke_failed + tour_failed)) skipped=0
+# One closing line over all projects (counted from the TRX reports), the demo and browser checks, and the load smoke.
+passed=$((smoke_passed + tour_passed + browser_passed)) failed=$((smoke_failed + tour_failed + browser_failed)) skipped=$browser_skipped
 for trx in "$results"/*.trx; do
   counters=$(grep -o '<Counters [^>]*>' "$trx")
   passed=$((passed + $(sed -E 's/.* passed="([0-9]+)".*/\1/' <<<"$counters")))

@@ -52,6 +52,15 @@ lh_fake_clock() {
 }
 export LH_CLOCK="${LH_CLOCK:-}"
 
+# npm ci in $1 (a folder with package-lock.json) unless its node_modules is already installed from that lock file.
+lh_npm_ci() {
+  local dir="$LH_ROOT/$1"
+  [ -f "$dir/node_modules/.package-lock.json" ] && [ "$dir/node_modules/.package-lock.json" -nt "$dir/package-lock.json" ] && return
+  command -v npm >/dev/null 2>&1 || lh_die "Node.js 20 or later with npm is required for $1"
+  lh_log "Installing $1 from its package-lock.json"
+  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+}
+
 lh_require_dotnet() {
   command -v dotnet >/dev/null 2>&1 || lh_die "The .NET 10 SDK is required (https://dot.net); 'dotnet' is not on PATH."
   dotnet --list-sdks | grep -q '^10\.' || lh_die "The .NET 10 SDK is required; found: $(dotnet --list-sdks | tr '\n' ' ')"
