@@ -206,8 +206,9 @@ internal sealed class DemoSeeder(
             return;
         }
 
-        var order = await AsAsync(lee, new PlaceOrderCommand([course.Id]), ct);
         using var simulator = new HttpClient { BaseAddress = new Uri(gateway.Value.BaseUrl.TrimEnd('/') + "/"), Timeout = TimeSpan.FromSeconds(30) };
+        await EnsureSimulatorAsync(simulator, ct);
+        var order = await AsAsync(lee, new PlaceOrderCommand([course.Id]), ct);
         using var checkout = await simulator.PostAsJsonAsync("sim/checkout", new { orderId = order.Id, amount = order.AmountKrw }, ct);
         if (!checkout.IsSuccessStatusCode)
         {
@@ -219,6 +220,22 @@ internal sealed class DemoSeeder(
         var paid = await AsAsync(lee, new ConfirmOrderWorkflow(order.Id, paymentKey, order.AmountKrw), ct);
         logger.LogInformation("Demo purchase: {Student} bought \"{Course}\" for {Amount} KRW through {Gateway}: {Status}",
             lee.Email, course.Title, paid.AmountKrw, simulator.BaseAddress, paid.Status);
+    }
+
+    /// <summary>Before an order is placed, so a missing simulator leaves no pending order behind.</summary>
+    private static async Task EnsureSimulatorAsync(HttpClient simulator, CancellationToken ct)
+    {
+        try
+        {
+            using var stats = await simulator.GetAsync("sim/webhooks/stats", ct);
+            stats.EnsureSuccessStatusCode();
+        }
+        catch (HttpRequestException error)
+        {
+            throw new InvalidOperationException(
+                $"The demo purchase goes through the PG simulator, which did not answer at {simulator.BaseAddress} ({error.Message}). " +
+                "Start it (scripts/run.sh does, before seeding) or point Payments:Gateway:BaseUrl at it, then run migrate --demo-data again.", error);
+        }
     }
 
     private async Task CommunityAsync(CancellationToken ct)

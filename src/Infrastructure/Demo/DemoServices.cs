@@ -12,7 +12,7 @@ public static class DemoServices
     public static IServiceCollection AddDemoSeeding(this IServiceCollection services) => services
         .AddScoped<DemoActor>()
         .AddScoped<ICurrentUser>(sp => sp.GetRequiredService<DemoActor>())
-        .AddSingleton<DemoSeeder>();
+        .AddTransient<DemoSeeder>();
 
     public static Task SeedDemoShopAsync(IServiceProvider services, CancellationToken cancellationToken) =>
         services.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken);
