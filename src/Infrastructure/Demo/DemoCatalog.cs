@@ -100,5 +100,7 @@ internal static class DemoCatalog
             new LecturePlan(null, $"{title}: 실습", 900, false),
         ])).ToList();
 
+    public static DemoCourse Course(string title) => Courses.Single(c => c.Title == title);
+
     public static bool HasVideo(DemoCourse course) => course.Title is FreeVideoCourse or PaidVideoCourse;
 }

@@ -101,7 +101,7 @@ internal sealed class DemoSeeder(
         {
             var course = _courses[title];
             var lecture = course.Curriculum[0].Lectures[0];
-            var instructor = _users[DemoCatalog.Courses.Single(c => c.Title == title).Instructor];
+            var instructor = InstructorOf(title);
             if (title == DemoCatalog.FreeVideoCourse && !await QueryAsync(db => db.LectureSubtitles.AnyAsync(s => s.LectureId == lecture.Id, ct)))
             {
                 await AsAsync(instructor, new PutSubtitleCommand(lecture.Id, "ko", "한국어", DemoMedia.KoreanSubtitles(DemoCatalog.VideoSeconds)), ct);
@@ -114,7 +114,7 @@ internal sealed class DemoSeeder(
                 continue;
             }
 
-            var trade = DatabaseSetup.TradeCategories.Single(t => t.Slug == DemoCatalog.Courses.Single(c => c.Title == title).Trade).En;
+            var trade = DatabaseSetup.TradeCategories.Single(t => t.Slug == DemoCatalog.Course(title).Trade).En;
             var source = await new DemoMedia(media.Value).LectureSourceAsync(trade, DemoCatalog.VideoSeconds, ScratchDirectory(), ct);
             try
             {
@@ -277,7 +277,7 @@ internal sealed class DemoSeeder(
             reviews++;
             if (review.Reply is { } reply)
             {
-                await AsAsync(_users[DemoCatalog.Courses.Single(c => c.Title == review.Course).Instructor], new ReplyToReviewCommand(reviewId, reply), ct);
+                await AsAsync(InstructorOf(review.Course), new ReplyToReviewCommand(reviewId, reply), ct);
             }
         }
 
@@ -292,13 +292,15 @@ internal sealed class DemoSeeder(
             var lecture = course.Curriculum[0].Lectures[0].Id;
             var questionId = await AsAsync(student, new AskQuestionCommand(course.Id, lecture, question.AtSeconds, question.Title, question.Body), ct);
             questions++;
-            var instructor = _users[DemoCatalog.Courses.Single(c => c.Title == question.Course).Instructor];
+            var instructor = InstructorOf(question.Course);
             var answerId = await AsAsync(instructor, new AnswerQuestionCommand(questionId, question.Answer), ct);
             await AsAsync(student, new AcceptAnswerCommand(questionId, answerId), ct);
         }
 
         logger.LogInformation("Demo community: added {Posts} post(s), {Reviews} review(s), {Questions} question(s)", posts, reviews, questions);
     }
+
+    private DemoUser InstructorOf(string courseTitle) => _users[DemoCatalog.Course(courseTitle).Instructor];
 
     private static string Description(DemoCourse course) =>
         $"{course.Summary}\n\n이 강의는 LectureHub 데모 데이터입니다. 커리큘럼: {string.Join(" → ", course.Sections)}.";
