@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Dev services on loopback: PostgreSQL 15 primary, a streaming-replication standby, Redis (with an append-only file:
 # it buffers watch heartbeats), maildev (an SMTP sink with a web inbox, from npm via tools/maildev) and s3rver (an
-# S3-compatible server for Media:VideoStorage=S3, via tools/s3rver), plus the ffmpeg and curl the API and scripts use.
+# S3-compatible server for Media:VideoStorage=S3, via tools/s3rver) and Prometheus (scraping the API's metrics listener
+# with deploy/prometheus/rules), plus the ffmpeg and curl the API and scripts use.
 #   scripts/dev-services.sh up|down|status|reset|standby-stop|standby-start|fresh-db <name>
 # Idempotent; installs missing Debian and npm packages. Ports: LH_PG_PRIMARY_PORT, LH_PG_STANDBY_PORT, LH_REDIS_PORT,
 # LH_SMTP_PORT and LH_MAILDEV_WEB_PORT.
@@ -17,6 +18,7 @@ MAILDEV_TOOL="$LH_ROOT/tools/maildev"
 S3_DIR="$LH_DATA_DIR/s3"
 S3_TOOL="$LH_ROOT/tools/s3rver"
 S3_BUCKET="lecturehub-videos"
+PROM_DIR="$LH_DATA_DIR/prometheus"
 
 as_root() { if [ "$(id -u)" = "0" ]; then "$@"; else sudo "$@"; fi; }
 # PostgreSQL refuses to run as root: as root, run its tools as 'postgres'.
@@ -31,6 +33,7 @@ install_packages() {
   command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
   command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
   command -v faketime >/dev/null 2>&1 || missing+=(faketime) # test.sh's LH_FAKETIME
+  command -v prometheus >/dev/null 2>&1 || missing+=(prometheus) # and promtool, for test.sh's rule tests
   [ ${#missing[@]} -eq 0 ] && return
   lh_log "Installing ${missing[*]}"
   as_root apt-get update -qq
@@ -173,6 +176,30 @@ stop_s3() {
   rm -f "$S3_DIR/s3rver.pid"
 }
 
+prometheus_up() { curl -fs "http://127.0.0.1:$LH_PROMETHEUS_PORT/-/ready" >/dev/null 2>&1; }
+
+start_prometheus() {
+  if prometheus_up; then lh_log "Prometheus already running on $LH_PROMETHEUS_PORT"; return; fi
+  mkdir -p "$PROM_DIR"
+  # deploy/prometheus/prometheus.yml with this machine's target and rules: one configuration for compose and for here.
+  sed -e "s|\"api:9464\"|\"${LH_METRICS_URL#http://}\"|" -e "s|/etc/prometheus/rules|$LH_ROOT/deploy/prometheus/rules|" \
+    "$LH_ROOT/deploy/prometheus/prometheus.yml" >"$PROM_DIR/prometheus.yml"
+  lh_log "Starting Prometheus on http://127.0.0.1:$LH_PROMETHEUS_PORT, scraping $LH_METRICS_URL"
+  nohup prometheus --config.file="$PROM_DIR/prometheus.yml" --storage.tsdb.path="$PROM_DIR/data" --storage.tsdb.retention.time=2d \
+    --web.listen-address="127.0.0.1:$LH_PROMETHEUS_PORT" >"$PROM_DIR/prometheus.log" 2>&1 &
+  echo $! >"$PROM_DIR/prometheus.pid"
+  for _ in $(seq 150); do prometheus_up && return; sleep 0.2; done
+  tail -n 5 "$PROM_DIR/prometheus.log" >&2
+  lh_die "Prometheus did not start; see $PROM_DIR/prometheus.log"
+}
+
+stop_prometheus() {
+  [ -f "$PROM_DIR/prometheus.pid" ] || return 0
+  local pid; pid=$(cat "$PROM_DIR/prometheus.pid")
+  if kill -0 "$pid" 2>/dev/null; then lh_log "Stopping Prometheus"; kill "$pid"; fi
+  rm -f "$PROM_DIR/prometheus.pid"
+}
+
 up() {
   install_packages
   mkdir -p "$LH_DATA_DIR"
@@ -187,6 +214,7 @@ up() {
   start_redis
   start_maildev
   start_s3
+  start_prometheus
   status
 }
 
@@ -197,6 +225,7 @@ down() {
   if redis_cli ping >/dev/null 2>&1; then lh_log "Stopping Redis"; redis_cli shutdown nosave >/dev/null 2>&1 || true; fi
   stop_maildev
   stop_s3
+  stop_prometheus
 }
 
 status() {
@@ -212,6 +241,7 @@ status() {
   done
   if redis_cli ping >/dev/null 2>&1; then printf '  %-8s 127.0.0.1:%s  up\n' redis "$LH_REDIS_PORT"; else printf '  %-8s 127.0.0.1:%s  down\n' redis "$LH_REDIS_PORT"; ok=1; fi
   if maildev_up; then printf '  %-8s 127.0.0.1:%s  up (inbox: http://127.0.0.1:%s)\n' maildev "$LH_SMTP_PORT" "$LH_MAILDEV_WEB_PORT"; else printf '  %-8s 127.0.0.1:%s  down\n' maildev "$LH_SMTP_PORT"; ok=1; fi
+  if prometheus_up; then printf '  %-8s 127.0.0.1:%s  up (scraping %s)\n' prometheus "$LH_PROMETHEUS_PORT" "$LH_METRICS_URL"; else printf '  %-8s 127.0.0.1:%s  down\n' prometheus "$LH_PROMETHEUS_PORT"; ok=1; fi
   if s3_up; then printf '  %-8s 127.0.0.1:%s  up (bucket %s)\n' s3rver "$LH_S3_PORT" "$S3_BUCKET"; else printf '  %-8s 127.0.0.1:%s  down\n' s3rver "$LH_S3_PORT"; ok=1; fi
   if running "$PRIMARY"; then
     printf '  replication: %s\n' "$(psql_primary -c "SELECT coalesce(string_agg(application_name || ' ' || state, ', '), 'no standby attached') FROM pg_stat_replication")"
@@ -223,7 +253,7 @@ case "${1:-}" in
   up) up ;;
   down) down ;;
   status) status ;;
-  reset) down; lh_log "Removing $LH_PG_DIR, $REDIS_DIR, $MAILDEV_DIR and $S3_DIR"; rm -rf "$LH_PG_DIR" "$REDIS_DIR" "$MAILDEV_DIR" "$S3_DIR" ;;
+  reset) down; lh_log "Removing $LH_PG_DIR, $REDIS_DIR, $MAILDEV_DIR, $S3_DIR and $PROM_DIR"; rm -rf "$LH_PG_DIR" "$REDIS_DIR" "$MAILDEV_DIR" "$S3_DIR" "$PROM_DIR" ;;
   standby-stop) as_pg "$LH_PG_BIN/pg_ctl" -D "$STANDBY" -m fast -w stop >/dev/null ;;
   standby-start) start_pg "$STANDBY" "$LH_PG_STANDBY_PORT" standby ;;
   fresh-db) fresh_db "${2:?usage: $0 fresh-db <name>}" ;;

@@ -33,6 +33,17 @@ lh_log "Recreating lecturehub_test and applying migrations"
 results="$LH_DATA_DIR/test-results"
 rm -rf "$results" && mkdir -p "$results"
 status=0
+
+# The alerting rules: valid, and each alert seen to fire and to stay quiet (deploy/prometheus/tests).
+rules_passed=0 rules_failed=0
+for check in "check rules deploy/prometheus/rules/lecturehub.rules.yml" "test rules deploy/prometheus/tests/lecturehub.test.yml"; do
+  # shellcheck disable=SC2086 # the words of $check are promtool's arguments
+  if promtool $check >"$results/promtool.log" 2>&1; then
+    echo "  promtool $check: passed"; rules_passed=$((rules_passed + 1))
+  else
+    echo "  promtool $check: FAILED"; cat "$results/promtool.log"; rules_failed=$((rules_failed + 1)); status=1
+  fi
+done
 for project in tests/Unit tests/Integration; do
   lh_log "Testing $project"
   $LH_CLOCK dotnet test "$project" -c Debug --no-build -nologo --logger "console;verbosity=normal" --logger "trx" \
@@ -81,6 +92,26 @@ if command -v chromium >/dev/null 2>&1; then
 else
   echo "  browser test: skipped (no chromium on PATH; apt-get install chromium, as .ci/run does)"; browser_skipped=1
 fi
+# Prometheus (dev-services.sh) scrapes the tour's API: it is up, and the tour's commands and requests are in its series.
+prometheus_has() { # $1 PromQL that must return a sample
+  curl -fsG "http://127.0.0.1:$LH_PROMETHEUS_PORT/api/v1/query" --data-urlencode "query=$1" | grep -q '"result":\[{'
+}
+scraped=0
+for _ in $(seq 60); do
+  if prometheus_has 'up{job="lecturehub-api"} == 1' && prometheus_has 'lecturehub_commands_total{command="PlaceOrder",code="OK"}' \
+     && prometheus_has 'http_server_request_duration_seconds_count{lecturehub_endpoint_class="password"}'; then scraped=1; break; fi
+  sleep 2
+done
+if [ "$scraped" = 1 ]; then
+  echo "  prometheus scrapes the API: passed"; tour_passed=$((tour_passed + 1))
+else
+  echo "  prometheus scrapes the API: FAILED"; curl -fs "http://127.0.0.1:$LH_PROMETHEUS_PORT/api/v1/targets" || true; tour_failed=$((tour_failed + 1)); status=1
+fi
+if "$LH_ROOT/scripts/check-metrics.sh" >"$results/check-metrics.log" 2>&1; then
+  echo "  dashboard, rules and docs against /metrics: passed"; tour_passed=$((tour_passed + 1))
+else
+  echo "  dashboard, rules and docs against /metrics: FAILED"; cat "$results/check-metrics.log"; tour_failed=$((tour_failed + 1)); status=1
+fi
 kill "$LH_API_PID" "$LH_PG_SIM_PID" 2>/dev/null || true
 
 # Load-suite smoke: every scenario for a few seconds at a low rate against a Release build and a small generated
@@ -105,7 +136,7 @@ done
 kill "$LH_API_PID" 2>/dev/null || true
 
 # One closing line over all projects (counted from the TRX reports), the demo and browser checks, and the load smoke.
-passed=$((smoke_passed + tour_passed + browser_passed)) failed=$((smoke_failed + tour_failed + browser_failed)) skipped=$browser_skipped
+passed=$((rules_passed + smoke_passed + tour_passed + browser_passed)) failed=$((rules_failed + smoke_failed + tour_failed + browser_failed)) skipped=$browser_skipped
 for trx in "$results"/*.trx; do
   counters=$(grep -o '<Counters [^>]*>' "$trx")
   passed=$((passed + $(sed -E 's/.* passed="([0-9]+)".*/\1/' <<<"$counters")))

@@ -10,6 +10,8 @@ export LH_REDIS_PORT="${LH_REDIS_PORT:-56379}"
 export LH_SMTP_PORT="${LH_SMTP_PORT:-51025}"          # maildev's SMTP sink
 export LH_MAILDEV_WEB_PORT="${LH_MAILDEV_WEB_PORT:-51080}"  # maildev's web inbox and REST API
 export LH_S3_PORT="${LH_S3_PORT:-59000}"                    # s3rver, the S3-compatible server (Media:VideoStorage=S3)
+export LH_METRICS_URL="${LH_METRICS_URL:-http://127.0.0.1:59464}"  # the API's /metrics listener (Observability:MetricsUrl)
+export LH_PROMETHEUS_PORT="${LH_PROMETHEUS_PORT:-59090}"    # Prometheus, scraping LH_METRICS_URL with deploy/prometheus/rules
 export LH_API_URL="${LH_API_URL:-http://127.0.0.1:5080}"
 export LH_PG_SIM_PORT="${LH_PG_SIM_PORT:-55090}"            # the local PG simulator run.sh starts (tools/PgSimulator)
 export LH_DB_USER="${LH_DB_USER:-lecturehub}"
@@ -103,19 +105,20 @@ lh_prepare_bench() {
   (cd "$LH_ROOT/src/WebApi/bin/Release/net10.0" && dotnet LectureHub.WebApi.dll migrate --demo-accounts >/dev/null)
 }
 
-# Starts the Release API for load runs: the per-IP auth limit lifted (one generator is one address), warnings-only
-# logging. $1: base URL, $2: log file.
+# Starts the Release API for load runs: the rate limits lifted (one generator is one address, and a few accounts stand
+# in for thousands of users), warnings-only logging. $1: base URL, $2: log file; further VAR=value pairs are passed on.
 lh_start_load_api() {
-  # The suite stands a few accounts in for thousands of users, so per-user write allowances are lifted with the IP limit.
-  lh_start_api Release "$1" "$2" RateLimiting__AuthPerIpPerMinute=1000000 Logging__LogLevel__Default=Warning \
-    WriteQuotas__PostsPerHour=100000 WriteQuotas__CommentsPerHour=100000 WriteQuotas__ReportsPerHour=100000 WriteQuotas__QuestionsPerHour=100000
+  local url="$1" log="$2"; shift 2
+  lh_start_api Release "$url" "$log" RateLimiting__AuthPerIpPerMinute=10000000 RateLimiting__ReadsPerMinute=10000000 \
+    RateLimiting__WritesPerMinute=10000000 RateLimiting__UploadsPerMinute=10000000 Logging__LogLevel__Default=Warning \
+    WriteQuotas__PostsPerHour=100000 WriteQuotas__CommentsPerHour=100000 WriteQuotas__ReportsPerHour=100000 WriteQuotas__QuestionsPerHour=100000 "$@"
 }
 
 # Starts the API from build $1 (Debug or Release) on $2 in the background, logging to $3, with any further VAR=value
 # settings, and waits until it answers. Sets LH_API_PID and kills it on exit.
 lh_start_api() {
   local config="$1" url="$2" log="$3"; shift 3
-  (cd "$LH_ROOT/src/WebApi/bin/$config/net10.0" && exec env "$@" $LH_CLOCK dotnet LectureHub.WebApi.dll --urls "$url") >"$log" 2>&1 &
+  (cd "$LH_ROOT/src/WebApi/bin/$config/net10.0" && exec env Observability__MetricsUrl="$LH_METRICS_URL" "$@" $LH_CLOCK dotnet LectureHub.WebApi.dll --urls "$url") >"$log" 2>&1 &
   LH_API_PID=$!
   lh_on_exit "kill $LH_API_PID 2>/dev/null || true"
   for _ in $(seq 60); do curl -fs "$url/health/live" >/dev/null 2>&1 && return; sleep 0.5; done

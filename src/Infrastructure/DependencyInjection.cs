@@ -9,6 +9,7 @@ using LectureHub.Infrastructure.Identity;
 using LectureHub.Infrastructure.Learning;
 using LectureHub.Infrastructure.Media;
 using LectureHub.Infrastructure.Notifications;
+using LectureHub.Infrastructure.Observability;
 using LectureHub.Infrastructure.Outbox;
 using LectureHub.Infrastructure.Payments;
 using LectureHub.Infrastructure.Persistence;
@@ -42,6 +43,7 @@ public static class DependencyInjection
         r.AddCommunity();
         r.AddReviews();
         r.AddNotifications();
+        r.AddObservability();
         r.AddHealth();
         return services;
     }

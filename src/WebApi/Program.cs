@@ -32,8 +32,10 @@ builder.Services
     {
         options.ServiceLifetime = ServiceLifetime.Scoped;
         options.Assemblies = [typeof(LectureHub.Application.DependencyInjection)];
-        options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(UnitOfWorkBehavior<,>)];
+        options.PipelineBehaviors = [typeof(TelemetryBehavior<,>), typeof(ValidationBehavior<,>), typeof(UnitOfWorkBehavior<,>)];
     });
+
+builder.AddLectureHubObservability();
 
 var requestLimits = builder.Configuration.GetSection(RequestLimitOptions.Section).Get<RequestLimitOptions>() ?? new RequestLimitOptions();
 builder.WebHost.ConfigureKestrel(kestrel => RequestLimits.ApplyTo(requestLimits, kestrel));
@@ -86,6 +88,7 @@ if (args is ["migrate", .. var flags])
 }
 
 app.UseKnownProxies();
+app.UseLectureHubObservability();
 app.UseExceptionHandler();
 app.UseCors();
 app.UseStatusCodePages();
@@ -94,7 +97,7 @@ app.UseRequestSizeLimits(requestLimits);
 app.UseRequestBodyLimit(requestLimits.MaxBodyBytes);
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseRateLimiter();
+app.UseLectureHubRateLimits();
 
 app.UseMediaFiles();
 app.UseLocalCdn();

@@ -25,6 +25,7 @@ internal static class CachingServices
         r.Services.AddScoped<ICache, RedisCache>();
         r.Services.AddSingleton<ILocalCache, LocalCache>();
         r.Options<WriteQuotaOptions>(WriteQuotaOptions.Section);
+        r.Services.AddSingleton<RedisFixedWindow>();
         r.Services.AddSingleton<IWriteQuota, RedisWriteQuota>();
     }
 }

@@ -1,4 +1,5 @@
 using LectureHub.Application.Abstractions;
+using LectureHub.Application.Observability;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -15,6 +16,7 @@ internal sealed class ReadYourWrites(
     RedisKeys keys,
     ICurrentUser currentUser,
     IOptions<ReadYourWritesOptions> options,
+    LectureHubMetrics metrics,
     ILogger<ReadYourWrites> logger) : IReadConsistency
 {
     private readonly HashSet<Guid> _writers = [];
@@ -34,12 +36,19 @@ internal sealed class ReadYourWrites(
 
         try
         {
-            return (_mustReadPrimary = await redis.GetDatabase().KeyExistsAsync(Key(userId))).Value;
+            _mustReadPrimary = await redis.GetDatabase().KeyExistsAsync(Key(userId));
+            if (_mustReadPrimary.Value)
+            {
+                Routed("recent_write");
+            }
+
+            return _mustReadPrimary.Value;
         }
         catch (Exception ex) when (RedisOutage.Is(ex))
         {
             // Without the marker we cannot tell; the primary is always fresh, so read there.
             logger.LogWarning(ex, "Read-your-writes lookup failed; reading from the primary");
+            Routed("redis_unavailable");
             return (_mustReadPrimary = true).Value;
         }
     }
@@ -71,6 +80,8 @@ internal sealed class ReadYourWrites(
 
         _writers.Clear();
     }
+
+    private void Routed(string reason) => metrics.PrimaryReads.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
     private RedisKey Key(Guid userId) => keys.For($"ryw:{userId:N}");
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LectureHub.Application.Abstractions;
+using LectureHub.Application.Observability;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -28,24 +29,28 @@ internal sealed class RedisCache(
     CacheFills fills,
     TimeProvider clock,
     IOptions<CacheOptions> options,
+    LectureHubMetrics metrics,
     ILogger<RedisCache> logger) : ICache
 {
     public async Task<T> GetOrCreateAsync<T>(string key, TimeSpan ttl, Func<CancellationToken, Task<T>> factory, CancellationToken cancellationToken)
     {
+        var cache = new KeyValuePair<string, object?>("cache", CacheName(key));
         if (!options.Value.Enabled || await consistency.MustReadOwnWritesAsync(cancellationToken))
         {
+            Count(cache, "bypass");
             return await factory(cancellationToken);
         }
 
         var redisKey = keys.For(StorageKey(key));
         if (local.TryGetValue(redisKey, out T? copy))
         {
+            Count(cache, "hit");
             return copy!;
         }
 
         try
         {
-            var value = await GetOrFillAsync(redisKey, ttl, factory, cancellationToken);
+            var value = await GetOrFillAsync(redisKey, ttl, factory, cache, cancellationToken);
             local.Set(redisKey, value, TimeSpan.FromSeconds(Math.Min(options.Value.LocalSeconds, ttl.TotalSeconds)));
             return value;
         }
@@ -57,16 +62,19 @@ internal sealed class RedisCache(
         }
     }
 
-    private async Task<T> GetOrFillAsync<T>(string redisKey, TimeSpan ttl, Func<CancellationToken, Task<T>> factory, CancellationToken cancellationToken)
+    private async Task<T> GetOrFillAsync<T>(
+        string redisKey, TimeSpan ttl, Func<CancellationToken, Task<T>> factory, KeyValuePair<string, object?> cache, CancellationToken cancellationToken)
     {
         var db = redis.GetDatabase();
         if (await db.StringGetAsync(redisKey) is { HasValue: true } hit)
         {
             var entry = Deserialize<Entry<T>>(hit);
-            if (entry.FreshUntil < clock.GetUtcNow())
+            var stale = entry.FreshUntil < clock.GetUtcNow();
+            Count(cache, stale ? "stale" : "hit");
+            if (stale)
             {
                 // Aged, not purged: answer with it and refresh behind, so a popular key's expiry costs no reader a fill.
-                _ = Fill(db, redisKey, ttl, factory).ContinueWith(
+                _ = Fill(db, redisKey, ttl, factory, cache).ContinueWith(
                     t => logger.LogWarning(t.Exception, "Refreshing {Key} failed; it is served stale until it expires", redisKey),
                     CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
             }
@@ -74,7 +82,8 @@ internal sealed class RedisCache(
             return entry.Value;
         }
 
-        return (T)(await Fill(db, redisKey, ttl, factory).WaitAsync(cancellationToken))!;
+        Count(cache, "miss");
+        return (T)(await Fill(db, redisKey, ttl, factory, cache).WaitAsync(cancellationToken))!;
     }
 
     /// <summary>
@@ -83,9 +92,9 @@ internal sealed class RedisCache(
     /// cached key (a search page reads its facets) without lock-order deadlocks. The fill does not belong to any one
     /// caller, so it is not cancelled with the first one; its queries' timeouts bound it.
     /// </summary>
-    private Task<object?> Fill<T>(IDatabase db, string redisKey, TimeSpan ttl, Func<CancellationToken, Task<T>> factory)
+    private Task<object?> Fill<T>(IDatabase db, string redisKey, TimeSpan ttl, Func<CancellationToken, Task<T>> factory, KeyValuePair<string, object?> cache)
     {
-        var mine = new Lazy<Task<object?>>(async () => await FillAsync(db, redisKey, ttl, factory));
+        var mine = new Lazy<Task<object?>>(async () => await FillAsync(db, redisKey, ttl, factory, cache));
         var fill = fills.InFlight.GetOrAdd(redisKey, mine);
         if (ReferenceEquals(fill, mine))
         {
@@ -95,7 +104,7 @@ internal sealed class RedisCache(
         return fill.Value;
     }
 
-    private async Task<T> FillAsync<T>(IDatabase db, string redisKey, TimeSpan ttl, Func<CancellationToken, Task<T>> factory)
+    private async Task<T> FillAsync<T>(IDatabase db, string redisKey, TimeSpan ttl, Func<CancellationToken, Task<T>> factory, KeyValuePair<string, object?> cache)
     {
         if (await db.StringGetAsync(redisKey) is { HasValue: true } filled && Deserialize<Entry<T>>(filled) is var entry && entry.FreshUntil >= clock.GetUtcNow())
         {
@@ -105,6 +114,7 @@ internal sealed class RedisCache(
         var generationKey = GenerationKey(redisKey);
         var generation = await db.StringGetAsync(generationKey);
         var value = await factory(CancellationToken.None);
+        metrics.CacheFills.Add(1, cache);
 
         // Kept twice as long as it is fresh: the second half is the stale-while-revalidate window.
         var store = db.CreateTransaction();
@@ -122,6 +132,20 @@ internal sealed class RedisCache(
         _ = purge.StringIncrementAsync(GenerationKey(redisKey));
         _ = purge.KeyDeleteAsync(redisKey);
         await purge.ExecuteAsync();
+    }
+
+    private void Count(KeyValuePair<string, object?> cache, string outcome) => metrics.CacheRequests.Add(1, cache, new("outcome", outcome));
+
+    /// <summary>
+    /// The cache a key belongs to, for the metrics: its first segment, and the second when that is a word
+    /// (course:{id}:v1 → course, courses:popular:all:v1 → courses:popular), so ids and hashes never become labels.
+    /// </summary>
+    internal static string CacheName(string key)
+    {
+        var segments = key.Split(':', 3);
+        return segments.Length > 1 && segments[1] is { Length: > 0 } second && second != "all" && second.All(char.IsAsciiLetterLower)
+            ? segments[0] + ":" + second
+            : segments[0];
     }
 
     /// <summary>Part of every key, so a change to <see cref="Entry{T}"/>'s shape never reads another shape's bytes.</summary>

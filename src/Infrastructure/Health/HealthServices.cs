@@ -1,6 +1,8 @@
+using LectureHub.Infrastructure.Observability;
 using LectureHub.Infrastructure.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace LectureHub.Infrastructure.Health;
@@ -11,9 +13,10 @@ public static class HealthServices
     public const string ReadyTag = "ready";
 
     internal static void AddHealth(this Registration r) => r.Services.AddHealthChecks()
-        .Add(new HealthCheckRegistration("primary", sp => new PostgresHealthCheck(sp.GetRequiredService<DataSources>().Primary, expectStandby: false),
+        .Add(new HealthCheckRegistration("primary", sp => new PostgresHealthCheck(sp.GetRequiredService<DataSources>(), expectStandby: false, 0),
             HealthStatus.Unhealthy, [ReadyTag], TimeSpan.FromSeconds(3)))
-        .Add(new HealthCheckRegistration("standby", sp => new PostgresHealthCheck(sp.GetRequiredService<DataSources>().StandbyOnly, expectStandby: true),
+        .Add(new HealthCheckRegistration("standby", sp => new PostgresHealthCheck(sp.GetRequiredService<DataSources>(), expectStandby: true,
+                sp.GetRequiredService<IOptions<ObservabilityOptions>>().Value.MaxStandbyLagSeconds),
             HealthStatus.Degraded, [ReadyTag], TimeSpan.FromSeconds(3)))
         .Add(new HealthCheckRegistration("redis", sp => new RedisHealthCheck(sp.GetRequiredService<IConnectionMultiplexer>()),
             HealthStatus.Unhealthy, [ReadyTag], TimeSpan.FromSeconds(3)));

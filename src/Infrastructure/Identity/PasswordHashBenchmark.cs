@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace LectureHub.Infrastructure.Identity;
@@ -15,10 +16,11 @@ internal static class PasswordHashBenchmark
 {
     public static string Run(PasswordHashingOptions options, TimeSpan each)
     {
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
         using var argon2 = new PasswordHasher(Options.Create(new PasswordHashingOptions
         {
             MemoryKiB = options.MemoryKiB, Passes = options.Passes, Concurrency = 1024, QueueLimit = 0,
-        }));
+        }), new Application.Observability.LectureHubMetrics(services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
         var pbkdf2 = new PasswordHasher<Domain.Users.User>(Options.Create(new PasswordHasherOptions { IterationCount = 210_000 }));
         var candidates = new (string Name, Action Hash)[]
         {

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Threading.RateLimiting;
 using LectureHub.Application.Abstractions;
 using LectureHub.Application.Common.Exceptions;
+using LectureHub.Application.Observability;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using NSec.Cryptography;
@@ -30,9 +31,11 @@ internal sealed class PasswordHasher : IPasswordHasher, IDisposable
     private readonly PasswordHashingOptions _options;
     private readonly Argon2id _argon2;
     private readonly ConcurrencyLimiter _slots;
+    private readonly LectureHubMetrics _metrics;
 
-    public PasswordHasher(IOptions<PasswordHashingOptions> options)
+    public PasswordHasher(IOptions<PasswordHashingOptions> options, LectureHubMetrics metrics)
     {
+        _metrics = metrics;
         _options = options.Value;
         _argon2 = Algorithm(_options.MemoryKiB, _options.Passes);
         _slots = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
@@ -41,6 +44,9 @@ internal sealed class PasswordHasher : IPasswordHasher, IDisposable
             QueueLimit = _options.QueueLimit,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         });
+        metrics.ObserveHashing(
+            () => _options.EffectiveConcurrency - _slots.GetStatistics()!.CurrentAvailablePermits,
+            () => _slots.GetStatistics()!.CurrentQueuedCount);
     }
 
     public async ValueTask<string> HashAsync(string password, CancellationToken cancellationToken)
@@ -117,8 +123,11 @@ internal sealed class PasswordHasher : IPasswordHasher, IDisposable
         throw Busy();
     }
 
-    private static ServiceUnavailableException Busy() =>
-        new("BUSY", "Sign-in is busy right now. Retry after the time in Retry-After.", RetryAfter);
+    private ServiceUnavailableException Busy()
+    {
+        _metrics.HashingRefusals.Add(1);
+        return new("BUSY", "Sign-in is busy right now. Retry after the time in Retry-After.", RetryAfter);
+    }
 
     private static Argon2id Algorithm(long memoryKiB, long passes) =>
         PasswordBasedKeyDerivationAlgorithm.Argon2id(new Argon2Parameters { DegreeOfParallelism = 1, MemorySize = memoryKiB, NumberOfPasses = passes });

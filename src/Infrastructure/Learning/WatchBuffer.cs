@@ -78,6 +78,10 @@ internal sealed class WatchBuffer(IConnectionMultiplexer redis, RedisKeys keys, 
     /// <summary>Records waiting in the queue, not counting claimed batches.</summary>
     public async Task<long> PendingAsync() => await redis.GetDatabase().ListLengthAsync(_queue);
 
+    /// <summary>When the oldest record waiting in the queue was accepted; null when the queue is empty.</summary>
+    public async Task<DateTimeOffset?> OldestAsync() =>
+        await redis.GetDatabase().ListGetByIndexAsync(_queue, 0) is { HasValue: true } head && Parse((string)head!) is { } record ? record.At : null;
+
     internal static WatchRecord? Parse(string item)
     {
         var parts = item.Split('|');

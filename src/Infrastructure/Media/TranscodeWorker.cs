@@ -2,6 +2,7 @@ using System.Globalization;
 using Dapper;
 using LectureHub.Application.Media;
 using LectureHub.Application.Media.Commands;
+using LectureHub.Application.Observability;
 using LectureHub.Infrastructure.Persistence;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,18 +25,20 @@ internal sealed class TranscodeWorker(
     IOptions<MediaOptions> media,
     IOptions<TranscodeOptions> options,
     TimeProvider clock,
+    LectureHubMetrics metrics,
     ILogger<TranscodeWorker> logger) : BackgroundService
 {
     private const string ClaimSql = """
         UPDATE transcode_jobs j
         SET status = 'Running', lease_owner = @Owner, lease_until = @LeaseUntil, heartbeat_at = @Now, attempts = j.attempts + 1, progress_percent = 0
-        FROM (SELECT id FROM transcode_jobs
+        FROM (SELECT id, status AS was FROM transcode_jobs
               WHERE status = 'Queued' OR (status = 'Running' AND lease_until < @Now)
               ORDER BY created_at
               LIMIT 1
               FOR UPDATE SKIP LOCKED) due
         WHERE j.id = due.id
-        RETURNING j.id AS "Id", j.video_id AS "VideoId", j.height AS "Height", j.video_kbps AS "VideoKbps"
+        RETURNING j.id AS "Id", j.video_id AS "VideoId", j.height AS "Height", j.video_kbps AS "VideoKbps",
+                  j.attempts AS "Attempt", due.was = 'Running' AS "TakenOver"
         """;
 
     /// <summary>
@@ -97,6 +100,17 @@ internal sealed class TranscodeWorker(
         }
 
         logger.LogInformation("Encoding {Height}p of video {VideoId} (job {JobId})", job.Height, job.VideoId, job.Id);
+        if (job.TakenOver)
+        {
+            metrics.TranscodeTakeovers.Add(1);
+        }
+        else if (job.Attempt > 1)
+        {
+            metrics.TranscodeRetries.Add(1);
+        }
+
+        using var activity = LectureHubMetrics.Activities.StartActivity($"transcode {job.Height}p");
+        var started = clock.GetTimestamp();
         string? error;
         try
         {
@@ -105,8 +119,11 @@ internal sealed class TranscodeWorker(
         catch (LeaseLostException)
         {
             logger.LogWarning("Job {JobId} was taken over by another worker; its encode was stopped", job.Id);
+            Timed(job, started, "lease_lost");
             return true;
         }
+
+        Timed(job, started, error is null ? "done" : "failed");
 
         await FinishAsync(job, error, cancellationToken);
         return true;
@@ -237,7 +254,10 @@ internal sealed class TranscodeWorker(
 
     private static string Last(string text, int length) => text.Length <= length ? text.Trim() : text[^length..].Trim();
 
-    private sealed record Job(Guid Id, Guid VideoId, int Height, int VideoKbps);
+    private void Timed(Job job, long started, string outcome) => metrics.RenditionDuration.Record(clock.GetElapsedTime(started).TotalSeconds,
+        new KeyValuePair<string, object?>("rung", $"{job.Height}p"), new KeyValuePair<string, object?>("outcome", outcome));
+
+    private sealed record Job(Guid Id, Guid VideoId, int Height, int VideoKbps, int Attempt, bool TakenOver);
 
     private sealed record Source(string SourceKey, double DurationSeconds);
 

@@ -18,4 +18,7 @@ public sealed class OutboxMessage
     public string? LastError { get; init; }
 
     public DateTimeOffset? ProcessedAt { get; init; }
+
+    /// <summary>The W3C traceparent of the span that raised the event; its delivery is a child span of it.</summary>
+    public string? TraceParent { get; init; }
 }

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Dapper;
+using LectureHub.Application.Observability;
 using LectureHub.Infrastructure.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -17,6 +19,7 @@ internal sealed class OutboxRelay(
     OutboxSignal signal,
     IOptions<OutboxOptions> options,
     TimeProvider clock,
+    LectureHubMetrics metrics,
     ILogger<OutboxRelay> logger) : BackgroundService
 {
     /// <summary>
@@ -32,7 +35,8 @@ internal sealed class OutboxRelay(
               LIMIT @BatchSize
               FOR UPDATE SKIP LOCKED) due
         WHERE m.id = due.id
-        RETURNING m.id AS "Id", m.type AS "Type", m.payload::text AS "Payload", m.attempts AS "Attempts", m.occurred_at AS "OccurredAt"
+        RETURNING m.id AS "Id", m.type AS "Type", m.payload::text AS "Payload", m.attempts AS "Attempts", m.occurred_at AS "OccurredAt",
+                  m.trace_parent AS "TraceParent"
         """;
 
     /// <summary>How long a claimed message is reserved for the instance delivering it.</summary>
@@ -100,6 +104,7 @@ internal sealed class OutboxRelay(
     private async Task<(string Sql, object Args)> DeliverAsync(PendingMessage message, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        using var activity = StartDelivery(message);
         using var timeout = new CancellationTokenSource(DeliveryTimeout, clock);
         using var delivery = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
@@ -107,6 +112,7 @@ internal sealed class OutboxRelay(
             var domainEvent = OutboxSerializer.FromMessage(message.Type, message.Payload);
             await using var scope = scopes.CreateAsyncScope();
             await DomainEventDispatcher.DispatchAsync(scope.ServiceProvider, domainEvent, delivery.Token);
+            Count(message, "delivered");
             return (DoneSql, new { message.Id, Now = now });
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
@@ -117,9 +123,24 @@ internal sealed class OutboxRelay(
             logger.LogError(ex, "Outbox message {MessageId} ({Type}) failed on attempt {Attempt}{Parked}",
                 message.Id, message.Type, attempts, parked ? "; parked" : "");
             var next = parked ? Parked : now + Backoff(attempts);
+            activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
+            Count(message, parked ? "parked" : "failed");
             return (FailedSql, new { message.Id, Error = ex.Message, NextAttemptAt = next });
         }
     }
+
+    /// <summary>A span for one delivery, the child of the span that raised the event when the message carries it.</summary>
+    private static Activity? StartDelivery(PendingMessage message)
+    {
+        ActivityContext.TryParse(message.TraceParent, null, out var parent);
+        var activity = LectureHubMetrics.Activities.StartActivity($"outbox deliver {message.Type}", ActivityKind.Consumer, parent);
+        activity?.SetTag("lecturehub.outbox.message_id", message.Id);
+        activity?.SetTag("lecturehub.outbox.attempt", message.Attempts + 1);
+        return activity;
+    }
+
+    private void Count(PendingMessage message, string outcome) =>
+        metrics.OutboxDeliveries.Add(1, new KeyValuePair<string, object?>("event", message.Type), new KeyValuePair<string, object?>("outcome", outcome));
 
     /// <summary>Waits after the 1st, 2nd, 3rd and later failures; with the default MaxAttempts (5) the last is 1 h.</summary>
     private static readonly TimeSpan[] RetryDelays = [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromHours(1)];
@@ -129,5 +150,5 @@ internal sealed class OutboxRelay(
 
     internal static TimeSpan Backoff(int attempts) => RetryDelays[Math.Clamp(attempts, 1, RetryDelays.Length) - 1];
 
-    private sealed record PendingMessage(Guid Id, string Type, string Payload, int Attempts, DateTimeOffset OccurredAt);
+    private sealed record PendingMessage(Guid Id, string Type, string Payload, int Attempts, DateTimeOffset OccurredAt, string? TraceParent);
 }

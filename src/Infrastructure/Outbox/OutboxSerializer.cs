@@ -17,6 +17,8 @@ internal static class OutboxSerializer
         Payload = JsonSerializer.Serialize(domainEvent, domainEvent.GetType()),
         OccurredAt = now,
         NextAttemptAt = now,
+        // The request (or worker) that raised the event, so its delivery joins the same trace.
+        TraceParent = System.Diagnostics.Activity.Current?.Id,
     };
 
     public static IDomainEvent FromMessage(string type, string payload) =>

@@ -1,4 +1,5 @@
 using Dapper;
+using LectureHub.Application.Observability;
 using LectureHub.Application.Payments.Commands;
 using LectureHub.Infrastructure.Persistence;
 using Mediator;
@@ -17,7 +18,8 @@ namespace LectureHub.Infrastructure.Payments;
 /// order is simply looked at again on the next pass.
 /// </summary>
 internal sealed class PaymentReconciler(
-    DataSources sources, IServiceScopeFactory scopes, IOptions<ReconciliationOptions> options, TimeProvider clock, ILogger<PaymentReconciler> logger)
+    DataSources sources, IServiceScopeFactory scopes, IOptions<ReconciliationOptions> options, TimeProvider clock, LectureHubMetrics metrics,
+    ILogger<PaymentReconciler> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -54,8 +56,10 @@ internal sealed class PaymentReconciler(
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                outcomes.Add(await scope.ServiceProvider.GetRequiredService<ISender>()
-                    .Send(new ReconcileOrderWorkflow(order, TimeSpan.FromMinutes(options.Value.ExpireAfterMinutes)), cancellationToken));
+                var outcome = await scope.ServiceProvider.GetRequiredService<ISender>()
+                    .Send(new ReconcileOrderWorkflow(order, TimeSpan.FromMinutes(options.Value.ExpireAfterMinutes)), cancellationToken);
+                outcomes.Add(outcome);
+                Fixed(outcome.ToString());
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -96,6 +100,7 @@ internal sealed class PaymentReconciler(
                 await using var scope = scopes.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<ISender>().Send(new ProcessRefundWorkflow(orderId, refundId, "환불 재처리"), cancellationToken);
                 completed++;
+                Fixed(LectureHubMetrics.RefundFinished);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -104,5 +109,14 @@ internal sealed class PaymentReconciler(
         }
 
         return completed;
+    }
+
+    /// <summary>A pending order whose gateway still waits is no fix; everything else the reconciler did is.</summary>
+    private void Fixed(string outcome)
+    {
+        if (outcome != nameof(SettleOutcome.Waiting))
+        {
+            metrics.ReconciliationFixes.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+        }
     }
 }

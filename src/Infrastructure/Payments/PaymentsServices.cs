@@ -24,7 +24,8 @@ internal static class PaymentsServices
             }
         });
         r.Services.AddSingleton<PaymentGatewayPipeline>();
-        r.Services.AddHttpClient<IPaymentGateway, PaymentGatewayClient>();
+        // HttpClient's own log lines carry the request URI, and the gateway's URIs carry payment keys (a test greps for them).
+        r.Services.AddHttpClient<IPaymentGateway, PaymentGatewayClient>().RemoveAllLoggers();
         r.Services.AddScoped<ICouponRedemptions, CouponRedemptions>();
 
         r.Services.AddSingleton<IWebhookVerifier, StandardWebhookVerifier>();

@@ -1,6 +1,8 @@
 using LectureHub.Application.Abstractions;
 using LectureHub.Application.Common.Exceptions;
+using LectureHub.Application.Observability;
 using LectureHub.Infrastructure.Caching;
+using LectureHub.Infrastructure.Observability;
 using LectureHub.Infrastructure.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -15,7 +17,8 @@ internal sealed class UnitOfWork(
     AppDbContext db,
     TimeProvider clock,
     OutboxSignal outboxSignal,
-    ReadYourWrites readYourWrites) : IUnitOfWork
+    ReadYourWrites readYourWrites,
+    LectureHubMetrics metrics) : IUnitOfWork
 {
     public async Task<TResult> ExecuteAsync<TResult>(Func<CancellationToken, ValueTask<TResult>> work, CancellationToken cancellationToken)
     {
@@ -25,6 +28,7 @@ internal sealed class UnitOfWork(
         }
 
         var wroteEvents = false;
+        BusinessFacts? facts = null;
         // The transaction is all or nothing, so SaveChanges needs no savepoint of its own (two round trips fewer).
         db.Database.AutoSavepointsEnabled = false;
         TResult result;
@@ -36,6 +40,7 @@ internal sealed class UnitOfWork(
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
                 var response = await work(ct);
                 wroteEvents = EnqueueDomainEvents();
+                facts = BusinessFacts.Collect(db.ChangeTracker);
                 await SaveAsync(ct);
                 await transaction.CommitAsync(ct);
                 return response;
@@ -47,6 +52,7 @@ internal sealed class UnitOfWork(
             throw conflict;
         }
 
+        facts?.Record(metrics);
         if (wroteEvents)
         {
             outboxSignal.Notify();

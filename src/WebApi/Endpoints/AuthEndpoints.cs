@@ -14,12 +14,11 @@ internal static class AuthEndpoints
 
     public static RouteGroupBuilder MapAuthEndpoints(this RouteGroupBuilder api)
     {
-        // Refresh and logout need an unguessable token, so only the password endpoints are limited per IP.
         var group = api.MapGroup("/auth").WithTags("Auth").ProducesValidationProblem();
 
         group.MapPost("/register", async Task<Created<Registration>> (RegisterWorkflow workflow, ISender sender, CancellationToken ct) =>
                 TypedResults.Created("/api/v1/me", await sender.Send(workflow, ct)))
-            .RequireRateLimiting(RateLimitSetup.AuthPolicy)
+            .InClass(EndpointClass.Password)
             .AddEndpointFilter<HashingAdmission>()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
@@ -43,7 +42,7 @@ internal static class AuthEndpoints
                 });
                 return TypedResults.Ok(signedIn.Tokens);
             })
-            .RequireRateLimiting(RateLimitSetup.AuthPolicy)
+            .InClass(EndpointClass.Password)
             .AddEndpointFilter<HashingAdmission>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)

@@ -64,6 +64,7 @@ internal static class CourseEndpoints
             })
             .DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(ThumbnailDto.MaxUploadBytes + (64 * 1024)))
+            .InClass(EndpointClass.Upload)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .WithSummary("Upload a thumbnail (multipart field 'file': JPEG, PNG or WebP, at most 5 MB); served resized at 320, 640 and 1280 px");
 

@@ -13,17 +13,27 @@ internal static class HealthEndpoints
         // Liveness: the process serves requests. No dependency is checked, so a database outage does not restart pods.
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).ExcludeFromDescription();
 
-        // Readiness: primary, standby and Redis. A missing standby is Degraded (reads fall back to the primary). Public,
-        // so it says only the verdict; the per-check report, the build and the environment are for Admins.
+        // Readiness: primary, standby and Redis. A missing or lagging standby is Degraded (still 200: reads fall back to the
+        // primary). Public, so it says the verdict, why it is not Healthy and the standby's lag; the per-check report, the
+        // build and the environment are for Admins.
         var ready = new HealthCheckOptions { Predicate = check => check.Tags.Contains(LectureHub.Infrastructure.Health.HealthServices.ReadyTag) };
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
             Predicate = ready.Predicate,
-            ResponseWriter = (context, report) => context.Response.WriteAsJsonAsync(new { status = report.Status.ToString() }, context.RequestAborted),
+            ResponseWriter = WriteVerdict,
         }).ExcludeFromDescription();
         app.MapHealthChecks("/health/details", new HealthCheckOptions { Predicate = ready.Predicate, ResponseWriter = WriteReport })
             .RequireAuthorization(Infrastructure.AuthSetup.Admin).ExcludeFromDescription();
     }
+
+    private static Task WriteVerdict(HttpContext context, HealthReport report) => context.Response.WriteAsJsonAsync(new
+    {
+        status = report.Status.ToString(),
+        reason = report.Entries.Where(e => e.Value.Status != HealthStatus.Healthy).Select(e => $"{e.Key}: {e.Value.Description}").FirstOrDefault(),
+        standbyLagSeconds = report.Entries.TryGetValue("standby", out var standby) && standby.Data.TryGetValue("lagSeconds", out var lag) ? lag : null,
+    }, OmitNulls, context.RequestAborted);
+
+    private static readonly JsonSerializerOptions OmitNulls = new() { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
 
     private static Task WriteReport(HttpContext context, HealthReport report)
     {

@@ -87,6 +87,7 @@ internal static class LectureEndpoints
                 return TypedResults.Ok(await sender.Send(new PutSubtitleCommand(id, language, label, await reader.ReadToEndAsync(ct)), ct));
             })
             .Accepts<string>("text/vtt")
+            .InClass(EndpointClass.Upload)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Add or replace a lecture's WebVTT subtitles in one language (BCP 47 tag; ?label= names the track, e.g. 한국어). " +
                          "The lecture's ready video lists them in its master playlist as a SUBTITLES group.");

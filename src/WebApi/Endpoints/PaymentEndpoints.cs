@@ -1,3 +1,4 @@
+using LectureHub.WebApi.Infrastructure;
 using LectureHub.Application.Payments.Commands;
 using LectureHub.StandardWebhooks;
 using Mediator;
@@ -22,6 +23,7 @@ internal static class PaymentEndpoints
                     headers[StandardWebhook.IdHeader], headers[StandardWebhook.TimestampHeader], headers[StandardWebhook.SignatureHeader], body.ToArray()), ct));
             })
             .WithTags("Payments")
+            .InClass(EndpointClass.Webhook)
             .AllowAnonymous()
             .WithMetadata(new RequestSizeLimitAttribute(MaxWebhookBytes))
             .ProducesProblem(StatusCodes.Status401Unauthorized)

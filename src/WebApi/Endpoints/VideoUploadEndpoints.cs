@@ -34,6 +34,7 @@ internal static class VideoUploadEndpoints
                 return TypedResults.Ok(await sender.Send(new AppendVideoChunkCommand(id, first, last, total, request.Body), ct));
             })
             .WithMetadata(new RequestSizeLimitAttribute(MaxChunkBytes), new RequiredHeader("Content-Range", "bytes first-last/total of this chunk"))
+            .InClass(EndpointClass.Upload)
             .Accepts<Stream>("application/octet-stream")
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)

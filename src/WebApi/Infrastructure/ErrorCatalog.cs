@@ -26,7 +26,7 @@ internal static class ErrorCatalog
             new("METHOD_NOT_ALLOWED", [405], "The route exists but not with this HTTP method."),
             new("PAYLOAD_TOO_LARGE", [413], "The body is over the size limit (1 MiB for JSON, 256 KiB for a post or comment; 64 MiB for a video chunk; 5 MB for a thumbnail)."),
             new("UNSUPPORTED_MEDIA_TYPE", [415], "The body's Content-Type is not one this endpoint reads."),
-            new("RATE_LIMITED", [429], "Too many requests from this address; wait for Retry-After."),
+            new("RATE_LIMITED", [429], "Too many requests of one endpoint class from one caller (the signed-in user, else the address); wait for Retry-After."),
             new("ERROR", [], "A status with no more specific code (fallback)."),
             new("INTERNAL_ERROR", [500], "A fault on our side; quote the traceId when reporting it."),
             new("DEPENDENCY_UNAVAILABLE", [503], "PostgreSQL or Redis is unreachable; retry after Retry-After."),

@@ -205,6 +205,8 @@ public sealed class AuthRateLimitTests(ApiFactory shared)
     {
         await shared.ResetAsync();
         await using var limited = new ConfiguredApiFactory(("RateLimiting:AuthPerIpPerMinute", "3"));
+        // One minute window: the shared limit counts in whole clock minutes, which a busy machine could straddle.
+        limited.Clock.At = DateTimeOffset.UtcNow;
         using var client = limited.CreateClient();
 
         var responses = new List<HttpResponseMessage>();

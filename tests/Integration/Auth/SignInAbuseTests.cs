@@ -28,6 +28,8 @@ public sealed class SignInAbuseTests(ApiFactory shared)
     {
         await shared.ResetAsync();
         await using var api = new ConfiguredApiFactory(("RateLimiting:AuthPerIpPerMinute", "3"));
+        // One minute window: the shared limit counts in whole clock minutes, which a busy machine could straddle.
+        api.Clock.At = DateTimeOffset.UtcNow;
         using var client = api.CreateClient();
 
         var answers = new List<HttpStatusCode>();
@@ -45,6 +47,8 @@ public sealed class SignInAbuseTests(ApiFactory shared)
     {
         await shared.ResetAsync();
         await using var api = new ConfiguredApiFactory(("RateLimiting:AuthPerIpPerMinute", "3"), ("Proxies:KnownProxies:0", "127.0.0.1"));
+        // One minute window: the shared limit counts in whole clock minutes, which a busy machine could straddle.
+        api.Clock.At = DateTimeOffset.UtcNow;
         using var client = api.CreateClient();
 
         for (var i = 0; i < 3; i++)

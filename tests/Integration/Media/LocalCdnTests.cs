@@ -15,6 +15,9 @@ public sealed class KestrelApiFactory : ApiFactory
 {
     public KestrelApiFactory() => UseKestrel(0);
 
+    /// <summary>No metrics listener: a real socket there would collide with the next Kestrel-hosted API's.</summary>
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Observability:MetricsUrl"] = "" };
+
     public string BaseUrl
     {
         get

@@ -1,3 +1,4 @@
+using LectureHub.Application.Observability;
 using LectureHub.Infrastructure.Outbox;
 using LectureHub.Infrastructure.Persistence;
 using LectureHub.IntegrationTests.Support;
@@ -22,7 +23,7 @@ public sealed class OutboxRelayTests(ApiFactory factory) : ApiTest(factory)
             """, ("now", now));
         var relays = Enumerable.Range(0, 3).Select(_ => new OutboxRelay(
             Factory.Service<DataSources>(), Factory.Service<IServiceScopeFactory>(), Factory.Service<OutboxSignal>(),
-            Factory.Service<IOptions<OutboxOptions>>(), Factory.Clock, Factory.Service<ILogger<OutboxRelay>>())).ToList();
+            Factory.Service<IOptions<OutboxOptions>>(), Factory.Clock, Factory.Service<LectureHubMetrics>(), Factory.Service<ILogger<OutboxRelay>>())).ToList();
 
         // Three extra relays run beside the host's own, until none finds anything due.
         await Task.WhenAll(relays.Select(async relay =>
@@ -51,7 +52,7 @@ public sealed class OutboxRelayTests(ApiFactory factory) : ApiTest(factory)
         // 45 s the next delivery (up to 20 s) could outlast the lease.
         var clock = new SteppingClock(start, TimeSpan.FromSeconds(15));
         var relay = new OutboxRelay(Factory.Service<DataSources>(), Factory.Service<IServiceScopeFactory>(), Factory.Service<OutboxSignal>(),
-            Factory.Service<IOptions<OutboxOptions>>(), clock, Factory.Service<ILogger<OutboxRelay>>());
+            Factory.Service<IOptions<OutboxOptions>>(), clock, Factory.Service<LectureHubMetrics>(), Factory.Service<ILogger<OutboxRelay>>());
 
         Assert.Equal(5, await relay.ProcessBatchAsync(CancellationToken.None));
 

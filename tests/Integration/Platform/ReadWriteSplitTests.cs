@@ -89,6 +89,14 @@ public sealed class ReadWriteSplitTests(ApiFactory factory) : ApiTest(factory)
             await using var scope = Factory.Services.CreateAsyncScope();
             var readDb = scope.ServiceProvider.GetRequiredService<IReadDb>();
             Assert.False(await readDb.QuerySingleOrDefaultAsync<bool>(InRecovery, null, CancellationToken.None));
+
+            // Still ready (200), degraded, saying why; and the gauge says the standby is out of reach.
+            var ready = await Client.GetAsync("/health/ready");
+            Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+            using var verdict = System.Text.Json.JsonDocument.Parse(await ready.Content.ReadAsStringAsync());
+            Assert.Equal("Degraded", verdict.RootElement.GetProperty("status").GetString());
+            Assert.StartsWith("standby: The standby is unreachable, so reads fall back to the primary", verdict.RootElement.GetProperty("reason").GetString(), StringComparison.Ordinal);
+            Assert.Equal(0, (await Metrics.ScrapeAsync(Factory)).Value("lecturehub_postgres_standby_reachable"));
         }
         finally
         {

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using Respawn;
 using StackExchange.Redis;
@@ -37,6 +38,9 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The API's TimeProvider; a test that depends on the date pins it (and the next test starts unpinned).</summary>
     public MovableClock Clock { get; } = new();
 
+    /// <summary>What the API logs, once a test enables it.</summary>
+    public LogCapture Logs { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
@@ -45,6 +49,15 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Replica", ReplicaConnectionString);
         builder.UseSetting("ConnectionStrings:Redis", RedisConnectionString);
         builder.UseSetting("RateLimiting:AuthPerIpPerMinute", "100000");
+        // Every test calls from one address; the limits are tested on their own (RateLimitTests).
+        foreach (var limit in new[] { "ReadsPerMinute", "WritesPerMinute", "UploadsPerMinute" })
+        {
+            builder.UseSetting($"RateLimiting:{limit}", "10000000");
+        }
+
+        // /metrics on a port of its own, reached through TestServer by that port (LoopbackPeer); tests sample the gauges themselves.
+        builder.UseSetting("Observability:MetricsUrl", $"http://127.0.0.1:{Metrics.Port}");
+        builder.UseSetting("Observability:SampleEnabled", "false");
         // Tests sign up dozens of users at once; the hashing bulkhead's refusals are tested on their own (SignInLoadTests).
         builder.UseSetting("PasswordHashing:QueueLimit", "10000");
         builder.UseSetting("Outbox:PollIntervalSeconds", "0.2");
@@ -69,6 +82,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         }
 
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock).AddSingleton<IStartupFilter, LoopbackPeer>());
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs).AddFilter<LogCapture>(null, LogLevel.Information));
     }
 
     public async Task InitializeAsync()
@@ -176,6 +190,12 @@ internal sealed class LoopbackPeer : IStartupFilter
         app.Use((context, nextMiddleware) =>
         {
             context.Connection.RemoteIpAddress ??= System.Net.IPAddress.Loopback;
+            // TestServer has no sockets; the port a client addressed is the one Kestrel would have accepted it on.
+            if (context.Connection.LocalPort == 0)
+            {
+                context.Connection.LocalPort = context.Request.Host.Port ?? 80;
+            }
+
             return nextMiddleware(context);
         });
         next(app);

@@ -16,7 +16,7 @@ public sealed class IdentityTests
     private static readonly JwtOptions Jwt = new() { SigningKey = Convert.ToBase64String(new byte[32]) };
 
     private static LectureHub.Infrastructure.Identity.PasswordHasher Hasher(int memoryKiB = PasswordHashingOptions.ProductionMemoryKiB, int passes = PasswordHashingOptions.ProductionPasses, int concurrency = 0, int queue = 8) =>
-        new(Options.Create(new PasswordHashingOptions { MemoryKiB = memoryKiB, Passes = passes, Concurrency = concurrency, QueueLimit = queue }));
+        new(Options.Create(new PasswordHashingOptions { MemoryKiB = memoryKiB, Passes = passes, Concurrency = concurrency, QueueLimit = queue }), Support.TestMetrics.Create());
 
     [Fact]
     public async Task A_password_verifies_against_its_own_argon2id_hash_only()

@@ -29,14 +29,14 @@ public abstract class RedisOutageTests
         _db.StringSetAsync(Arg.Any<RedisKey>(), Arg.Any<RedisValue>(), Arg.Any<Expiration>(), Arg.Any<ValueCondition>(), Arg.Any<CommandFlags>()).ThrowsAsync(down);
     }
 
-    private ReadYourWrites Consistency => new(_redis, new RedisKeys("lh:"), _user, Options.Create(new ReadYourWritesOptions()), NullLogger<ReadYourWrites>.Instance);
+    private ReadYourWrites Consistency => new(_redis, new RedisKeys("lh:"), _user, Options.Create(new ReadYourWritesOptions()), Support.TestMetrics.Create(), NullLogger<ReadYourWrites>.Instance);
 
     [Fact]
     public async Task The_cache_reads_through_to_the_database_when_redis_is_down()
     {
         var consistency = Substitute.For<IReadConsistency>();
         using var local = new MemoryCache(new MemoryCacheOptions());
-        var cache = new RedisCache(_redis, new RedisKeys("lh:"), consistency, local, new CacheFills(), TimeProvider.System, Options.Create(new CacheOptions()), NullLogger<RedisCache>.Instance);
+        var cache = new RedisCache(_redis, new RedisKeys("lh:"), consistency, local, new CacheFills(), TimeProvider.System, Options.Create(new CacheOptions()), Support.TestMetrics.Create(), NullLogger<RedisCache>.Instance);
 
         var value = await cache.GetOrCreateAsync("k", TimeSpan.FromMinutes(1), _ => Task.FromResult(42), CancellationToken.None);
 

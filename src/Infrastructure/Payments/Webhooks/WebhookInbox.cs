@@ -1,4 +1,5 @@
 using Dapper;
+using LectureHub.Application.Observability;
 using LectureHub.Application.Payments;
 using LectureHub.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LectureHub.Infrastructure.Payments.Webhooks;
 
 /// <summary>The inbox in PostgreSQL: one insert, and a redelivery hits the unique index and changes nothing.</summary>
-internal sealed class WebhookInbox(DataSources sources, WebhookInboxSignal signal) : IWebhookInbox
+internal sealed class WebhookInbox(DataSources sources, WebhookInboxSignal signal, LectureHubMetrics metrics) : IWebhookInbox
 {
     private const string InsertSql = """
         INSERT INTO payment_webhooks (id, provider, webhook_id, sent_at, received_at, body, next_attempt_at, attempts)
@@ -20,6 +21,7 @@ internal sealed class WebhookInbox(DataSources sources, WebhookInboxSignal signa
         var stored = await connection.ExecuteAsync(new CommandDefinition(InsertSql,
             new { Id = Guid.CreateVersion7(), Provider = provider.ToLowerInvariant(), WebhookId = webhookId, SentAt = sentAt, ReceivedAt = receivedAt, Body = body },
             cancellationToken: cancellationToken)) == 1;
+        metrics.WebhooksReceived.Add(1, new KeyValuePair<string, object?>("outcome", stored ? "new" : "duplicate"));
         if (stored)
         {
             signal.Notify();
