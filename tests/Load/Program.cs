@@ -56,13 +56,15 @@ Console.CancelKeyPress += (_, e) =>
 
 Console.Error.WriteLine($"{scenario.Name}: {model} against {cli.Target}, warm-up {cli.Warmup.TotalSeconds:0.#} s, measuring {cli.Duration.TotalSeconds:0.#} s");
 var startedAt = DateTimeOffset.UtcNow;
-var result = await new Engine(http, new StopwatchClock()).RunAsync(options, stop.Token);
+var probe = cli.Metrics is { } metricsUrl ? new ServerProbe(http, metricsUrl) : null;
+var engine = new Engine(http, new StopwatchClock(), probe);
+var result = await engine.RunAsync(options, stop.Token);
 var environment = await RunEnvironment.CaptureAsync(http, cli.Target, result.GeneratorCpu, result.GeneratorWall);
 
 var report = new RunReport(scenario.Name, scenario.Description, model.ToString(), "dotnet run -c Release --project tests/Load -- " + string.Join(' ', args),
     startedAt, cli.Warmup.TotalSeconds, result.Measured.TotalSeconds, result.Iterations, result.Sends, result.LateSends,
     cli.LateAfter.TotalMilliseconds, result.MaxLateness.TotalMilliseconds, result.Steps, result.Intervals, result.Thresholds,
-    result.AbortReason, result.Passed, environment, result.Verification);
+    result.AbortReason, result.Passed, environment, result.Verification, result.Server, engine.ServerError);
 var (markdown, json) = await Report.WriteAsync(report, cli.OutDirectory);
 Console.WriteLine(Report.Markdown(report));
 Console.Error.WriteLine($"reports: {markdown}, {json}");

@@ -26,6 +26,17 @@ internal static class ObservabilitySetup
 
     public static WebApplicationBuilder AddLectureHubObservability(this WebApplicationBuilder builder)
     {
+        if (!builder.Environment.IsDevelopment())
+        {
+            // One JSON object a line, with the scopes (TraceId, SpanId, the request's path and id); Development stays readable.
+            builder.Logging.AddJsonConsole(json =>
+            {
+                json.IncludeScopes = true;
+                json.UseUtcTimestamp = true;
+                json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+            });
+        }
+
         var options = builder.Configuration.GetSection(ObservabilityOptions.Section).Get<ObservabilityOptions>() ?? new ObservabilityOptions();
         Validator.ValidateObject(options, new ValidationContext(options), validateAllProperties: true);
         if (!options.Enabled)

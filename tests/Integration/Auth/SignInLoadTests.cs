@@ -33,5 +33,8 @@ public sealed class SignInLoadTests(ApiFactory shared)
 
         var created = answers.Count(a => a.StatusCode == HttpStatusCode.Created);
         Assert.Equal(created, await Api.ScalarAsync<long>(ApiFactory.PrimaryConnectionString, "SELECT count(*) FROM users WHERE normalized_email LIKE 'storm%'"));
+        var metrics = await Metrics.ScrapeAsync(api);
+        Assert.Equal(busy.Count, metrics.Value("lecturehub_hashing_refusals_total"));
+        Assert.Equal((0, 0), (metrics.Value("lecturehub_hashing_in_flight"), metrics.Value("lecturehub_hashing_queued")));
     }
 }

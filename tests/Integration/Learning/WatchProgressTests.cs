@@ -79,6 +79,7 @@ public sealed class WatchProgressTests(ApiFactory factory) : ApiTest(factory), I
         var session = (await PlaybackAsync(lecture, student)).WatchSessionId!;
 
         // The student drags the slider to 3.5 s and lets the last half second play.
+        var before = await Metrics.ScrapeAsync(Factory);
         await Task.Delay(600);
         await HeartbeatAsync(lecture, student, session, seq: 0, from: 3.5, to: 4, rate: 1, position: 4);
         // A client that claims the whole video after half a second of wall clock is not believed.
@@ -86,7 +87,12 @@ public sealed class WatchProgressTests(ApiFactory factory) : ApiTest(factory), I
         var refused = await (await SendHeartbeatAsync(lecture, student, session, seq: 1, from: 0, to: 4, rate: 2, position: 4))
             .ProblemAsync(HttpStatusCode.UnprocessableEntity, "PROGRESS_IMPLAUSIBLE");
         Assert.Contains("claims 4 s", refused.Detail, StringComparison.Ordinal);
+        var buffered = await Metrics.ScrapeAsync(Factory);
+        Assert.Equal(1, buffered.Value("lecturehub_watch_buffered_heartbeats"));
+        Assert.Equal(1, buffered.Since(before, "lecturehub_commands_total", "command=RecordHeartbeat", "code=OK"));
+        Assert.Equal(1, buffered.Since(before, "lecturehub_commands_total", "command=RecordHeartbeat", "code=PROGRESS_IMPLAUSIBLE"));
         await FlushAsync();
+        Assert.Equal(0, (await Metrics.ScrapeAsync(Factory)).Value("lecturehub_watch_buffered_heartbeats"));
 
         var progress = await ProgressAsync(course, student);
         Assert.Equal(12.5, progress.Percent);

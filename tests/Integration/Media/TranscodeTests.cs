@@ -73,11 +73,18 @@ public sealed class TranscodeTests(ApiFactory factory) : ApiTest(factory), IDisp
 
         Assert.False(await Worker().RunOneAsync(CancellationToken.None)); // the lease still holds
         await Api.ScalarAsync<int>(ApiFactory.PrimaryConnectionString, "UPDATE transcode_jobs SET lease_until = @until RETURNING 1", ("until", now.AddSeconds(-1)));
+        var before = await Metrics.ScrapeAsync(Factory);
+        Assert.Equal(1, before.Value("lecturehub_transcode_jobs", "state=Stuck"));
         Assert.True(await Worker().RunOneAsync(CancellationToken.None));
 
         var ready = await StateAsync(instructor, upload.Id);
         Assert.Equal("Ready", ready.Status);
         Assert.Equal((240, 2), (ready.Renditions.Single().Height, ready.Renditions.Single().Attempts));
+        var after = await Metrics.ScrapeAsync(Factory);
+        Assert.Equal(1, after.Since(before, "lecturehub_transcode_takeovers_total"));
+        Assert.Equal(0, after.Since(before, "lecturehub_transcode_retries_total"));
+        Assert.Equal(1, after.Since(before, "lecturehub_transcode_rendition_duration_seconds_count", "outcome=done", "rung=240p"));
+        Assert.Equal(0, after.Value("lecturehub_transcode_jobs", "state=Stuck"));
     }
 
     [Fact]
@@ -88,10 +95,15 @@ public sealed class TranscodeTests(ApiFactory factory) : ApiTest(factory), IDisp
         var good = await File.ReadAllBytesAsync(source);
         await File.WriteAllBytesAsync(source, good[..64]);
 
+        var before = await Metrics.ScrapeAsync(Factory);
         for (var attempt = 0; attempt < 3; attempt++)
         {
             Assert.True(await Worker().RunOneAsync(CancellationToken.None));
         }
+
+        var after = await Metrics.ScrapeAsync(Factory);
+        Assert.Equal(2, after.Since(before, "lecturehub_transcode_retries_total"));
+        Assert.Equal(3, after.Since(before, "lecturehub_transcode_rendition_duration_seconds_count", "outcome=failed", "rung=360p"));
 
         var failed = await StateAsync(instructor, upload.Id);
         Assert.Equal(("Failed", "TRANSCODE_FAILED", "Failed", 3), (failed.Status, failed.ErrorCode, failed.Renditions.Single().Status, failed.Renditions.Single().Attempts));

@@ -25,6 +25,8 @@ public sealed record CliOptions
           --timeout <t>            per-request timeout, counted as 'timeout'      (default 10s)
           --late-after <t>         open model: a send this far behind schedule is late   (default 10ms)
           --out <dir>              report directory                               (default .data/load-reports)
+          --metrics <url>|none     the API's Prometheus endpoint, for server CPU per request and gauges
+                                   (default $LH_METRICS_URL/metrics when set, else none)
         durations: 500ms, 30s, 2m. exit code: 0 passed, 1 a threshold failed, 2 bad usage, 3 aborted by a threshold.
         """;
 
@@ -62,6 +64,13 @@ public sealed record CliOptions
 
     public string OutDirectory { get; init; } = Path.Combine(".data", "load-reports");
 
+    public Uri? Metrics { get; init; } = Environment.GetEnvironmentVariable("LH_METRICS_URL") is { Length: > 0 } url ? new Uri(url.TrimEnd('/') + "/metrics") : null;
+
+    private static Uri? ParseMetrics(string text) =>
+        text == "none" ? null
+        : Uri.TryCreate(text, UriKind.Absolute, out var url) ? url
+        : throw new FormatException("--metrics must be an absolute URL (http://127.0.0.1:59464/metrics) or none.");
+
     public static CliOptions Parse(IReadOnlyList<string> args)
     {
         var options = new CliOptions();
@@ -88,6 +97,7 @@ public sealed record CliOptions
                 "--timeout" => options with { Timeout = Positive(flag, ParseDuration(Value())) },
                 "--late-after" => options with { LateAfter = ParseDuration(Value()) },
                 "--out" => options with { OutDirectory = Value() },
+                "--metrics" => options with { Metrics = ParseMetrics(Value()) },
                 _ => throw new FormatException($"Unknown option '{flag}'."),
             };
         }

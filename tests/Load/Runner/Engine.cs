@@ -28,13 +28,17 @@ public sealed record RunResult(
     string? Verification = null,
     bool Verified = true,
     TimeSpan GeneratorCpu = default,
-    TimeSpan GeneratorWall = default)
+    TimeSpan GeneratorWall = default,
+    ServerSide? Server = null)
 {
     public bool Passed => AbortReason is null && Verified && Thresholds.All(t => t.Passed);
 }
 
-/// <summary>Runs a scenario under an open or closed model, with warm-up, intervals and thresholds.</summary>
-public sealed class Engine(HttpClient http, ILoadClock clock)
+/// <summary>
+/// Runs a scenario under an open or closed model, with warm-up, intervals and thresholds; with a probe, it reads the
+/// server's metrics at the start of the measured window, at every interval and at the end.
+/// </summary>
+public sealed class Engine(HttpClient http, ILoadClock clock, ServerProbe? probe = null)
 {
     private readonly StatsCollector _stats = new();
     private readonly List<IntervalSummary> _intervals = [];
@@ -74,11 +78,35 @@ public sealed class Engine(HttpClient http, ILoadClock clock)
         }
 
         var steps = _stats.Summarise(measured > TimeSpan.Zero ? measured : TimeSpan.FromTicks(1));
+        var server = await ProbeAsync(p => p.FinishAsync(steps.Where(s => s.PendingReason is null).Sum(s => s.Count), cancellationToken));
         var thresholds = options.Thresholds.SelectMany(t => t.Evaluate(steps)).ToList();
         var (verification, verified) = await VerifyAsync(options.Scenario, cancellationToken);
         return new RunResult(steps, _intervals, Interlocked.Read(ref _iterations), _stats.Sends, _stats.LateSends, _stats.MaxLateness,
-            measured, thresholds, _abortReason, verification, verified, generatorCpu, generatorWall);
+            measured, thresholds, _abortReason, verification, verified, generatorCpu, generatorWall, server);
     }
+
+    /// <summary>A failed scrape ends the server side of this report (said on stderr and in the report), not the run.</summary>
+    private async Task<T?> ProbeAsync<T>(Func<ServerProbe, Task<T>> read)
+    {
+        if (probe is null || ServerError is not null)
+        {
+            return default;
+        }
+
+        try
+        {
+            return await read(probe);
+        }
+        catch (HttpRequestException ex)
+        {
+            ServerError = $"the server's metrics could not be read: {ex.Message}";
+            Console.Error.WriteLine(ServerError);
+            return default;
+        }
+    }
+
+    /// <summary>Why the report has no server side although a probe was given.</summary>
+    public string? ServerError { get; private set; }
 
     /// <summary>Checks the server's end state after the run, for scenarios that state one (e.g. exact seat counts).</summary>
     private async Task<(string? Text, bool Ok)> VerifyAsync(Scenario scenario, CancellationToken cancellationToken)
@@ -190,6 +218,11 @@ public sealed class Engine(HttpClient http, ILoadClock clock)
         try
         {
             await clock.DelayUntilAsync(measuredFrom, run.Token);
+            await ProbeAsync(async p =>
+            {
+                await p.StartAsync(run.Token);
+                return true;
+            });
             for (var n = 1; ; n++)
             {
                 // A tick that comes late (a busy machine) reports at once; its interval still covers its own bucket.
@@ -198,6 +231,11 @@ public sealed class Engine(HttpClient http, ILoadClock clock)
                 var interval = _stats.TakeInterval(options.Interval * n, options.Interval);
                 _intervals.Add(interval);
                 Console.Error.WriteLine(Report.IntervalLine(interval));
+                await ProbeAsync(async p =>
+                {
+                    await p.TickAsync(run.Token);
+                    return true;
+                });
                 if (options.AbortOnThreshold && FirstBrokenThreshold(options, options.Interval * n) is { } broken)
                 {
                     _abortReason = $"threshold '{broken.Threshold}' broken on {broken.Step} ({broken.Actual:0.##}) after {(options.Interval * n).TotalSeconds:0} s";

@@ -9,7 +9,7 @@ public sealed record RunReport(
     double WarmupSeconds, double MeasuredSeconds, long Iterations,
     long Sends, long LateSends, double LateAfterMs, double MaxLatenessMs,
     IReadOnlyList<StepSummary> Steps, IReadOnlyList<IntervalSummary> Intervals, IReadOnlyList<ThresholdResult> Thresholds,
-    string? AbortReason, bool Passed, RunEnvironment Environment, string? Verification = null);
+    string? AbortReason, bool Passed, RunEnvironment Environment, string? Verification = null, ServerSide? Server = null, string? ServerNote = null);
 
 /// <summary>Markdown for people, JSON for tools; both carry the environment stamp.</summary>
 public static class Report
@@ -53,6 +53,16 @@ public static class Report
         md.AppendLine(Inv($"- environment: {e.CpuModel}, {e.Cores} cores, {e.Os}, {e.Runtime}, GC {e.GcMode}"));
         md.AppendLine(Inv($"- target: {e.Target}, server build {e.ServerBuild}"));
         md.AppendLine(Inv($"- load generator CPU while sending (setup excluded): {e.GeneratorCpuPercent:0.#}% of the machine ({e.GeneratorCoresBusy:0.##} cores busy)"));
+        if (r.Server is { } server)
+        {
+            md.AppendLine(Inv($"- **server CPU per request**: API {server.ApiCpuMsPerRequest:0.###} ms, PostgreSQL (primary and standby) {server.PostgresCpuMsPerRequest:0.###} ms, over {server.Requests} measured requests"));
+            md.AppendLine("- server gauges, highest over the run: " + string.Join(", ",
+                server.GaugeMaxima.OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Inv($"{g.Key.Replace("lecturehub_", "", StringComparison.Ordinal)} {g.Value:0.##}"))));
+        }
+        else
+        {
+            md.AppendLine("- server side: " + (r.ServerNote ?? "not measured (no --metrics)"));
+        }
         md.AppendLine();
         md.AppendLine("| step | requests | req/s | ok | failed | timeouts | p50 ms | p75 | p95 | p99 | p99.9 | max | status codes | KiB |");
         md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|");

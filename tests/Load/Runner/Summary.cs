@@ -40,6 +40,18 @@ public static class Summary
             }
         }
 
+        var measured = reports.Where(r => r.Server is not null).GroupBy(r => (r.Scenario, r.Model)).ToList();
+        if (measured.Count > 0)
+        {
+            md.AppendLine();
+            md.AppendLine("| scenario | model | runs | API CPU ms/request (median) | PostgreSQL CPU ms/request (median) |");
+            md.AppendLine("|---|---|---:|---:|---:|");
+            foreach (var group in measured)
+            {
+                md.AppendLine(Inv($"| {group.Key.Scenario} | {group.Key.Model} | {group.Count()} | {Median(group.Select(r => r.Server!.ApiCpuMsPerRequest)):0.###} | {Median(group.Select(r => r.Server!.PostgresCpuMsPerRequest)):0.###} |"));
+            }
+        }
+
         var environment = reports.LastOrDefault()?.Environment;
         if (environment is not null)
         {

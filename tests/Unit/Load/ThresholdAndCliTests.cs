@@ -62,6 +62,14 @@ public sealed class ThresholdAndCliTests
         Assert.Equal((32, TimeSpan.FromSeconds(10)), (closed.Users, closed.RampUp));
     }
 
+    [Fact]
+    public void The_server_metrics_url_is_read_or_turned_off()
+    {
+        Assert.Equal(new Uri("http://127.0.0.1:59464/metrics"), CliOptions.Parse(["--scenario", "auth", "--metrics", "http://127.0.0.1:59464/metrics", "--rate", "5"]).Metrics);
+        Assert.Null(CliOptions.Parse(["--scenario", "auth", "--metrics", "none"]).Metrics);
+        Assert.Throws<FormatException>(() => CliOptions.Parse(["--scenario", "auth", "--metrics", "not a url"]));
+    }
+
     [Theory]
     [InlineData("--scenario", "a", "--rate", "10", "--users", "5")]
     [InlineData("--rate", "10")]
