@@ -35,6 +35,7 @@ cat <<INFO
   Demo player         $LH_API_URL/demo/  (signs in as lee.student and plays the demo lectures)
   Emails sent (inbox) http://127.0.0.1:$LH_MAILDEV_WEB_PORT/index.html
   PG simulator        $LH_PG_SIM_URL  (pay: POST /sim/checkout {orderId, amount} → paymentKey, then confirm the order)
+  Metrics             $LH_METRICS_URL/metrics  (Prometheus: http://127.0.0.1:$LH_PROMETHEUS_PORT/alerts)
 
   Demo accounts (POST /api/v1/auth/login):
     admin       admin@lecturehub.dev          Admin-pass-2026
@@ -50,4 +51,4 @@ cat <<INFO
 
 INFO
 cd "$OUT"
-dotnet LectureHub.WebApi.dll --urls "$LH_API_URL"
+Observability__MetricsUrl="${Observability__MetricsUrl:-$LH_METRICS_URL}" dotnet LectureHub.WebApi.dll --urls "$LH_API_URL"

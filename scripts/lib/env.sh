@@ -120,6 +120,7 @@ lh_start_api() {
   local config="$1" url="$2" log="$3"; shift 3
   (cd "$LH_ROOT/src/WebApi/bin/$config/net10.0" && exec env Observability__MetricsUrl="$LH_METRICS_URL" "$@" $LH_CLOCK dotnet LectureHub.WebApi.dll --urls "$url") >"$log" 2>&1 &
   LH_API_PID=$!
+  export LH_API_PID # the load runner reads the API's CPU from /proc/$LH_API_PID
   lh_on_exit "kill $LH_API_PID 2>/dev/null || true"
   for _ in $(seq 60); do curl -fs "$url/health/live" >/dev/null 2>&1 && return; sleep 0.5; done
   lh_die "The API did not start on $url; see $log"

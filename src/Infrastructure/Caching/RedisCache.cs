@@ -142,11 +142,23 @@ internal sealed class RedisCache(
     /// </summary>
     internal static string CacheName(string key)
     {
-        var segments = key.Split(':', 3);
-        return segments.Length > 1 && segments[1] is { Length: > 0 } second && second != "all" && second.All(char.IsAsciiLetterLower)
-            ? segments[0] + ":" + second
-            : segments[0];
+        var span = key.AsSpan();
+        var first = span.IndexOf(':');
+        if (first < 0)
+        {
+            return CacheNames.GetOrAdd(key, key);
+        }
+
+        var rest = span[(first + 1)..];
+        var second = rest.IndexOf(':') is var end and >= 0 ? rest[..end] : rest;
+        var name = second.Length > 0 && !second.SequenceEqual("all") && !second.ContainsAnyExcept(LowerLetters) ? span[..(first + 1 + second.Length)] : span[..first];
+        // Looked up by span: the hot path (an in-process hit) allocates no string for its label.
+        return CacheNames.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out var known) ? known : CacheNames.GetOrAdd(name.ToString(), n => n);
     }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> CacheNames = new(StringComparer.Ordinal);
+
+    private static readonly System.Buffers.SearchValues<char> LowerLetters = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyz");
 
     /// <summary>Part of every key, so a change to <see cref="Entry{T}"/>'s shape never reads another shape's bytes.</summary>
     private const string EntryFormat = "e2:";

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using LectureHub.Application.Observability;
 using LectureHub.Infrastructure.Observability;
 using Microsoft.AspNetCore.Http.Features;
@@ -49,8 +50,9 @@ internal static class ObservabilitySetup
             .ConfigureResource(resource => resource.AddService(ServiceName, serviceInstanceId: Environment.MachineName))
             .WithMetrics(metrics =>
             {
-                metrics.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddRuntimeInstrumentation().AddProcessInstrumentation()
-                    .AddMeter("Npgsql");
+                metrics.AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Diagnostics", "Npgsql")
+                    .AddHttpClientInstrumentation().AddRuntimeInstrumentation().AddProcessInstrumentation()
+                    .AddView(Measured);
                 ((IDeferredMeterProviderBuilder)metrics).Configure((services, builder) => builder.AddMeter(services.GetRequiredService<LectureHubMetrics>().Meter.Name));
                 if (options.MetricsPort > 0)
                 {
@@ -79,6 +81,22 @@ internal static class ObservabilitySetup
         return builder;
     }
 
+    /// <summary>
+    /// Instrumentation must not cost what it measures (docs/benchmarks.md): per request, only the duration histogram,
+    /// with the labels the rules and the dashboard group by; per SQL command, nothing (Npgsql's pool gauges are read at
+    /// collection, free). ASP.NET Core's routing, rate-limiting and Kestrel meters are not subscribed at all.
+    /// </summary>
+    private static MetricStreamConfiguration? Measured(Instrument instrument) => (instrument.Meter.Name, instrument.Name) switch
+    {
+        ("Microsoft.AspNetCore.Hosting", "http.server.request.duration") => new MetricStreamConfiguration
+        {
+            TagKeys = ["http.request.method", "http.route", "http.response.status_code", "error.type", "lecturehub.endpoint_class"],
+        },
+        ("Microsoft.AspNetCore.Hosting", _) => MetricStreamConfiguration.Drop,
+        ("Npgsql", var name) when !name.StartsWith("db.client.connection.", StringComparison.Ordinal) => MetricStreamConfiguration.Drop,
+        _ => null,
+    };
+
     /// <summary>/metrics on the metrics listener only; every request's endpoint class on its HTTP metrics, and its log line.</summary>
     public static void UseLectureHubObservability(this WebApplication app)
     {
@@ -90,32 +108,19 @@ internal static class ObservabilitySetup
             app.Services.GetRequiredService<LectureHubMetrics>().StartAtZero();
         }
 
-        if (options is { Enabled: true, MetricsPort: > 0 })
-        {
-            var port = options.MetricsPort;
-            app.UseOpenTelemetryPrometheusScrapingEndpoint(context => context.Connection.LocalPort == port && context.Request.Path == "/metrics");
-            app.Use((context, next) =>
-            {
-                // The metrics listener serves nothing else.
-                if (context.Connection.LocalPort != port)
-                {
-                    return next(context);
-                }
-
-                context.Response.StatusCode = StatusCodes.Status404NotFound;
-                return Task.CompletedTask;
-            });
-        }
-
+        // First, so every request carries its class, scrapes and probes ("system") included, and the rules can leave them out.
         var requests = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(RequestLog);
         app.Use(async (context, next) =>
         {
+            var endpointClass = EndpointClasses.Of(context);
             if (context.Features.Get<IHttpMetricsTagsFeature>() is { } tags)
             {
-                tags.Tags.Add(new("lecturehub.endpoint_class", EndpointClasses.Of(context).Label()));
+                tags.Tags.Add(new("lecturehub.endpoint_class", endpointClass.Label()));
             }
 
-            if (!requests.IsEnabled(LogLevel.Information))
+            // Probes and scrapes every few seconds would drown the log.
+            if (!requests.IsEnabled(LogLevel.Information)
+                || endpointClass == EndpointClass.System && (context.Request.Path.StartsWithSegments("/health") || context.Request.Path.StartsWithSegments("/metrics")))
             {
                 await next(context);
                 return;
@@ -134,6 +139,23 @@ internal static class ObservabilitySetup
                     Stopwatch.GetElapsedTime(started).TotalMilliseconds, context.User.FindFirst("sub")?.Value ?? "anonymous");
             }
         });
+
+        if (options is { Enabled: true, MetricsPort: > 0 })
+        {
+            var port = options.MetricsPort;
+            app.UseOpenTelemetryPrometheusScrapingEndpoint(context => context.Connection.LocalPort == port && context.Request.Path == "/metrics");
+            app.Use((context, next) =>
+            {
+                // The metrics listener serves nothing else.
+                if (context.Connection.LocalPort != port)
+                {
+                    return next(context);
+                }
+
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            });
+        }
     }
 
     /// <summary>The category of the per-request log line; set it to Warning to silence it (load runs do).</summary>

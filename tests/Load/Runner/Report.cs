@@ -56,12 +56,12 @@ public static class Report
         if (r.Server is { } server)
         {
             md.AppendLine(Inv($"- **server CPU per request**: API {server.ApiCpuMsPerRequest:0.###} ms, PostgreSQL (primary and standby) {server.PostgresCpuMsPerRequest:0.###} ms, over {server.Requests} measured requests"));
-            md.AppendLine("- server gauges, highest over the run: " + string.Join(", ",
-                server.GaugeMaxima.OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Inv($"{g.Key.Replace("lecturehub_", "", StringComparison.Ordinal)} {g.Value:0.##}"))));
+            md.AppendLine("- server gauges, highest over the run: " + (server.GaugeMaxima.Count == 0 ? $"none read ({server.GaugeError})" : string.Join(", ",
+                server.GaugeMaxima.OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Inv($"{g.Key.Replace("lecturehub_", "", StringComparison.Ordinal)} {g.Value:0.##}")))));
         }
         else
         {
-            md.AppendLine("- server side: " + (r.ServerNote ?? "not measured (no --metrics)"));
+            md.AppendLine("- server side: " + (r.ServerNote ?? "not measured (neither --metrics nor LH_API_PID)"));
         }
         md.AppendLine();
         md.AppendLine("| step | requests | req/s | ok | failed | timeouts | p50 ms | p75 | p95 | p99 | p99.9 | max | status codes | KiB |");

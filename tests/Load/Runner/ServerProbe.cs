@@ -7,15 +7,17 @@ public sealed record ServerSide(
     long Requests,
     double ApiCpuMsPerRequest,
     double PostgresCpuMsPerRequest,
-    IReadOnlyDictionary<string, double> GaugeMaxima);
+    IReadOnlyDictionary<string, double> GaugeMaxima,
+    string? GaugeError = null);
 
 /// <summary>
-/// Reads the API's Prometheus endpoint (<c>--metrics</c>): its process CPU at the start and end of the measured
-/// window, and the backlog gauges at every interval. PostgreSQL's CPU comes from /proc (every process named postgres:
-/// primary and standby, on this machine), so both are CPU milliseconds per request, which compare across machines
-/// where req/s does not.
+/// The server's CPU at the start and end of the measured window, and the backlog gauges at every interval. The API's
+/// CPU comes from /proc when its process id is known (<c>LH_API_PID</c>, which scripts/lib/env.sh exports, so a run
+/// with OpenTelemetry off is measured the same way), else from its Prometheus endpoint (<c>--metrics</c>); PostgreSQL's
+/// from /proc (every process named postgres: primary and standby, on this machine). Both are CPU milliseconds per
+/// request, which compare across machines where req/s does not.
 /// </summary>
-public sealed class ServerProbe(HttpClient http, Uri metrics)
+public sealed class ServerProbe(HttpClient http, Uri? metrics, int? apiPid)
 {
     /// <summary>The gauges a report quotes the maximum of over the run.</summary>
     public static readonly string[] Gauges =
@@ -27,6 +29,7 @@ public sealed class ServerProbe(HttpClient http, Uri metrics)
 
     private readonly Dictionary<string, double> _maxima = [];
     private (double Api, double Postgres)? _start;
+    private string? _scrapeError;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -34,6 +37,10 @@ public sealed class ServerProbe(HttpClient http, Uri metrics)
         _start = (ApiCpuSeconds(scrape), PostgresCpuSeconds());
         Track(scrape);
     }
+
+    /// <summary>A probe for what is known of the server, or null when neither its process nor its metrics are.</summary>
+    public static ServerProbe? For(HttpClient http, Uri? metrics, int? apiPid) =>
+        metrics is null && apiPid is null ? null : new ServerProbe(http, metrics, apiPid);
 
     public async Task TickAsync(CancellationToken cancellationToken) => Track(await ScrapeAsync(cancellationToken));
 
@@ -48,7 +55,8 @@ public sealed class ServerProbe(HttpClient http, Uri metrics)
         Track(scrape);
         var api = ApiCpuSeconds(scrape) - start.Api;
         var postgres = PostgresCpuSeconds() - start.Postgres;
-        return new ServerSide(requests, Math.Round(api * 1000 / requests, 4), Math.Round(postgres * 1000 / requests, 4), new Dictionary<string, double>(_maxima));
+        return new ServerSide(requests, Math.Round(api * 1000 / requests, 4), Math.Round(postgres * 1000 / requests, 4), new Dictionary<string, double>(_maxima),
+            metrics is null ? "no --metrics" : _scrapeError);
     }
 
     private void Track(IReadOnlyDictionary<string, double> scrape)
@@ -62,12 +70,30 @@ public sealed class ServerProbe(HttpClient http, Uri metrics)
         }
     }
 
-    private static double ApiCpuSeconds(IReadOnlyDictionary<string, double> scrape) => scrape.GetValueOrDefault("process_cpu_time_seconds_total");
+    private double ApiCpuSeconds(IReadOnlyDictionary<string, double> scrape) =>
+        apiPid is { } pid ? CpuSeconds(pid) ?? throw new InvalidOperationException($"The API process {pid} (LH_API_PID) is not running.")
+        : scrape.GetValueOrDefault("process_cpu_time_seconds_total");
 
-    /// <summary>Series by metric name, labels summed away (process CPU comes as user and system).</summary>
+    /// <summary>Series by metric name, labels summed away (process CPU comes as user and system); none without --metrics.</summary>
     private async Task<IReadOnlyDictionary<string, double>> ScrapeAsync(CancellationToken cancellationToken)
     {
-        var text = await http.GetStringAsync(metrics, cancellationToken);
+        if (metrics is null)
+        {
+            return new Dictionary<string, double>();
+        }
+
+        string text;
+        try
+        {
+            text = await http.GetStringAsync(metrics, cancellationToken);
+        }
+        catch (HttpRequestException ex)
+        {
+            // An API with OpenTelemetry off serves no metrics; its CPU still comes from /proc.
+            _scrapeError = $"{metrics} could not be read: {ex.Message}";
+            return new Dictionary<string, double>();
+        }
+
         var series = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var line in text.Split('\n'))
         {
@@ -86,31 +112,41 @@ public sealed class ServerProbe(HttpClient http, Uri metrics)
         return series;
     }
 
-    /// <summary>utime + stime of every postgres process, in seconds (USER_HZ is 100 on Linux).</summary>
-    private static double PostgresCpuSeconds()
-    {
-        double ticks = 0;
-        foreach (var dir in Directory.EnumerateDirectories("/proc").Where(d => char.IsAsciiDigit(Path.GetFileName(d)[0])))
-        {
-            try
-            {
-                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
-                var close = stat.LastIndexOf(')');
-                if (stat.AsSpan(stat.IndexOf('(') + 1, close - stat.IndexOf('(') - 1) is not "postgres")
-                {
-                    continue;
-                }
+    /// <summary>utime + stime of every postgres process, in seconds.</summary>
+    private static double PostgresCpuSeconds() =>
+        Directory.EnumerateDirectories("/proc").Select(Path.GetFileName).Where(d => char.IsAsciiDigit(d![0]))
+            .Select(d => int.Parse(d!, CultureInfo.InvariantCulture)).Where(pid => Command(pid) == "postgres")
+            .Sum(pid => CpuSeconds(pid) ?? 0);
 
-                // Fields after "pid (comm) ": state is field 3, utime 14, stime 15.
-                var fields = stat[(close + 2)..].Split(' ');
-                ticks += double.Parse(fields[11], CultureInfo.InvariantCulture) + double.Parse(fields[12], CultureInfo.InvariantCulture);
-            }
-            catch (IOException)
-            {
-                // The process ended between the listing and the read: its CPU is gone with it.
-            }
+    private static string? Command(int pid)
+    {
+        var stat = Stat(pid);
+        return stat is null ? null : stat[(stat.IndexOf('(') + 1)..stat.LastIndexOf(')')];
+    }
+
+    /// <summary>utime + stime of a process in seconds (USER_HZ is 100 on Linux); null when it has ended.</summary>
+    private static double? CpuSeconds(int pid)
+    {
+        if (Stat(pid) is not { } stat)
+        {
+            return null;
         }
 
-        return ticks / 100;
+        // The fields after "pid (comm) ": state is field 3, utime 14, stime 15.
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (double.Parse(fields[11], CultureInfo.InvariantCulture) + double.Parse(fields[12], CultureInfo.InvariantCulture)) / 100;
+    }
+
+    private static string? Stat(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/stat");
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            // The process ended between the listing and the read: its CPU is gone with it.
+            return null;
+        }
     }
 }
