@@ -27,6 +27,16 @@ public abstract class RedisOutageTests
         _db.StringGetAsync(Arg.Any<RedisKey>(), Arg.Any<CommandFlags>()).ThrowsAsync(down);
         _db.KeyExistsAsync(Arg.Any<RedisKey>(), Arg.Any<CommandFlags>()).ThrowsAsync(down);
         _db.StringSetAsync(Arg.Any<RedisKey>(), Arg.Any<RedisValue>(), Arg.Any<Expiration>(), Arg.Any<ValueCondition>(), Arg.Any<CommandFlags>()).ThrowsAsync(down);
+        _db.ScriptEvaluateAsync(Arg.Any<string>(), Arg.Any<RedisKey[]?>(), Arg.Any<RedisValue[]?>(), Arg.Any<CommandFlags>()).ThrowsAsync(down);
+    }
+
+    [Fact]
+    public async Task A_shared_rate_limit_lets_the_request_through_when_redis_is_down()
+    {
+        var windows = new RedisFixedWindow(_redis, new RedisKeys("lh:"), TimeProvider.System, NullLogger<RedisFixedWindow>.Instance);
+
+        Assert.Null(await windows.TakeAsync("rl:write:ip:127.0.0.1", TimeSpan.FromMinutes(1)));
+        await _db.ReceivedWithAnyArgs(1).ScriptEvaluateAsync(default(string)!, default, default, default);
     }
 
     private ReadYourWrites Consistency => new(_redis, new RedisKeys("lh:"), _user, Options.Create(new ReadYourWritesOptions()), Support.TestMetrics.Create(), NullLogger<ReadYourWrites>.Instance);
