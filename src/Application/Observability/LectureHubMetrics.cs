@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
@@ -18,6 +19,8 @@ public sealed class LectureHubMetrics
     public static readonly ActivitySource Activities = new(Name);
 
     private static int _hosts;
+
+    private readonly ConcurrentDictionary<string, CacheCounts> _caches = new(StringComparer.Ordinal);
 
     private SampledState _sampled = SampledState.None;
 
@@ -48,9 +51,9 @@ public sealed class LectureHubMetrics
             "Orders the reconciler settled from the gateway's answer, by what it did.");
         CohortApplications = Meter.CreateCounter<long>("lecturehub.cohort.applications", "{application}",
             "Cohort applications by the state they entered: Applied, Approved, Waitlisted, Rejected, Cancelled.");
-        CacheRequests = Meter.CreateCounter<long>("lecturehub.cache.requests", "{request}",
+        Meter.CreateObservableCounter("lecturehub.cache.requests", ObserveCacheRequests, "{request}",
             "Read-model cache lookups, by cache and outcome (hit, stale, miss, bypass).");
-        CacheFills = Meter.CreateCounter<long>("lecturehub.cache.fills", "{fill}", "Read-model cache entries filled from the database, by cache.");
+        Meter.CreateObservableCounter("lecturehub.cache.fills", ObserveCacheFills, "{fill}", "Read-model cache entries filled from the database, by cache.");
         PrimaryReads = Meter.CreateCounter<long>("lecturehub.reads.primary_routings", "{request}",
             "Requests whose reads went to the primary because their caller had just written (read-your-writes), by reason.");
         HashingRefusals = Meter.CreateCounter<long>("lecturehub.hashing.refusals", "{request}",
@@ -100,13 +103,13 @@ public sealed class LectureHubMetrics
 
     public Counter<long> CohortApplications { get; }
 
-    public Counter<long> CacheRequests { get; }
-
-    public Counter<long> CacheFills { get; }
-
     public Counter<long> PrimaryReads { get; }
 
     public Counter<long> HashingRefusals { get; }
+
+    /// <summary>The counts of the cache named <paramref name="name"/> (a word or two of its keys, never an id).</summary>
+    public CacheCounts Cache(ReadOnlySpan<char> name) =>
+        _caches.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out var counts) ? counts : _caches.GetOrAdd(name.ToString(), _ => new CacheCounts());
 
     /// <summary>The latest sample of state kept in PostgreSQL and Redis; the sampler replaces it whole.</summary>
     public SampledState Sampled
@@ -155,6 +158,15 @@ public sealed class LectureHubMetrics
             }
         }
     }
+
+    private IEnumerable<Measurement<long>> ObserveCacheRequests() =>
+        from cache in _caches
+        from outcome in Enum.GetValues<CacheOutcome>()
+        select new Measurement<long>(cache.Value.Requests(outcome),
+            new KeyValuePair<string, object?>("cache", cache.Key), new KeyValuePair<string, object?>("outcome", CacheCounts.OutcomeLabels[(int)outcome]));
+
+    private IEnumerable<Measurement<long>> ObserveCacheFills() =>
+        _caches.Select(cache => new Measurement<long>(cache.Value.Fills, new KeyValuePair<string, object?>("cache", cache.Key)));
 
     private IEnumerable<Measurement<long>> ObserveTranscodeJobs() =>
         Sampled.TranscodeJobs.Select(j => new Measurement<long>(j.Value, new KeyValuePair<string, object?>("state", j.Key)));

@@ -34,17 +34,17 @@ internal sealed class RedisCache(
 {
     public async Task<T> GetOrCreateAsync<T>(string key, TimeSpan ttl, Func<CancellationToken, Task<T>> factory, CancellationToken cancellationToken)
     {
-        var cache = new KeyValuePair<string, object?>("cache", CacheName(key));
+        var cache = metrics.Cache(CacheName(key));
         if (!options.Value.Enabled || await consistency.MustReadOwnWritesAsync(cancellationToken))
         {
-            Count(cache, "bypass");
+            cache.Count(CacheOutcome.Bypass);
             return await factory(cancellationToken);
         }
 
         var redisKey = keys.For(StorageKey(key));
         if (local.TryGetValue(redisKey, out T? copy))
         {
-            Count(cache, "hit");
+            cache.Count(CacheOutcome.Hit);
             return copy!;
         }
 
@@ -63,14 +63,14 @@ internal sealed class RedisCache(
     }
 
     private async Task<T> GetOrFillAsync<T>(
-        string redisKey, TimeSpan ttl, Func<CancellationToken, Task<T>> factory, KeyValuePair<string, object?> cache, CancellationToken cancellationToken)
+        string redisKey, TimeSpan ttl, Func<CancellationToken, Task<T>> factory, CacheCounts cache, CancellationToken cancellationToken)
     {
         var db = redis.GetDatabase();
         if (await db.StringGetAsync(redisKey) is { HasValue: true } hit)
         {
             var entry = Deserialize<Entry<T>>(hit);
             var stale = entry.FreshUntil < clock.GetUtcNow();
-            Count(cache, stale ? "stale" : "hit");
+            cache.Count(stale ? CacheOutcome.Stale : CacheOutcome.Hit);
             if (stale)
             {
                 // Aged, not purged: answer with it and refresh behind, so a popular key's expiry costs no reader a fill.
@@ -82,7 +82,7 @@ internal sealed class RedisCache(
             return entry.Value;
         }
 
-        Count(cache, "miss");
+        cache.Count(CacheOutcome.Miss);
         return (T)(await Fill(db, redisKey, ttl, factory, cache).WaitAsync(cancellationToken))!;
     }
 
@@ -92,7 +92,7 @@ internal sealed class RedisCache(
     /// cached key (a search page reads its facets) without lock-order deadlocks. The fill does not belong to any one
     /// caller, so it is not cancelled with the first one; its queries' timeouts bound it.
     /// </summary>
-    private Task<object?> Fill<T>(IDatabase db, string redisKey, TimeSpan ttl, Func<CancellationToken, Task<T>> factory, KeyValuePair<string, object?> cache)
+    private Task<object?> Fill<T>(IDatabase db, string redisKey, TimeSpan ttl, Func<CancellationToken, Task<T>> factory, CacheCounts cache)
     {
         var mine = new Lazy<Task<object?>>(async () => await FillAsync(db, redisKey, ttl, factory, cache));
         var fill = fills.InFlight.GetOrAdd(redisKey, mine);
@@ -104,7 +104,7 @@ internal sealed class RedisCache(
         return fill.Value;
     }
 
-    private async Task<T> FillAsync<T>(IDatabase db, string redisKey, TimeSpan ttl, Func<CancellationToken, Task<T>> factory, KeyValuePair<string, object?> cache)
+    private async Task<T> FillAsync<T>(IDatabase db, string redisKey, TimeSpan ttl, Func<CancellationToken, Task<T>> factory, CacheCounts cache)
     {
         if (await db.StringGetAsync(redisKey) is { HasValue: true } filled && Deserialize<Entry<T>>(filled) is var entry && entry.FreshUntil >= clock.GetUtcNow())
         {
@@ -114,7 +114,7 @@ internal sealed class RedisCache(
         var generationKey = GenerationKey(redisKey);
         var generation = await db.StringGetAsync(generationKey);
         var value = await factory(CancellationToken.None);
-        metrics.CacheFills.Add(1, cache);
+        cache.CountFill();
 
         // Kept twice as long as it is fresh: the second half is the stale-while-revalidate window.
         var store = db.CreateTransaction();
@@ -134,29 +134,23 @@ internal sealed class RedisCache(
         await purge.ExecuteAsync();
     }
 
-    private void Count(KeyValuePair<string, object?> cache, string outcome) => metrics.CacheRequests.Add(1, cache, new("outcome", outcome));
-
     /// <summary>
     /// The cache a key belongs to, for the metrics: its first segment, and the second when that is a word
     /// (course:{id}:v1 → course, courses:popular:all:v1 → courses:popular), so ids and hashes never become labels.
     /// </summary>
-    internal static string CacheName(string key)
+    /// <remarks>A slice of the key: the hot path (an in-process hit) allocates no string for its label.</remarks>
+    internal static ReadOnlySpan<char> CacheName(ReadOnlySpan<char> key)
     {
-        var span = key.AsSpan();
-        var first = span.IndexOf(':');
+        var first = key.IndexOf(':');
         if (first < 0)
         {
-            return CacheNames.GetOrAdd(key, key);
+            return key;
         }
 
-        var rest = span[(first + 1)..];
+        var rest = key[(first + 1)..];
         var second = rest.IndexOf(':') is var end and >= 0 ? rest[..end] : rest;
-        var name = second.Length > 0 && !second.SequenceEqual("all") && !second.ContainsAnyExcept(LowerLetters) ? span[..(first + 1 + second.Length)] : span[..first];
-        // Looked up by span: the hot path (an in-process hit) allocates no string for its label.
-        return CacheNames.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out var known) ? known : CacheNames.GetOrAdd(name.ToString(), n => n);
+        return second.Length > 0 && !second.SequenceEqual("all") && !second.ContainsAnyExcept(LowerLetters) ? key[..(first + 1 + second.Length)] : key[..first];
     }
-
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> CacheNames = new(StringComparer.Ordinal);
 
     private static readonly System.Buffers.SearchValues<char> LowerLetters = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyz");
 

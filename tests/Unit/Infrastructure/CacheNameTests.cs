@@ -13,5 +13,5 @@ public sealed class CacheNameTests
     [InlineData("categories:v1", "categories")]
     [InlineData("boards", "boards")]
     public void A_key_is_labelled_by_its_words_never_by_ids_or_hashes(string key, string cache) =>
-        Assert.Equal(cache, RedisCache.CacheName(key));
+        Assert.Equal(cache, RedisCache.CacheName(key).ToString());
 }
