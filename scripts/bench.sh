@@ -5,7 +5,12 @@
 #   ROUNDS=3 DURATION=20s WARMUP=3s LH_DB=lecturehub_100k (a database from scripts/catalog-data.sh)
 #   RATE=100: run the scenarios in the open model at that many iterations/s (the ceiling stays closed)
 #   COMPARE="Observability__Enabled=false": every round runs twice, with the API as configured and then restarted with
-#     these settings, into as-configured/ and compare/, summarised apart (the cost-of-watching runs of docs/benchmarks.md)
+#     these settings, into as-configured/ and compare/, summarised apart
+#   SIDE_BY_SIDE=1 (with COMPARE): both APIs run at once (the other on LH_BENCH_COMPARE_PORT, default 5091) and every
+#     scenario loads both together, one generator each, so the machine's noise falls on both alike; the halves share
+#     the cores, so read CPU ms/request, not req/s against a sequential run (the cost-of-watching runs of
+#     docs/benchmarks.md). Both warm-ups start SETUP_SECONDS (default 30) after the pair is launched (--start-at), the
+#     scenarios' setups coming first. The compare side's generator reads no metrics (--metrics none); USERS sets --users.
 set -euo pipefail
 source "$(dirname "$0")/lib/env.sh"
 cd "$LH_ROOT"
@@ -39,6 +44,29 @@ if [ -z "${COMPARE:-}" ]; then
   restart_api
   for round in $(seq "${ROUNDS:-3}"); do run_scenarios "$round" "$out"; done
   load --summarize "$out"
+elif [ -n "${SIDE_BY_SIDE:-}" ]; then
+  compare_url="http://127.0.0.1:${LH_BENCH_COMPARE_PORT:-5091}"
+  lh_start_load_api "$url" "$LH_DATA_DIR/bench-api.log"
+  configured_pid=$LH_API_PID
+  # shellcheck disable=SC2086 # COMPARE is a list of VAR=value words
+  LH_METRICS_URL="" lh_start_load_api "$compare_url" "$LH_DATA_DIR/bench-compare-api.log" $COMPARE
+  compare_pid=$LH_API_PID
+  users=()
+  [ -z "${USERS:-}" ] || users=(--users "$USERS")
+  side() { # $1: API pid, $2: URL, $3: report directory, $4: scenario, further runner flags
+    LH_API_PID="$1" load --scenario "$4" --target "$2" --duration "${DURATION:-20s}" --warmup "${WARMUP:-3s}" "${users[@]}" "${@:5}" --out "$3" >/dev/null
+  }
+  for round in $(seq "${ROUNDS:-3}"); do
+    for scenario in ceiling "${scenarios[@]}"; do
+      lh_log "round $round: $scenario, side by side"
+      start_at=$(($(date +%s) + ${SETUP_SECONDS:-30}))
+      side "$configured_pid" "$url" "$out/as-configured" "$scenario" --start-at "$start_at" & a=$!
+      side "$compare_pid" "$compare_url" "$out/compare" "$scenario" --start-at "$start_at" --metrics none & b=$!
+      wait "$a" "$b"
+    done
+  done
+  echo "## As configured"; load --summarize "$out/as-configured"
+  echo "## With $COMPARE"; load --summarize "$out/compare"
 else
   for round in $(seq "${ROUNDS:-3}"); do
     restart_api

@@ -44,7 +44,8 @@ if (ScenarioRegistry.Find(cli.Scenario!) is not { } scenario)
 var model = cli.Users is { } users ? LoadModel.Closed(users, cli.RampUp)
     : cli.Rate is { } rate ? LoadModel.Open(rate, cli.RampTo)
     : scenario.DefaultModel;
-var options = new RunOptions(scenario, model, cli.Target, cli.Duration, cli.Warmup, cli.Interval, cli.Thresholds, cli.AbortOnThreshold, cli.MaxInFlight, cli.LateAfter);
+var options = new RunOptions(scenario, model, cli.Target, cli.Duration, cli.Warmup, cli.Interval, cli.Thresholds, cli.AbortOnThreshold, cli.MaxInFlight, cli.LateAfter,
+    cli.StartAt is { } startAt ? cancellation => StartAtAsync(startAt, cancellation) : null);
 
 using var http = LoadHttp.Create(cli.Target, cli.MaxConnections, cli.Timeout);
 using var stop = new CancellationTokenSource();
@@ -70,3 +71,17 @@ var (markdown, json) = await Report.WriteAsync(report, cli.OutDirectory);
 Console.WriteLine(Report.Markdown(report));
 Console.Error.WriteLine($"reports: {markdown}, {json}");
 return result.AbortReason is not null ? 3 : result.Passed ? 0 : 1;
+
+// Side-by-side runs (scripts/bench.sh SIDE_BY_SIDE) start their warm-ups together whichever setup took longer.
+static async Task StartAtAsync(DateTimeOffset at, CancellationToken cancellationToken)
+{
+    var wait = at - DateTimeOffset.UtcNow;
+    if (wait > TimeSpan.Zero)
+    {
+        await Task.Delay(wait, cancellationToken);
+    }
+    else
+    {
+        Console.Error.WriteLine($"warning: the setup ended {-wait.TotalSeconds:0.0} s after --start-at; this run started late and does not measure the same window as its pair");
+    }
+}

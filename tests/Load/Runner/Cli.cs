@@ -27,6 +27,8 @@ public sealed record CliOptions
           --out <dir>              report directory                               (default .data/load-reports)
           --metrics <url>|none     the API's Prometheus endpoint, for server CPU per request and gauges
                                    (default $LH_METRICS_URL/metrics when set, else none)
+          --start-at <unix s>      after the setup, wait for this wall-clock second before the warm-up, so that
+                                   runs started side by side measure the same window (scripts/bench.sh SIDE_BY_SIDE)
         durations: 500ms, 30s, 2m. exit code: 0 passed, 1 a threshold failed, 2 bad usage, 3 aborted by a threshold.
         """;
 
@@ -64,6 +66,9 @@ public sealed record CliOptions
 
     public string OutDirectory { get; init; } = Path.Combine(".data", "load-reports");
 
+    /// <summary>When the warm-up starts, at the earliest (the setup comes before it).</summary>
+    public DateTimeOffset? StartAt { get; init; }
+
     public Uri? Metrics { get; init; } = Environment.GetEnvironmentVariable("LH_METRICS_URL") is { Length: > 0 } url ? new Uri(url.TrimEnd('/') + "/metrics") : null;
 
     private static Uri? ParseMetrics(string text) =>
@@ -98,6 +103,8 @@ public sealed record CliOptions
                 "--late-after" => options with { LateAfter = ParseDuration(Value()) },
                 "--out" => options with { OutDirectory = Value() },
                 "--metrics" => options with { Metrics = ParseMetrics(Value()) },
+                "--start-at" => options with { StartAt = long.TryParse(Value(), NumberStyles.None, CultureInfo.InvariantCulture, out var at) && at > 0
+                    ? DateTimeOffset.FromUnixTimeSeconds(at) : throw new FormatException("--start-at must be a Unix time in seconds, as date +%s prints it.") },
                 _ => throw new FormatException($"Unknown option '{flag}'."),
             };
         }

@@ -13,7 +13,8 @@ public sealed record RunOptions(
     IReadOnlyList<Threshold> Thresholds,
     bool AbortOnThreshold,
     int MaxInFlight,
-    TimeSpan LateAfter);
+    TimeSpan LateAfter,
+    Func<CancellationToken, Task>? Ready = null);
 
 public sealed record RunResult(
     IReadOnlyList<StepSummary> Steps,
@@ -55,6 +56,11 @@ public sealed class Engine(HttpClient http, ILoadClock clock, ServerProbe? probe
         if (options.Scenario.Setup is { } setup)
         {
             await setup(new SetupContext(http, _shared, cancellationToken));
+        }
+
+        if (options.Ready is { } ready)
+        {
+            await ready(cancellationToken);
         }
 
         using var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

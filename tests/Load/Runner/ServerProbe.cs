@@ -112,11 +112,14 @@ public sealed class ServerProbe(HttpClient http, Uri? metrics, int? apiPid)
         return series;
     }
 
-    /// <summary>utime + stime of every postgres process, in seconds.</summary>
+    /// <summary>
+    /// CPU of every postgres process, in seconds, with that of their ended children: a backend that exits within the
+    /// window (its client closed a connection) takes its time with it, except into its parent's cutime and cstime.
+    /// </summary>
     private static double PostgresCpuSeconds() =>
         Directory.EnumerateDirectories("/proc").Select(Path.GetFileName).Where(d => char.IsAsciiDigit(d![0]))
             .Select(d => int.Parse(d!, CultureInfo.InvariantCulture)).Where(pid => Command(pid) == "postgres")
-            .Sum(pid => CpuSeconds(pid) ?? 0);
+            .Sum(pid => CpuSeconds(pid, withEndedChildren: true) ?? 0);
 
     private static string? Command(int pid)
     {
@@ -124,17 +127,20 @@ public sealed class ServerProbe(HttpClient http, Uri? metrics, int? apiPid)
         return stat is null ? null : stat[(stat.IndexOf('(') + 1)..stat.LastIndexOf(')')];
     }
 
-    /// <summary>utime + stime of a process in seconds (USER_HZ is 100 on Linux); null when it has ended.</summary>
-    private static double? CpuSeconds(int pid)
+    /// <summary>
+    /// utime + stime of a process in seconds (USER_HZ is 100 on Linux), and with <paramref name="withEndedChildren"/>
+    /// the cutime + cstime of the children it has reaped; null when it has ended.
+    /// </summary>
+    private static double? CpuSeconds(int pid, bool withEndedChildren = false)
     {
         if (Stat(pid) is not { } stat)
         {
             return null;
         }
 
-        // The fields after "pid (comm) ": state is field 3, utime 14, stime 15.
+        // The fields after "pid (comm) ": state is field 3, utime 14, stime 15, cutime 16, cstime 17.
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        return (double.Parse(fields[11], CultureInfo.InvariantCulture) + double.Parse(fields[12], CultureInfo.InvariantCulture)) / 100;
+        return fields.Skip(11).Take(withEndedChildren ? 4 : 2).Sum(field => double.Parse(field, CultureInfo.InvariantCulture)) / 100;
     }
 
     private static string? Stat(int pid)

@@ -168,6 +168,44 @@ public sealed class LoadRunnerTests
     }
 
     [Fact]
+    public async Task The_run_waits_for_ready_after_the_setup_and_before_the_first_send()
+    {
+        var order = new List<string>();
+        var scenario = new Scenario
+        {
+            Name = "paired",
+            Description = "",
+            Setup = _ =>
+            {
+                order.Add("setup");
+                return Task.CompletedTask;
+            },
+            Iteration = _ =>
+            {
+                lock (order)
+                {
+                    order.Add("send");
+                }
+
+                return Task.CompletedTask;
+            },
+        };
+        var options = Options(scenario, rate: 10, maxInFlight: 1) with
+        {
+            Ready = _ =>
+            {
+                order.Add("ready");
+                return Task.CompletedTask;
+            },
+        };
+
+        var result = await new Engine(new HttpClient(), new FakeClock()).RunAsync(options, CancellationToken.None);
+
+        Assert.Equal(["setup", "ready", "send"], order.Take(3));
+        Assert.Equal(10, result.Sends);
+    }
+
+    [Fact]
     public void A_round_robin_feed_cycles_through_its_items()
     {
         var feed = new Feed<string>(["a", "b", "c"]);

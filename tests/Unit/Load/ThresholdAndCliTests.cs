@@ -70,6 +70,15 @@ public sealed class ThresholdAndCliTests
         Assert.Throws<FormatException>(() => CliOptions.Parse(["--scenario", "auth", "--metrics", "not a url"]));
     }
 
+    [Fact]
+    public void The_start_time_is_a_unix_second()
+    {
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1_800_000_000), CliOptions.Parse(["--scenario", "auth", "--start-at", "1800000000"]).StartAt);
+        Assert.Null(CliOptions.Parse(["--scenario", "auth"]).StartAt);
+        Assert.Throws<FormatException>(() => CliOptions.Parse(["--scenario", "auth", "--start-at", "2026-12-02T05:00:00Z"]));
+        Assert.Throws<FormatException>(() => CliOptions.Parse(["--scenario", "auth", "--start-at", "-5"]));
+    }
+
     [Theory]
     [InlineData("--scenario", "a", "--rate", "10", "--users", "5")]
     [InlineData("--rate", "10")]
