@@ -16,6 +16,10 @@ internal static class CachingServices
         {
             var redis = ConfigurationOptions.Parse(r.Required("ConnectionStrings:Redis"));
             redis.AbortOnConnectFail = false;
+            // While the connection is down, a command fails at once instead of queueing until its timeout: every caller
+            // degrades (reads from the database, a local throttle) at its normal latency, and the multiplexer keeps
+            // reconnecting in the background, so Redis coming back needs no restart (docs/reliability.md).
+            redis.BacklogPolicy = BacklogPolicy.FailFast;
             return ConnectionMultiplexer.Connect(redis);
         });
         r.Services.AddSingleton(new RedisKeys(r.Configuration["Redis:KeyPrefix"] ?? "lh:"));

@@ -50,7 +50,7 @@ internal sealed class RedisSessionRevocations(
             {
                 await ReloadAsync();
             }
-            catch (Exception ex) when (ex is RedisException or RedisTimeoutException)
+            catch (Exception ex) when (RedisOutage.Is(ex))
             {
                 // Keep the last copy: revocations made meanwhile reach this instance when Redis is back.
                 logger.LogWarning(ex, "Reloading revoked sessions failed; keeping {Count} known, retrying in {Interval}", _revoked.Count, every);

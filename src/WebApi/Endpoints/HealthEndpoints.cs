@@ -14,7 +14,7 @@ internal static class HealthEndpoints
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).ExcludeFromDescription();
 
         // Readiness: primary, standby and Redis. A missing or lagging standby is Degraded (still 200: reads fall back to the
-        // primary). Public, so it says the verdict, why it is not Healthy and the standby's lag; the per-check report, the
+        // primary), and so is Redis unreachable (reads skip the cache, sign-ins are throttled per instance). Public, so it says the verdict, why it is not Healthy and the standby's lag; the per-check report, the
         // build and the environment are for Admins.
         var ready = new HealthCheckOptions { Predicate = check => check.Tags.Contains(LectureHub.Infrastructure.Health.HealthServices.ReadyTag) };
         app.MapHealthChecks("/health/ready", new HealthCheckOptions

@@ -1,5 +1,6 @@
 using LectureHub.Application.Abstractions;
 using LectureHub.Infrastructure.Caching;
+using LectureHub.Infrastructure.Identity;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -28,6 +29,28 @@ public abstract class RedisOutageTests
         _db.KeyExistsAsync(Arg.Any<RedisKey>(), Arg.Any<CommandFlags>()).ThrowsAsync(down);
         _db.StringSetAsync(Arg.Any<RedisKey>(), Arg.Any<RedisValue>(), Arg.Any<Expiration>(), Arg.Any<ValueCondition>(), Arg.Any<CommandFlags>()).ThrowsAsync(down);
         _db.ScriptEvaluateAsync(Arg.Any<string>(), Arg.Any<RedisKey[]?>(), Arg.Any<RedisValue[]?>(), Arg.Any<CommandFlags>()).ThrowsAsync(down);
+        _db.StringGetAsync(Arg.Any<RedisKey[]>(), Arg.Any<CommandFlags>()).ThrowsAsync(down);
+        _db.StringIncrementAsync(Arg.Any<RedisKey>(), Arg.Any<long>(), Arg.Any<CommandFlags>()).ThrowsAsync(down);
+        _db.KeyDeleteAsync(Arg.Any<RedisKey>(), Arg.Any<CommandFlags>()).ThrowsAsync(down);
+    }
+
+    [Fact]
+    public async Task Sign_in_failures_are_counted_by_the_instance_when_redis_is_down_not_refused_for_everyone()
+    {
+        var options = Options.Create(new LoginThrottleOptions { MaxFailures = 2, WindowMinutes = 15 });
+        var clock = new Support.TestClock(new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero));
+        var throttle = new RedisLoginThrottle(_redis, new RedisKeys("lh:"), new InProcessLoginThrottle(clock, options), options,
+            NullLogger<RedisLoginThrottle>.Instance);
+
+        Assert.Equal(LoginGate.Open, await throttle.CheckAsync("a@example.com", "203.0.113.1", false, CancellationToken.None));
+        await throttle.RecordFailureAsync("a@example.com", "203.0.113.1", CancellationToken.None);
+        await throttle.RecordFailureAsync("a@example.com", "203.0.113.1", CancellationToken.None);
+
+        Assert.Equal(TimeSpan.FromMinutes(15), (await throttle.CheckAsync("a@example.com", "203.0.113.1", false, CancellationToken.None)).RetryAfter);
+        Assert.Equal(LoginGate.Open, await throttle.CheckAsync("a@example.com", "198.51.100.7", false, CancellationToken.None));
+        await throttle.ResetAsync("a@example.com", "203.0.113.1", CancellationToken.None);
+        Assert.Equal(LoginGate.Open, await throttle.CheckAsync("a@example.com", "203.0.113.1", false, CancellationToken.None));
+        await _db.ReceivedWithAnyArgs(4).StringGetAsync(default(RedisKey[])!, default);
     }
 
     [Fact]
