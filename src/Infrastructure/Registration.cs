@@ -20,11 +20,16 @@ internal sealed record Registration(IServiceCollection Services, IConfiguration 
         where T : class =>
         Services.AddOptions<T>().Bind(Configuration.GetSection(section)).ValidateDataAnnotations().ValidateOnStart();
 
-    /// <summary>A background service, unless <paramref name="enabledKey"/> is false (tests drive some workers themselves).</summary>
+    public HostRole Role { get; } = HostRoles.Of(Configuration);
+
+    /// <summary>
+    /// A background service, unless this process serves the API only (<see cref="HostRole.Api"/>) or
+    /// <paramref name="enabledKey"/> is false (tests drive some workers themselves).
+    /// </summary>
     public void Worker<T>(string enabledKey)
         where T : class, IHostedService
     {
-        if (Configuration.GetValue(enabledKey, true))
+        if (Role.RunsWorkers() && Configuration.GetValue(enabledKey, true))
         {
             Services.AddHostedService(sp => sp.GetRequiredService<T>());
         }

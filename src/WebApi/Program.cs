@@ -99,36 +99,45 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseLectureHubRateLimits();
 
-app.UseMediaFiles();
-app.UseLocalCdn();
-app.UseDemoPlayer();
-app.MapOpenApi();
-app.MapScalarApiReference();
 app.MapHealthEndpoints();
-
-var api = app.MapGroup("/api/v1");
-api.MapAuthEndpoints();
-api.MapMeEndpoints();
-api.MapCategoryEndpoints();
-api.MapCourseEndpoints();
-api.MapLectureEndpoints();
-api.MapVideoUploadEndpoints();
-api.MapCertificateEndpoints();
-api.MapCohortEndpoints();
-api.MapOrderEndpoints();
-api.MapEnrollmentEndpoints();
-api.MapCouponEndpoints();
-api.MapPaymentEndpoints();
-api.MapInstructorEndpoints();
-api.MapBoardEndpoints();
-api.MapPostEndpoints();
-api.MapCommentEndpoints();
-api.MapReviewEndpoints();
-api.MapQuestionEndpoints();
-api.MapAnswerEndpoints();
-api.MapAdminEndpoints();
+if (HostRoles.Of(app.Configuration).ServesApi())
+{
+    // A worker (Role=worker) answers its probes and nothing else: its work comes from the database, not from HTTP.
+    MapApi(app);
+}
 
 await app.RunAsync();
+
+static void MapApi(WebApplication app)
+{
+    app.UseMediaFiles();
+    app.UseLocalCdn();
+    app.UseDemoPlayer();
+    app.MapOpenApi();
+    app.MapScalarApiReference();
+
+    var api = app.MapGroup("/api/v1");
+    api.MapAuthEndpoints();
+    api.MapMeEndpoints();
+    api.MapCategoryEndpoints();
+    api.MapCourseEndpoints();
+    api.MapLectureEndpoints();
+    api.MapVideoUploadEndpoints();
+    api.MapCertificateEndpoints();
+    api.MapCohortEndpoints();
+    api.MapOrderEndpoints();
+    api.MapEnrollmentEndpoints();
+    api.MapCouponEndpoints();
+    api.MapPaymentEndpoints();
+    api.MapInstructorEndpoints();
+    api.MapBoardEndpoints();
+    api.MapPostEndpoints();
+    api.MapCommentEndpoints();
+    api.MapReviewEndpoints();
+    api.MapQuestionEndpoints();
+    api.MapAnswerEndpoints();
+    api.MapAdminEndpoints();
+}
 
 /// <summary>Entry point; public so integration tests can host it with WebApplicationFactory.</summary>
 public partial class Program;

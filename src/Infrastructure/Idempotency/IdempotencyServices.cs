@@ -10,6 +10,6 @@ internal static class IdempotencyServices
     {
         r.Services.AddSingleton<IIdempotencyStore, IdempotencyStore>();
         r.Services.AddSingleton<IdempotencyKeySweeper>();
-        r.Services.AddHostedService(sp => sp.GetRequiredService<IdempotencyKeySweeper>());
+        r.Worker<IdempotencyKeySweeper>("Idempotency:SweepEnabled");
     }
 }
