@@ -15,6 +15,7 @@ set -euo pipefail
 source "$(dirname "$0")/lib/env.sh"
 cd "$LH_ROOT"
 
+[ "${LH_INSTANCES:-1}" -le 1 ] || lh_die "bench.sh measures one instance for now; LH_INSTANCES behind nginx comes with issue #20's rush runs"
 lh_prepare_bench
 
 url="http://127.0.0.1:${LH_BENCH_PORT:-5090}"

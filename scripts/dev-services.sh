@@ -34,6 +34,7 @@ install_packages() {
   command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
   command -v faketime >/dev/null 2>&1 || missing+=(faketime) # test.sh's LH_FAKETIME
   command -v prometheus >/dev/null 2>&1 || missing+=(prometheus) # and promtool, for test.sh's rule tests
+  command -v nginx >/dev/null 2>&1 || missing+=(nginx) # the balancer in front of LH_INSTANCES API processes
   [ ${#missing[@]} -eq 0 ] && return
   lh_log "Installing ${missing[*]}"
   as_root apt-get update -qq
@@ -182,7 +183,7 @@ start_prometheus() {
   if prometheus_up; then lh_log "Prometheus already running on $LH_PROMETHEUS_PORT"; return; fi
   mkdir -p "$PROM_DIR"
   # deploy/prometheus/prometheus.yml with this machine's target and rules: one configuration for compose and for here.
-  sed -e "s|\"api:9464\"|\"${LH_METRICS_URL#http://}\"|" -e "s|/etc/prometheus/rules|$LH_ROOT/deploy/prometheus/rules|" \
+  sed -e "/dns_sd_configs:/,/port: 9464/c\\    static_configs:\\n      - targets: [\"${LH_METRICS_URL#http://}\"]" -e "s|/etc/prometheus/rules|$LH_ROOT/deploy/prometheus/rules|" \
     "$LH_ROOT/deploy/prometheus/prometheus.yml" >"$PROM_DIR/prometheus.yml"
   lh_log "Starting Prometheus on http://127.0.0.1:$LH_PROMETHEUS_PORT, scraping $LH_METRICS_URL"
   nohup prometheus --config.file="$PROM_DIR/prometheus.yml" --storage.tsdb.path="$PROM_DIR/data" --storage.tsdb.retention.time=2d \

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One command to a running API: dev services up, build, migrate + seed, the PG simulator on $LH_PG_SIM_PORT (55090)
 # posting signed webhooks to the API, and the API on $LH_API_URL (default http://127.0.0.1:5080).
-# CONFIGURATION=Debug|Release (default Release).
+# CONFIGURATION=Debug|Release (default Release). LH_INSTANCES=2 (LH_WORKERS=1): that many API processes of role api
+# and the workers in processes of their own, behind nginx on $LH_API_URL (docs/scale-out.md).
 set -euo pipefail
 source "$(dirname "$0")/lib/env.sh"
 cd "$LH_ROOT"
@@ -50,5 +51,11 @@ cat <<INFO
     $LH_API_URL/api/v1/courses?q=용접   thirty demo courses; lee.student owns a free one and a paid one, both with a playable first lecture
 
 INFO
-cd "$OUT"
-Observability__MetricsUrl="${Observability__MetricsUrl:-$LH_METRICS_URL}" dotnet LectureHub.WebApi.dll --urls "$LH_API_URL"
+if [ "${LH_INSTANCES:-1}" -le 1 ]; then
+  cd "$OUT"
+  Observability__MetricsUrl="${Observability__MetricsUrl:-$LH_METRICS_URL}" dotnet LectureHub.WebApi.dll --urls "$LH_API_URL"
+else
+  lh_start_topology "$CONFIGURATION" "$LH_API_URL" "$LH_DATA_DIR/lecturehub.log"
+  lh_log "$LH_INSTANCES api instances and ${LH_WORKERS:-1} worker(s) behind nginx on $LH_API_URL (logs: $LH_DATA_DIR/lecturehub-*.log); Ctrl-C stops them"
+  wait
+fi

@@ -27,6 +27,9 @@ else
   LH_PG_DIR="${LH_PG_DIR:-$LH_DATA_DIR/pg}"
 fi
 export LH_PG_DIR
+# nginx's working directory (lh_start_balancer): as root its workers run as nobody, who cannot enter /root either.
+if [ "$(id -u)" = "0" ]; then LH_NGINX_DIR="${LH_NGINX_DIR:-$LH_PG_DIR-nginx}"; else LH_NGINX_DIR="${LH_NGINX_DIR:-$LH_DATA_DIR/nginx}"; fi
+export LH_NGINX_DIR
 
 # Where the API finds its servers, in the form it reads (ConnectionStrings__X, Email__X). $1: database name.
 lh_export_connection_strings() {
@@ -105,13 +108,82 @@ lh_prepare_bench() {
   (cd "$LH_ROOT/src/WebApi/bin/Release/net10.0" && dotnet LectureHub.WebApi.dll migrate --demo-accounts >/dev/null)
 }
 
-# Starts the Release API for load runs: the rate limits lifted (one generator is one address, and a few accounts stand
-# in for thousands of users), warnings-only logging. $1: base URL, $2: log file; further VAR=value pairs are passed on.
+# Starts the Release API for load runs (LH_INSTANCES behind nginx, see lh_start_topology): the rate limits lifted (one
+# generator is one address, and a few accounts stand in for thousands of users), warnings-only logging. $1: base URL,
+# $2: log file; further VAR=value pairs are passed on.
 lh_start_load_api() {
   local url="$1" log="$2"; shift 2
-  lh_start_api Release "$url" "$log" RateLimiting__AuthPerIpPerMinute=10000000 RateLimiting__ReadsPerMinute=10000000 \
+  lh_start_topology Release "$url" "$log" RateLimiting__AuthPerIpPerMinute=10000000 RateLimiting__ReadsPerMinute=10000000 \
     RateLimiting__WritesPerMinute=10000000 RateLimiting__UploadsPerMinute=10000000 Logging__LogLevel__Default=Warning \
     WriteQuotas__PostsPerHour=100000 WriteQuotas__CommentsPerHour=100000 WriteQuotas__ReportsPerHour=100000 WriteQuotas__QuestionsPerHour=100000 "$@"
+}
+
+# Starts nginx from Debian in the foreground of a background job, listening on $1 (host:port) and balancing over the
+# instances $3… (host:port each) with deploy/nginx/lecturehub.conf.template; logs and temp files under $2. Stopped
+# on exit. Sets LH_BALANCER_PID.
+lh_start_balancer() {
+  local listen="$1" dir="$2"; shift 2
+  command -v nginx >/dev/null 2>&1 || lh_die "nginx is not installed (scripts/dev-services.sh up installs it)"
+  mkdir -p "$dir/tmp"
+  # As root, nginx's workers run as nobody: the directories they write to must be theirs.
+  [ "$(id -u)" != "0" ] || chown nobody "$dir/tmp"
+  local upstreams="" instance
+  for instance in "$@"; do upstreams+="server $instance max_fails=2 fail_timeout=5s; "; done
+  local site
+  site="$(<"$LH_ROOT/deploy/nginx/lecturehub.conf.template")"
+  site="${site//'${LH_NGINX_LISTEN}'/$listen}"
+  printf '%s\n' "${site//'${LH_NGINX_UPSTREAMS}'/$upstreams}" >"$dir/lecturehub.conf"
+  cat >"$dir/nginx.conf" <<CONF
+worker_processes 1;
+pid $dir/nginx.pid;
+error_log $dir/error.log warn;
+events { worker_connections 4096; }
+http {
+    access_log off;
+    client_body_temp_path $dir/tmp/body;
+    proxy_temp_path $dir/tmp/proxy;
+    fastcgi_temp_path $dir/tmp/fastcgi;
+    uwsgi_temp_path $dir/tmp/uwsgi;
+    scgi_temp_path $dir/tmp/scgi;
+    include $dir/lecturehub.conf;
+}
+CONF
+  nginx -t -q -p "$dir" -c "$dir/nginx.conf" || lh_die "nginx refused $dir/nginx.conf"
+  nginx -p "$dir" -c "$dir/nginx.conf" -g 'daemon off;' >"$dir/nginx.out" 2>&1 &
+  LH_BALANCER_PID=$!
+  lh_on_exit "kill $LH_BALANCER_PID 2>/dev/null || true"
+  for _ in $(seq 60); do curl -fs "http://$listen/health/live" >/dev/null 2>&1 && return; sleep 0.5; done
+  lh_die "nginx did not answer on $listen; see $dir/error.log"
+}
+
+# The topology run.sh and the scale-out checks use: with LH_INSTANCES=1 (the default), one API of role all on $2;
+# with more, that many of role api on the next ports and LH_WORKERS (default 1) of role worker after them, behind
+# nginx on $2. The workers take the metrics listeners from LH_METRICS_URL's port on (the first is the one Prometheus
+# and the load runner read: the gauges come from the workers' sampler), the api instances the ports after them.
+# $1: build, $3: log file (instances log beside it: x.log → x-api-1.log, x-worker-1.log); further VAR=value settings
+# go to every process. Exports LH_API_PID as every process's pid, comma-separated (the load runner adds them up).
+lh_start_topology() {
+  local config="$1" url="$2" log="$3"; shift 3
+  local instances="${LH_INSTANCES:-1}" workers="${LH_WORKERS:-1}"
+  if [ "$instances" -le 1 ]; then
+    lh_start_api "$config" "$url" "$log" "$@"
+    return
+  fi
+  local host="${url#http://}" port="${url##*:}" pids=() upstreams=() i metrics_port="${LH_METRICS_URL##*:}"
+  host="${host%%:*}"
+  metrics_url() { [ -z "$LH_METRICS_URL" ] || echo "http://127.0.0.1:$((metrics_port + $1))"; }
+  for i in $(seq "$workers"); do
+    LH_METRICS_URL="$(metrics_url $((i - 1)))" lh_start_api "$config" "http://$host:$((port + instances + i))" "${log%.log}-worker-$i.log" Role=worker "$@"
+    pids+=("$LH_API_PID")
+  done
+  for i in $(seq "$instances"); do
+    LH_METRICS_URL="$(metrics_url $((workers + i - 1)))" \
+      lh_start_api "$config" "http://$host:$((port + i))" "${log%.log}-api-$i.log" Role=api Proxies__KnownProxies__0=127.0.0.1 "$@"
+    pids+=("$LH_API_PID"); upstreams+=("$host:$((port + i))")
+  done
+  lh_start_balancer "$host:$port" "$LH_NGINX_DIR" "${upstreams[@]}"
+  LH_API_PID="$(IFS=,; echo "${pids[*]}")"
+  export LH_API_PID
 }
 
 # Starts the API from build $1 (Debug or Release) on $2 in the background, logging to $3, with any further VAR=value

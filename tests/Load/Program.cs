@@ -57,8 +57,7 @@ Console.CancelKeyPress += (_, e) =>
 
 Console.Error.WriteLine($"{scenario.Name}: {model} against {cli.Target}, warm-up {cli.Warmup.TotalSeconds:0.#} s, measuring {cli.Duration.TotalSeconds:0.#} s");
 var startedAt = DateTimeOffset.UtcNow;
-var apiPid = int.TryParse(Environment.GetEnvironmentVariable("LH_API_PID"), System.Globalization.CultureInfo.InvariantCulture, out var pid) ? pid : (int?)null;
-var probe = ServerProbe.For(http, cli.Metrics, apiPid);
+var probe = ServerProbe.For(http, cli.Metrics, ServerProbe.ParsePids(Environment.GetEnvironmentVariable("LH_API_PID")));
 var engine = new Engine(http, new StopwatchClock(), probe);
 var result = await engine.RunAsync(options, stop.Token);
 var environment = await RunEnvironment.CaptureAsync(http, cli.Target, result.GeneratorCpu, result.GeneratorWall);

@@ -12,12 +12,12 @@ public sealed record ServerSide(
 
 /// <summary>
 /// The server's CPU at the start and end of the measured window, and the backlog gauges at every interval. The API's
-/// CPU comes from /proc when its process id is known (<c>LH_API_PID</c>, which scripts/lib/env.sh exports, so a run
-/// with OpenTelemetry off is measured the same way), else from its Prometheus endpoint (<c>--metrics</c>); PostgreSQL's
+/// CPU comes from /proc when its process ids are known (<c>LH_API_PID</c>, which scripts/lib/env.sh exports, so a run
+/// with OpenTelemetry off is measured the same way; comma-separated for several instances and workers, added up), else from its Prometheus endpoint (<c>--metrics</c>); PostgreSQL's
 /// from /proc (every process named postgres: primary and standby, on this machine). Both are CPU milliseconds per
 /// request, which compare across machines where req/s does not.
 /// </summary>
-public sealed class ServerProbe(HttpClient http, Uri? metrics, int? apiPid)
+public sealed class ServerProbe(HttpClient http, Uri? metrics, IReadOnlyList<int> apiPids)
 {
     /// <summary>The gauges a report quotes the maximum of over the run.</summary>
     public static readonly string[] Gauges =
@@ -39,8 +39,15 @@ public sealed class ServerProbe(HttpClient http, Uri? metrics, int? apiPid)
     }
 
     /// <summary>A probe for what is known of the server, or null when neither its process nor its metrics are.</summary>
-    public static ServerProbe? For(HttpClient http, Uri? metrics, int? apiPid) =>
-        metrics is null && apiPid is null ? null : new ServerProbe(http, metrics, apiPid);
+    public static ServerProbe? For(HttpClient http, Uri? metrics, IReadOnlyList<int> apiPids) =>
+        metrics is null && apiPids.Count == 0 ? null : new ServerProbe(http, metrics, apiPids);
+
+    /// <summary>LH_API_PID: "4211" or "4211,4230,4251"; none when unset.</summary>
+    public static IReadOnlyList<int> ParsePids(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? []
+        : [.. text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(pid =>
+            int.TryParse(pid, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0 ? id
+            : throw new FormatException($"LH_API_PID '{text}' is not a process id or a comma-separated list of them."))];
 
     public async Task TickAsync(CancellationToken cancellationToken) => Track(await ScrapeAsync(cancellationToken));
 
@@ -71,7 +78,7 @@ public sealed class ServerProbe(HttpClient http, Uri? metrics, int? apiPid)
     }
 
     private double ApiCpuSeconds(IReadOnlyDictionary<string, double> scrape) =>
-        apiPid is { } pid ? CpuSeconds(pid) ?? throw new InvalidOperationException($"The API process {pid} (LH_API_PID) is not running.")
+        apiPids.Count > 0 ? apiPids.Sum(pid => CpuSeconds(pid) ?? throw new InvalidOperationException($"The API process {pid} (LH_API_PID) is not running."))
         : scrape.GetValueOrDefault("process_cpu_time_seconds_total");
 
     /// <summary>Series by metric name, labels summed away (process CPU comes as user and system); none without --metrics.</summary>

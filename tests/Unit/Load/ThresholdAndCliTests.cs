@@ -71,6 +71,16 @@ public sealed class ThresholdAndCliTests
     }
 
     [Fact]
+    public void The_api_processes_are_one_pid_or_a_list_of_them()
+    {
+        Assert.Empty(ServerProbe.ParsePids(null));
+        Assert.Equal([4211], ServerProbe.ParsePids("4211"));
+        Assert.Equal([4211, 4230, 4251], ServerProbe.ParsePids("4211, 4230,4251"));
+        Assert.Throws<FormatException>(() => ServerProbe.ParsePids("4211,api"));
+        Assert.Throws<FormatException>(() => ServerProbe.ParsePids("-1"));
+    }
+
+    [Fact]
     public void The_start_time_is_a_unix_second()
     {
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1_800_000_000), CliOptions.Parse(["--scenario", "auth", "--start-at", "1800000000"]).StartAt);
