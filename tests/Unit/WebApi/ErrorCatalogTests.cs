@@ -22,7 +22,7 @@ public sealed partial class ErrorCatalogTests
         ["Unprocessable"] = 422, ["TooManyRequests"] = 429, ["ServiceUnavailable"] = 503, ["Domain"] = 409, ["DomainValidation"] = 422,
     };
 
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = Support.Repository.Root;
 
     private static readonly Dictionary<string, ErrorCatalog.Entry> Catalog = ErrorCatalog.All.ToDictionary(e => e.Code);
 
@@ -91,17 +91,6 @@ public sealed partial class ErrorCatalogTests
                 && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !f.Contains($"{Path.DirectorySeparatorChar}Migrations{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && Path.GetFileName(f) != "ErrorCatalog.cs");
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "LectureHub.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("LectureHub.sln not found above " + AppContext.BaseDirectory);
-    }
 
     [GeneratedRegex("\"([A-Z][A-Z0-9_]{3,})\"")]
     private static partial Regex CodeLiteral();
