@@ -12,6 +12,10 @@ source "$(dirname "$0")/lib/env.sh"
 PRIMARY="$LH_PG_DIR/primary"
 STANDBY="$LH_PG_DIR/standby"
 SOCKETS="$LH_PG_DIR/sockets"
+ARCHIVE="$LH_PG_DIR/wal-archive"      # every WAL segment the primary completes (archive_command)
+BASE_BACKUP="$LH_PG_DIR/base-backup"  # the latest `dev-services.sh backup`
+LH_PG_RESTORE_PORT="${LH_PG_RESTORE_PORT:-55434}"
+RESTORED="$LH_PG_DIR/restored"        # where scripts/restore.sh recovers to
 REDIS_DIR="$LH_DATA_DIR/redis"
 MAILDEV_DIR="$LH_DATA_DIR/maildev"
 MAILDEV_TOOL="$LH_ROOT/tools/maildev"
@@ -71,10 +75,75 @@ hot_standby = on
 hot_standby_feedback = on
 max_connections = 200
 shared_buffers = 256MB
+archive_mode = on
+archive_command = 'test ! -f $ARCHIVE/%f && cp %p $ARCHIVE/%f'
 CONF
   cat >>"$PRIMARY/pg_hba.conf" <<HBA
 host replication replicator 127.0.0.1/32 scram-sha-256
 HBA
+}
+
+# WAL archiving on the primary, for backups and point-in-time restores. Turned on here rather than only at initdb, so
+# a cluster made before it gains it (archive_mode needs a restart, once).
+ensure_archiving() {
+  as_pg mkdir -p "$ARCHIVE"
+  local command="test ! -f $ARCHIVE/%f && cp %p $ARCHIVE/%f"
+  [ "$(psql_primary -c "SHOW archive_mode")" = on ] && [ "$(psql_primary -c "SHOW archive_command")" = "$command" ] && return
+  lh_log "Turning on WAL archiving to $ARCHIVE (restarting the primary once)"
+  psql_primary -c "ALTER SYSTEM SET archive_mode = on" -c "ALTER SYSTEM SET archive_command = '$command'"
+  as_pg "$LH_PG_BIN/pg_ctl" -D "$PRIMARY" -m fast -w restart -o "-p $LH_PG_PRIMARY_PORT -k $SOCKETS -c listen_addresses=127.0.0.1" >/dev/null
+}
+
+# A base backup of the whole primary, replacing the previous one; with the archive it restores to any later moment.
+# The archive's segments from before it are then of no use, and removed (pg_archivecleanup).
+backup() {
+  running "$PRIMARY" || lh_die "the primary is not running (scripts/dev-services.sh up)"
+  ensure_archiving
+  lh_log "Base backup of the primary into $BASE_BACKUP"
+  as_pg rm -rf "$BASE_BACKUP.new"
+  as_pg env PGPASSWORD="$LH_DB_PASSWORD" "$LH_PG_BIN/pg_basebackup" -h 127.0.0.1 -p "$LH_PG_PRIMARY_PORT" -U replicator \
+    -D "$BASE_BACKUP.new" -X none --checkpoint=fast >/dev/null
+  as_pg rm -rf "$BASE_BACKUP"
+  as_pg mv "$BASE_BACKUP.new" "$BASE_BACKUP"
+  date -u +%Y-%m-%dT%H:%M:%SZ | as_pg tee "$BASE_BACKUP/lecturehub-backup-at" >/dev/null
+  local first
+  first="$(sed -nE 's/^START WAL LOCATION: .*\(file ([0-9A-F]{24})\)$/\1/p' "$BASE_BACKUP/backup_label")"
+  [ -z "$first" ] || as_pg "$LH_PG_BIN/pg_archivecleanup" "$ARCHIVE" "$first"
+}
+
+# The latest base backup recovered from the archive up to $1 (a timestamp PostgreSQL reads, e.g. 2026-12-02 06:30:00+00)
+# into a cluster of its own on LH_PG_RESTORE_PORT, promoted once there: the primary and standby are left alone.
+restore() {
+  local target="$1"
+  [ -f "$BASE_BACKUP/PG_VERSION" ] || lh_die "no base backup yet: scripts/dev-services.sh backup"
+  # What the primary wrote up to now must be in the archive before recovery reads it.
+  if running "$PRIMARY"; then psql_primary -c "SELECT pg_switch_wal()" >/dev/null; fi
+  restore_stop
+  as_pg cp -a "$BASE_BACKUP" "$RESTORED"
+  as_pg rm -f "$RESTORED/postmaster.pid" "$RESTORED/standby.signal" "$RESTORED/postgresql.auto.conf"
+  as_pg touch "$RESTORED/recovery.signal"
+  as_pg tee -a "$RESTORED/postgresql.conf" >/dev/null <<CONF
+# scripts/restore.sh: recover to $target from the archive, then open read-write.
+restore_command = 'cp $ARCHIVE/%f %p'
+recovery_target_time = '$target'
+recovery_target_action = 'promote'
+archive_mode = off
+CONF
+  lh_log "Restoring the base backup of $(cat "$BASE_BACKUP/lecturehub-backup-at") to $target on 127.0.0.1:$LH_PG_RESTORE_PORT"
+  start_pg "$RESTORED" "$LH_PG_RESTORE_PORT" restored
+  for _ in $(seq 120); do
+    [ "$(as_pg "$LH_PG_BIN/psql" -h "$SOCKETS" -p "$LH_PG_RESTORE_PORT" -U postgres -qAt -c "SELECT pg_is_in_recovery()" 2>/dev/null)" = f ] && {
+      lh_log "Restored: 127.0.0.1:$LH_PG_RESTORE_PORT (stop it with scripts/restore.sh stop)"; return; }
+    sleep 0.5
+  done
+  tail -n 20 "$LH_PG_DIR/restored.log" >&2
+  lh_die "recovery to $target did not finish; see $LH_PG_DIR/restored.log"
+}
+
+# Stops the restored cluster and removes it (a copy of the whole primary).
+restore_stop() {
+  if running "$RESTORED"; then as_pg "$LH_PG_BIN/pg_ctl" -D "$RESTORED" -m fast -w stop >/dev/null; fi
+  as_pg rm -rf "$RESTORED"
 }
 
 create_roles() {
@@ -209,6 +278,7 @@ up() {
   as_pg mkdir -p "$SOCKETS"
   init_primary
   start_pg "$PRIMARY" "$LH_PG_PRIMARY_PORT" primary
+  ensure_archiving
   create_roles
   init_standby
   start_pg "$STANDBY" "$LH_PG_STANDBY_PORT" standby
@@ -220,7 +290,7 @@ up() {
 }
 
 down() {
-  for d in "$STANDBY" "$PRIMARY"; do
+  for d in "$RESTORED" "$STANDBY" "$PRIMARY"; do
     if running "$d"; then lh_log "Stopping $(basename "$d")"; as_pg "$LH_PG_BIN/pg_ctl" -D "$d" -m fast -w stop >/dev/null; fi
   done
   if redis_cli ping >/dev/null 2>&1; then lh_log "Stopping Redis"; redis_cli shutdown nosave >/dev/null 2>&1 || true; fi
@@ -258,5 +328,8 @@ case "${1:-}" in
   standby-stop) as_pg "$LH_PG_BIN/pg_ctl" -D "$STANDBY" -m fast -w stop >/dev/null ;;
   standby-start) start_pg "$STANDBY" "$LH_PG_STANDBY_PORT" standby ;;
   fresh-db) fresh_db "${2:?usage: $0 fresh-db <name>}" ;;
-  *) echo "usage: $0 up|down|status|reset|standby-stop|standby-start|fresh-db <name>" >&2; exit 2 ;;
+  backup) backup ;;
+  restore) restore "${2:?usage: $0 restore <time>}" ;;
+  restore-stop) restore_stop ;;
+  *) echo "usage: $0 up|down|status|reset|standby-stop|standby-start|fresh-db <name>|backup|restore <time>|restore-stop" >&2; exit 2 ;;
 esac

@@ -158,10 +158,11 @@ CONF
 
 # The topology run.sh and the scale-out checks use: with LH_INSTANCES=1 (the default), one API of role all on $2;
 # with more, that many of role api on the next ports and LH_WORKERS (default 1) of role worker after them, behind
-# nginx on $2. The workers take the metrics listeners from LH_METRICS_URL's port on (the first is the one Prometheus
-# and the load runner read: the gauges come from the workers' sampler), the api instances the ports after them.
-# $1: build, $3: log file (instances log beside it: x.log → x-api-1.log, x-worker-1.log); further VAR=value settings
-# go to every process. Exports LH_API_PID as every process's pid, comma-separated (the load runner adds them up).
+# nginx on $2. The first worker's metrics listener is LH_METRICS_URL (the one Prometheus and the load runner read:
+# the gauges come from the workers' sampler); every other process's is its HTTP port + 1000, below the kernel's
+# ephemeral range, where a client connection's local port could already hold it. $1: build, $3: log file (instances
+# log beside it: x.log → x-api-1.log, x-worker-1.log); further VAR=value settings go to every process. Exports
+# LH_API_PID as every process's pid, comma-separated (the load runner adds them up).
 lh_start_topology() {
   local config="$1" url="$2" log="$3"; shift 3
   local instances="${LH_INSTANCES:-1}" workers="${LH_WORKERS:-1}"
@@ -169,17 +170,20 @@ lh_start_topology() {
     lh_start_api "$config" "$url" "$log" "$@"
     return
   fi
-  local host="${url#http://}" port="${url##*:}" pids=() upstreams=() i metrics_port="${LH_METRICS_URL##*:}"
+  local host="${url#http://}" port="${url##*:}" pids=() upstreams=() i at metrics
   host="${host%%:*}"
-  metrics_url() { [ -z "$LH_METRICS_URL" ] || echo "http://127.0.0.1:$((metrics_port + $1))"; }
   for i in $(seq "$workers"); do
-    LH_METRICS_URL="$(metrics_url $((i - 1)))" lh_start_api "$config" "http://$host:$((port + instances + i))" "${log%.log}-worker-$i.log" Role=worker "$@"
+    at=$((port + instances + i)) metrics="http://127.0.0.1:$((port + instances + i + 1000))"
+    [ "$i" -gt 1 ] || metrics="$LH_METRICS_URL"
+    [ -n "$LH_METRICS_URL" ] || metrics=""
+    LH_METRICS_URL="$metrics" lh_start_api "$config" "http://$host:$at" "${log%.log}-worker-$i.log" Role=worker "$@"
     pids+=("$LH_API_PID")
   done
   for i in $(seq "$instances"); do
-    LH_METRICS_URL="$(metrics_url $((workers + i - 1)))" \
-      lh_start_api "$config" "http://$host:$((port + i))" "${log%.log}-api-$i.log" Role=api Proxies__KnownProxies__0=127.0.0.1 "$@"
-    pids+=("$LH_API_PID"); upstreams+=("$host:$((port + i))")
+    at=$((port + i))
+    LH_METRICS_URL="${LH_METRICS_URL:+http://127.0.0.1:$((at + 1000))}" \
+      lh_start_api "$config" "http://$host:$at" "${log%.log}-api-$i.log" Role=api Proxies__KnownProxies__0=127.0.0.1 "$@"
+    pids+=("$LH_API_PID"); upstreams+=("$host:$at")
   done
   lh_start_balancer "$host:$port" "$LH_NGINX_DIR" "${upstreams[@]}"
   LH_API_PID="$(IFS=,; echo "${pids[*]}")"

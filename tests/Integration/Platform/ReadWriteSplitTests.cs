@@ -118,22 +118,5 @@ public sealed class ReadWriteSplitTests(ApiFactory factory) : ApiTest(factory)
     private static Task<string?> StandbyDisplayNameAsync(string email) =>
         Api.ScalarAsync<string>(ApiFactory.StandbyConnectionString, "SELECT display_name FROM users WHERE normalized_email = @e", ("e", email));
 
-    private static void DevServices(string command)
-    {
-        var script = Path.Combine(RepositoryRoot(), "scripts", "dev-services.sh");
-        using var process = Process.Start(new ProcessStartInfo("bash", [script, command]) { RedirectStandardError = true })!;
-        process.WaitForExit(60_000);
-        Assert.True(process.ExitCode == 0, $"dev-services.sh {command} failed: {process.StandardError.ReadToEnd()}");
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "LectureHub.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Cannot find the repository root.");
-    }
+    private static void DevServices(string command) => Tools.Script("dev-services.sh", command);
 }

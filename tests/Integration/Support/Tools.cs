@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace LectureHub.IntegrationTests.Support;
 
-/// <summary>Runs the real media tools (ffmpeg, ffprobe) the way the tests need them.</summary>
+/// <summary>Runs the real tools (ffmpeg, ffprobe, the repository's scripts) the way the tests need them.</summary>
 public static class Tools
 {
     /// <summary>Runs a tool to completion; its exit code, standard output and standard error.</summary>
@@ -21,5 +21,25 @@ public static class Tools
         var (exitCode, output, error) = Try(tool, args);
         Assert.True(exitCode == 0, $"{tool} failed: {error}");
         return output;
+    }
+
+    /// <summary>Runs one of the repository's scripts (scripts/name) to success, with the tests' environment.</summary>
+    public static void Script(string name, params string[] args)
+    {
+        var (exitCode, output, error) = Try("bash", [Path.Combine(RepositoryRoot, "scripts", name), .. args]);
+        Assert.True(exitCode == 0, $"{name} {string.Join(' ', args)} failed ({exitCode}): {error}\n{output}");
+    }
+
+    private static string RepositoryRoot { get; } = FindRoot();
+
+    private static string FindRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "LectureHub.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("LectureHub.sln not found above " + AppContext.BaseDirectory);
     }
 }
