@@ -125,13 +125,17 @@ lh_start_pg_simulator "${LH_SMOKE_PG_PORT:-55092}" "$smoke_url" "$results/smoke-
 lh_start_load_api "$smoke_url" "$results/smoke-api.log"
 export LH_RUSH_STUDENTS=20  # enrollment-rush: 20 sign-ups in setup, not 400
 export LH_ORDER_STUDENTS=5 LH_ORDER_COURSES=5 LH_STORM_ORDERS=20  # payments: small setups
-for scenario in $(dotnet tests/Load/bin/Release/net10.0/LectureHub.Load.dll --list | awk '{print $1}'); do
-  if $LH_CLOCK dotnet tests/Load/bin/Release/net10.0/LectureHub.Load.dll --scenario "$scenario" --target "$smoke_url" --rate 3 \
-       --warmup 0s --duration 3s --interval 1s --timeout 60s --threshold 'errors<1%' --out "$results/load" >"$results/smoke-$scenario.md" 2>&1; then
-    echo "  load smoke $scenario: passed"; smoke_passed=$((smoke_passed + 1))
+# One scenario for 3 s at 3/s against $2, reported as "$1 <scenario>" (the report in $results/$3-<scenario>.md).
+smoke() { # $1: label, $2: target, $3: report prefix, $4: scenario
+  if $LH_CLOCK dotnet tests/Load/bin/Release/net10.0/LectureHub.Load.dll --scenario "$4" --target "$2" --rate 3 \
+       --warmup 0s --duration 3s --interval 1s --timeout 60s --threshold 'errors<1%' --out "$results/load" >"$results/$3-$4.md" 2>&1; then
+    echo "  $1 $4: passed"; smoke_passed=$((smoke_passed + 1))
   else
-    echo "  load smoke $scenario: FAILED"; cat "$results/smoke-$scenario.md"; smoke_failed=$((smoke_failed + 1)); status=1
+    echo "  $1 $4: FAILED"; cat "$results/$3-$4.md"; smoke_failed=$((smoke_failed + 1)); status=1
   fi
+}
+for scenario in $(dotnet tests/Load/bin/Release/net10.0/LectureHub.Load.dll --list | awk '{print $1}'); do
+  smoke "load smoke" "$smoke_url" smoke "$scenario"
 done
 kill "$LH_API_PID" 2>/dev/null || true
 
@@ -143,12 +147,7 @@ kill "$LH_PG_SIM_PID" 2>/dev/null || true
 lh_start_pg_simulator "${LH_SCALE_PG_PORT:-55093}" "$scale_url" "$results/scale-pg-simulator.log"
 LH_INSTANCES=2 LH_WORKERS=2 lh_start_load_api "$scale_url" "$results/scale.log"
 for scenario in order-to-enrolment webhook-storm enrollment-rush course-detail; do
-  if $LH_CLOCK dotnet tests/Load/bin/Release/net10.0/LectureHub.Load.dll --scenario "$scenario" --target "$scale_url" --rate 3 \
-       --warmup 0s --duration 3s --interval 1s --timeout 60s --threshold 'errors<1%' --out "$results/load" >"$results/scale-$scenario.md" 2>&1; then
-    echo "  scale-out smoke $scenario: passed"; smoke_passed=$((smoke_passed + 1))
-  else
-    echo "  scale-out smoke $scenario: FAILED"; cat "$results/scale-$scenario.md"; smoke_failed=$((smoke_failed + 1)); status=1
-  fi
+  smoke "scale-out smoke" "$scale_url" scale "$scenario"
 done
 if [ "$(curl -fsS -o /dev/null -D - -H 'X-Request-Id: lh-smoke-1' "$scale_url/health/live" | tr -d '\r' | awk -F': ' 'tolower($1) == "x-request-id" {print $2}')" = lh-smoke-1 ]; then
   echo "  scale-out smoke request id passed through: passed"; smoke_passed=$((smoke_passed + 1))

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using LectureHub.Application.Abstractions;
 using LectureHub.Infrastructure.Persistence;
