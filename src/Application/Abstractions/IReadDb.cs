@@ -7,11 +7,15 @@ namespace LectureHub.Application.Abstractions;
 /// </summary>
 public interface IReadDb
 {
-    /// <summary>
-    /// The same queries on the primary. For filling shared caches: a purge can arrive before a replica has replayed
-    /// the change, and a stale fill would then outlive it for the whole TTL.
-    /// </summary>
+    /// <summary>The same queries on the primary only: for reads that must be exact (money, month-end).</summary>
     IReadDb Primary { get; }
+
+    /// <summary>
+    /// The same queries on the primary while it is up, else on the replica. For filling shared caches: a purge can
+    /// arrive before a replica has replayed the change, and a stale fill would then outlive it for the whole TTL. With
+    /// the primary down nothing is written, so the standby's copy is served rather than failing the read.
+    /// </summary>
+    IReadDb CacheFill { get; }
 
     Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters, CancellationToken cancellationToken);
 

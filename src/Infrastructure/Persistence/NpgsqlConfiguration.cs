@@ -26,6 +26,10 @@ internal static class NpgsqlConfiguration
             (CoreEventId.SaveChangesFailed, LogLevel.Debug),
             (CoreEventId.OptimisticConcurrencyException, LogLevel.Debug)));
 
+    /// <summary>
+    /// Transient failures (a deadlock, a lost connection) are retried three times, at most a quarter second apart: with
+    /// the primary gone a command answers 503 within a second rather than after EF's default back-off of several.
+    /// </summary>
     private static void Configure(Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure.NpgsqlDbContextOptionsBuilder npgsql) =>
-        npgsql.MigrationsHistoryTable(MigrationsHistoryTable).EnableRetryOnFailure(3);
+        npgsql.MigrationsHistoryTable(MigrationsHistoryTable).EnableRetryOnFailure(3, TimeSpan.FromMilliseconds(250), errorCodesToAdd: null);
 }

@@ -9,10 +9,21 @@ internal sealed class ReadDb(DataSources sources, IReadConsistency consistency, 
 {
     private const int MaxAttempts = 3;
 
-    private bool _primaryOnly;
-    private ReadDb? _primary;
+    private enum Route
+    {
+        /// <summary>A standby, or the primary for a caller within the read-your-writes window (then as CacheFill).</summary>
+        Replica,
+        Primary,
+        CacheFill,
+    }
 
-    public IReadDb Primary => _primary ??= new ReadDb(sources, consistency, logger) { _primaryOnly = true };
+    private Route _route;
+    private ReadDb? _primary;
+    private ReadDb? _cacheFill;
+
+    public IReadDb Primary => _primary ??= new ReadDb(sources, consistency, logger) { _route = Route.Primary };
+
+    public IReadDb CacheFill => _cacheFill ??= new ReadDb(sources, consistency, logger) { _route = Route.CacheFill };
 
     public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters, CancellationToken cancellationToken) =>
         (await RunAsync(c => c.QueryAsync<T>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)), cancellationToken)).AsList();
@@ -22,9 +33,8 @@ internal sealed class ReadDb(DataSources sources, IReadConsistency consistency, 
 
     private async Task<TResult> RunAsync<TResult>(Func<NpgsqlConnection, Task<TResult>> query, CancellationToken cancellationToken)
     {
-        var (source, name) = _primaryOnly || await consistency.MustReadOwnWritesAsync(cancellationToken)
-            ? (sources.Primary, "primary")
-            : (sources.Replica, "replica");
+        var route = _route == Route.Replica && await consistency.MustReadOwnWritesAsync(cancellationToken) ? Route.CacheFill : _route;
+        var (source, name) = route == Route.Replica ? (sources.Replica, "replica") : (sources.Primary, "primary");
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -32,12 +42,21 @@ internal sealed class ReadDb(DataSources sources, IReadConsistency consistency, 
                 await using var connection = await source.OpenConnectionAsync(cancellationToken);
                 return await query(connection);
             }
-            catch (NpgsqlException ex) when (ex.IsTransient && attempt < MaxAttempts && !cancellationToken.IsCancellationRequested)
+            catch (NpgsqlException ex) when ((ex.IsTransient || source == sources.StandbyOnly) && attempt < MaxAttempts && !cancellationToken.IsCancellationRequested)
             {
-                // A server that restarted or went away leaves dead idle connections in the pool. Drop them all; Npgsql
-                // has marked a lost host offline, so the retry lands on a live one. Reads have no side effects.
+                // A server that restarted or went away leaves dead idle connections in the pool: drop them all. Reads
+                // have no side effects, so the retry may go elsewhere (scripts/chaos.sh stops each server under load):
+                // - a cache fill, or own writes, from a primary that is down: from the replica, which may lack the last
+                //   write, rather than a 503 for a read the standby can serve;
+                // - the replica: a busy standby's pool spills over to the primary, and a primary shutting down answers
+                //   57P03, so the first retry waits for the standby itself (with it down too: "no suitable host"); the
+                //   last takes whichever host is up.
                 logger.LogWarning(ex, "Read attempt {Attempt} on the {DataSource} failed; retrying", attempt, name);
                 source.Clear();
+                if (route != Route.Primary)
+                {
+                    (source, name) = attempt == 1 && route == Route.Replica ? (sources.StandbyOnly, "standby") : (sources.Replica, "replica");
+                }
             }
         }
     }

@@ -4,6 +4,8 @@ using LectureHub.Infrastructure.Persistence;
 using LectureHub.IntegrationTests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
 
 namespace LectureHub.IntegrationTests.Platform;
 
@@ -19,6 +21,18 @@ public sealed class ReadWriteSplitTests(ApiFactory factory) : ApiTest(factory)
 
         Assert.True(await readDb.QuerySingleOrDefaultAsync<bool>(InRecovery, null, CancellationToken.None));
         Assert.False(await readDb.Primary.QuerySingleOrDefaultAsync<bool>(InRecovery, null, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task With_the_primary_unreachable_cache_fills_read_the_standby_and_exact_reads_fail()
+    {
+        // Port 1 refuses connections: a primary that is down (scripts/chaos.sh primary stops the real one under load).
+        await using var sources = DataSources.Create("Host=127.0.0.1;Port=1;Username=nobody;Password=none;Database=none", ApiFactory.StandbyConnectionString);
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var readDb = new ReadDb(sources, scope.ServiceProvider.GetRequiredService<IReadConsistency>(), NullLogger<ReadDb>.Instance);
+
+        Assert.True(await readDb.CacheFill.QuerySingleOrDefaultAsync<bool>(InRecovery, null, CancellationToken.None));
+        await Assert.ThrowsAsync<NpgsqlException>(() => readDb.Primary.QuerySingleOrDefaultAsync<bool>(InRecovery, null, CancellationToken.None));
     }
 
     [Fact]

@@ -50,7 +50,7 @@ internal sealed class GetPostHandler(IReadDb db, ICache cache, ICurrentUser curr
     /// <summary>The post as stored, from the cache or else the primary (a purge may beat replication); null if there is none.</summary>
     internal static Task<PostRow?> CachedAsync(IReadDb db, ICache cache, Guid postId, CancellationToken ct) =>
         cache.GetOrCreateAsync(CommunityCache.Post(postId), CommunityCache.PostTtl,
-            fill => db.Primary.QuerySingleOrDefaultAsync<PostRow>(Sql, new { PostId = postId }, fill), ct);
+            fill => db.CacheFill.QuerySingleOrDefaultAsync<PostRow>(Sql, new { PostId = postId }, fill), ct);
 }
 
 /// <summary>A post as stored; what a reader sees of it is decided in <see cref="ToDto"/>.</summary>

@@ -21,5 +21,5 @@ internal sealed class ListBoardsHandler(IReadDb db, ICache cache) : IQueryHandle
         """;
 
     public async ValueTask<IReadOnlyList<BoardDto>> Handle(ListBoardsQuery query, CancellationToken cancellationToken) =>
-        await cache.GetOrCreateAsync(ListBoardsQuery.CacheKey, ListBoardsQuery.CacheTtl, ct => db.Primary.QueryAsync<BoardDto>(Sql, null, ct), cancellationToken);
+        await cache.GetOrCreateAsync(ListBoardsQuery.CacheKey, ListBoardsQuery.CacheTtl, ct => db.CacheFill.QueryAsync<BoardDto>(Sql, null, ct), cancellationToken);
 }

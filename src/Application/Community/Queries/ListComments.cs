@@ -57,7 +57,7 @@ internal sealed class ListCommentsHandler(IReadDb db, ICache cache, ICurrentUser
         var cursor = query.Cursor is { } text && OpaqueCursor.TryDecode<CommentCursor>(text, out var decoded) ? decoded : null;
         var rows = cursor is null && query.Limit == ListCommentsQuery.DefaultLimit
             ? await cache.GetOrCreateAsync(CommunityCache.ThreadFirstPage(query.PostId), CommunityCache.ThreadTtl,
-                ct => PageAsync(db.Primary, query.PostId, null, query.Limit, ct), cancellationToken)
+                ct => PageAsync(db.CacheFill, query.PostId, null, query.Limit, ct), cancellationToken)
             : await PageAsync(db, query.PostId, cursor, query.Limit, cancellationToken);
         var page = rows.Take(query.Limit).ToList();
         var mine = await ReactionsOfAsync(db, currentUser, page.Select(r => r.Id).ToArray(), cancellationToken);

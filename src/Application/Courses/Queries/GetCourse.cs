@@ -43,7 +43,7 @@ internal sealed class GetCourseHandler(IReadDb db, ICache cache, ICurrentUser cu
 
     public async ValueTask<CourseDetailDto> Handle(GetCourseQuery query, CancellationToken cancellationToken)
     {
-        var page = await cache.GetOrCreateAsync(CourseCache.Page(query.Id), CourseCache.PageTtl, ct => LoadAsync(db.Primary, query.Id, ct), cancellationToken);
+        var page = await cache.GetOrCreateAsync(CourseCache.Page(query.Id), CourseCache.PageTtl, ct => LoadAsync(db.CacheFill, query.Id, ct), cancellationToken);
         if (page is null || (page.Status != CourseStatus.Published && !CanSeeUnpublished(page.Instructor.Id)))
         {
             throw CourseAccess.NotFound(query.Id);

@@ -105,7 +105,7 @@ internal sealed class SearchCoursesHandler(IReadDb db, ICache cache) : IQueryHan
     {
         if (IsPopularFirstPage(query))
         {
-            return await cache.GetOrCreateAsync(CourseCache.PopularFirstPage(query.CategoryId), CourseCache.PageTtl, ct => SearchAsync(db.Primary, cache, query, ct), cancellationToken);
+            return await cache.GetOrCreateAsync(CourseCache.PopularFirstPage(query.CategoryId), CourseCache.PageTtl, ct => SearchAsync(db.CacheFill, cache, query, ct), cancellationToken);
         }
 
         // Text searches' first pages are only aged out, never purged, so the standby's lag does not matter for them.
@@ -168,7 +168,7 @@ internal sealed class SearchCoursesHandler(IReadDb db, ICache cache) : IQueryHan
     {
         var key = CourseCache.Facets(Scope(query, withCategoryAndOrder: false));
         var sql = FacetSql.Replace("{where}", Where(Filters(query, includeCategory: false)), StringComparison.Ordinal);
-        return cache.GetOrCreateAsync(key, CourseCache.FacetTtl, ct => db.Primary.QueryAsync<CategoryFacetDto>(sql, args, ct), cancellationToken);
+        return cache.GetOrCreateAsync(key, CourseCache.FacetTtl, ct => db.CacheFill.QueryAsync<CategoryFacetDto>(sql, args, ct), cancellationToken);
     }
 
     /// <summary>
