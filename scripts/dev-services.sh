@@ -3,7 +3,8 @@
 # it buffers watch heartbeats), maildev (an SMTP sink with a web inbox, from npm via tools/maildev) and s3rver (an
 # S3-compatible server for Media:VideoStorage=S3, via tools/s3rver) and Prometheus (scraping the API's metrics listener
 # with deploy/prometheus/rules), plus the ffmpeg and curl the API and scripts use.
-#   scripts/dev-services.sh up|down|status|reset|standby-stop|standby-start|fresh-db <name>
+#   scripts/dev-services.sh up|down|status|reset|fresh-db <name>|backup|restore <time>|restore-stop
+#   scripts/dev-services.sh standby-stop|standby-start|primary-stop|primary-start|redis-stop|redis-start (scripts/chaos.sh)
 # Idempotent; installs missing Debian and npm packages. Ports: LH_PG_PRIMARY_PORT, LH_PG_STANDBY_PORT, LH_REDIS_PORT,
 # LH_SMTP_PORT and LH_MAILDEV_WEB_PORT.
 set -euo pipefail
@@ -327,9 +328,13 @@ case "${1:-}" in
   reset) down; lh_log "Removing $LH_PG_DIR, $REDIS_DIR, $MAILDEV_DIR, $S3_DIR and $PROM_DIR"; rm -rf "$LH_PG_DIR" "$REDIS_DIR" "$MAILDEV_DIR" "$S3_DIR" "$PROM_DIR" ;;
   standby-stop) as_pg "$LH_PG_BIN/pg_ctl" -D "$STANDBY" -m fast -w stop >/dev/null ;;
   standby-start) start_pg "$STANDBY" "$LH_PG_STANDBY_PORT" standby ;;
+  primary-stop) as_pg "$LH_PG_BIN/pg_ctl" -D "$PRIMARY" -m fast -w stop >/dev/null ;;
+  primary-start) start_pg "$PRIMARY" "$LH_PG_PRIMARY_PORT" primary ;;
+  redis-stop) redis_cli shutdown >/dev/null 2>&1 || true ;; # the append-only file is written first: nothing acknowledged is lost
+  redis-start) start_redis ;;
   fresh-db) fresh_db "${2:?usage: $0 fresh-db <name>}" ;;
   backup) backup ;;
   restore) restore "${2:?usage: $0 restore <time>}" ;;
   restore-stop) restore_stop ;;
-  *) echo "usage: $0 up|down|status|reset|standby-stop|standby-start|fresh-db <name>|backup|restore <time>|restore-stop" >&2; exit 2 ;;
+  *) echo "usage: $0 up|down|status|reset|fresh-db <name>|backup|restore <time>|restore-stop|{standby,primary,redis}-{stop,start}" >&2; exit 2 ;;
 esac

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test: unit tests, integration tests against the real primary, standby and Redis from dev-services, and a
-# short smoke pass of every load scenario against a Release build of the API.
+# short smoke pass of every load scenario against a Release build of the API, and faults injected under load.
 # Uses its own database (lecturehub_test) and Redis database (1), so it never touches run.sh's data.
 # LH_FAKETIME=+365d (or -365d, or any faketime offset) runs the API, the tests and the servers they talk to with the
 # clock moved: no outcome may depend on today's date.
@@ -156,8 +156,20 @@ else
 fi
 kill ${LH_API_PID//,/ } "$LH_BALANCER_PID" 2>/dev/null || true
 
+# Faults under load (scripts/chaos.sh, docs/reliability.md): two api instances and two workers behind nginx, each
+# fault injected while a scenario runs, then the end state checked. Last: it stops and starts the shared services.
+lh_log "Faults under load (scripts/chaos.sh)"
+chaos_rc=0
+"$LH_ROOT/scripts/chaos.sh" >"$results/chaos.log" 2>&1 || { chaos_rc=$?; status=1; }
+grep '^  chaos: ' "$results/chaos.log" || true
+chaos_passed=$(grep -c '^  chaos: .*: passed' "$results/chaos.log" || true) chaos_failed=$(grep -c '^  chaos: .*: FAILED' "$results/chaos.log" || true)
+if [ "$chaos_rc" != 0 ] && [ "$chaos_failed" = 0 ]; then
+  echo "  chaos: FAILED before its checks"; tail -n 30 "$results/chaos.log"; chaos_failed=1
+fi
+
 # One closing line over all projects (counted from the TRX reports), the demo and browser checks, and the load smoke.
-passed=$((rules_passed + smoke_passed + tour_passed + browser_passed)) failed=$((rules_failed + smoke_failed + tour_failed + browser_failed)) skipped=$browser_skipped
+passed=$((rules_passed + smoke_passed + tour_passed + browser_passed + chaos_passed))
+failed=$((rules_failed + smoke_failed + tour_failed + browser_failed + chaos_failed)) skipped=$browser_skipped
 for trx in "$results"/*.trx; do
   counters=$(grep -o '<Counters [^>]*>' "$trx")
   passed=$((passed + $(sed -E 's/.* passed="([0-9]+)".*/\1/' <<<"$counters")))

@@ -45,7 +45,18 @@ var model = cli.Users is { } users ? LoadModel.Closed(users, cli.RampUp)
     : cli.Rate is { } rate ? LoadModel.Open(rate, cli.RampTo)
     : scenario.DefaultModel;
 var options = new RunOptions(scenario, model, cli.Target, cli.Duration, cli.Warmup, cli.Interval, cli.Thresholds, cli.AbortOnThreshold, cli.MaxInFlight, cli.LateAfter,
-    cli.StartAt is { } startAt ? cancellation => StartAtAsync(startAt, cancellation) : null);
+    async cancellation =>
+    {
+        if (cli.StartAt is { } startAt)
+        {
+            await StartAtAsync(startAt, cancellation);
+        }
+
+        if (cli.ReadyFile is { } readyFile)
+        {
+            await File.WriteAllTextAsync(readyFile, DateTimeOffset.UtcNow.ToString("O"), cancellation);
+        }
+    });
 
 using var http = LoadHttp.Create(cli.Target, cli.MaxConnections, cli.Timeout);
 using var stop = new CancellationTokenSource();

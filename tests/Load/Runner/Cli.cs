@@ -29,6 +29,8 @@ public sealed record CliOptions
                                    (default $LH_METRICS_URL/metrics when set, else none)
           --start-at <unix s>      after the setup, wait for this wall-clock second before the warm-up, so that
                                    runs started side by side measure the same window (scripts/bench.sh SIDE_BY_SIDE)
+          --ready-file <path>      written when the setup is done and the load begins (scripts/chaos.sh injects its
+                                   faults after it)
         durations: 500ms, 30s, 2m. exit code: 0 passed, 1 a threshold failed, 2 bad usage, 3 aborted by a threshold.
         """;
 
@@ -69,6 +71,9 @@ public sealed record CliOptions
     /// <summary>When the warm-up starts, at the earliest (the setup comes before it).</summary>
     public DateTimeOffset? StartAt { get; init; }
 
+    /// <summary>A file written when the load begins, for a script that acts during the run.</summary>
+    public string? ReadyFile { get; init; }
+
     public Uri? Metrics { get; init; } = Environment.GetEnvironmentVariable("LH_METRICS_URL") is { Length: > 0 } url ? new Uri(url.TrimEnd('/') + "/metrics") : null;
 
     private static Uri? ParseMetrics(string text) =>
@@ -103,6 +108,7 @@ public sealed record CliOptions
                 "--late-after" => options with { LateAfter = ParseDuration(Value()) },
                 "--out" => options with { OutDirectory = Value() },
                 "--metrics" => options with { Metrics = ParseMetrics(Value()) },
+                "--ready-file" => options with { ReadyFile = Value() },
                 "--start-at" => options with { StartAt = long.TryParse(Value(), NumberStyles.None, CultureInfo.InvariantCulture, out var at) && at > 0
                     ? DateTimeOffset.FromUnixTimeSeconds(at) : throw new FormatException("--start-at must be a Unix time in seconds, as date +%s prints it.") },
                 _ => throw new FormatException($"Unknown option '{flag}'."),
