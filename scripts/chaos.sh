@@ -295,9 +295,9 @@ fault_worker_kill() {
   report "## A worker killed mid-transcode and mid-flush"
   LH_STREAM_STUDENTS=10 LH_STREAM_LECTURES=2 LH_STREAM_CLIP_SECONDS=12 load_launch worker-kill --scenario progress-heartbeats --rate 50 --duration 20s
   local owner="" victim=""
-  # Mid-transcode: the worker whose pid holds a running job's lease.
+  # Mid-transcode: the worker whose pid holds the lease of the running job least far along (not about to finish).
   for _ in $(seq 600); do
-    owner=$(psql_db "SELECT lease_owner FROM transcode_jobs WHERE status = 'Running' LIMIT 1")
+    owner=$(psql_db "SELECT lease_owner FROM transcode_jobs WHERE status = 'Running' ORDER BY progress_percent LIMIT 1")
     [ -z "$owner" ] || break
     sleep 0.2
   done

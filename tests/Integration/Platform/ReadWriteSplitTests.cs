@@ -24,7 +24,7 @@ public sealed class ReadWriteSplitTests(ApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
-    public async Task With_the_primary_unreachable_cache_fills_read_the_standby_and_exact_reads_fail()
+    public async Task With_the_primary_unreachable_cache_fills_and_own_writes_read_the_standby_and_exact_reads_fail()
     {
         // Port 1 refuses connections: a primary that is down (scripts/chaos.sh primary stops the real one under load).
         await using var sources = DataSources.Create("Host=127.0.0.1;Port=1;Username=nobody;Password=none;Database=none", ApiFactory.StandbyConnectionString);
@@ -33,6 +33,19 @@ public sealed class ReadWriteSplitTests(ApiFactory factory) : ApiTest(factory)
 
         Assert.True(await readDb.CacheFill.QuerySingleOrDefaultAsync<bool>(InRecovery, null, CancellationToken.None));
         await Assert.ThrowsAsync<NpgsqlException>(() => readDb.Primary.QuerySingleOrDefaultAsync<bool>(InRecovery, null, CancellationToken.None));
+        // A caller who just wrote is sent to the primary; with it down, the standby answers rather than a 503.
+        var writer = new ReadDb(sources, new JustWrote(), NullLogger<ReadDb>.Instance);
+        Assert.True(await writer.QuerySingleOrDefaultAsync<bool>(InRecovery, null, CancellationToken.None));
+    }
+
+    /// <summary>A caller inside the read-your-writes window.</summary>
+    private sealed class JustWrote : IReadConsistency
+    {
+        public ValueTask<bool> MustReadOwnWritesAsync(CancellationToken cancellationToken) => ValueTask.FromResult(true);
+
+        public void NoteWriteBy(Guid userId)
+        {
+        }
     }
 
     [Fact]
