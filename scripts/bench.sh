@@ -11,11 +11,14 @@
 #     the cores, so read CPU ms/request, not req/s against a sequential run (the cost-of-watching runs of
 #     docs/benchmarks.md). Both warm-ups start SETUP_SECONDS (default 30) after the pair is launched (--start-at), the
 #     scenarios' setups coming first. The compare side's generator reads no metrics (--metrics none); USERS sets --users.
+#   LH_INSTANCES=2: that many API instances behind nginx (as run.sh starts them)
+#   TPCB=1: first pgbench's TPC-B (scale 10, 8 clients, TPCB_DURATION default 15 s) on the same primary, before the API
+#     is loaded; each enrollment-rush report is then also given as a ratio of its applications/s to that (issue #20).
+#     A sustained rush: LH_RUSH_COHORTS=40 USERS=32 (closed model) or RATE=… with LH_RUSH_COHORTS large enough.
 set -euo pipefail
 source "$(dirname "$0")/lib/env.sh"
 cd "$LH_ROOT"
 
-[ "${LH_INSTANCES:-1}" -le 1 ] || lh_die "bench.sh measures one instance for now; LH_INSTANCES behind nginx comes with issue #20's rush runs"
 lh_prepare_bench
 
 url="http://127.0.0.1:${LH_BENCH_PORT:-5090}"
@@ -32,19 +35,47 @@ run_scenarios() { # $1: round, $2: report directory
     lh_log "round $1: $scenario${COMPARE:+ ($(basename "$2"))}"
     rate=()
     [ "$scenario" = ceiling ] || [ -z "${RATE:-}" ] || rate=(--rate "$RATE")
+    [ "$scenario" = ceiling ] || [ -z "${USERS:-}" ] || [ -n "${RATE:-}" ] || rate=(--users "$USERS")
     load --scenario "$scenario" --target "$url" --duration "${DURATION:-20s}" --warmup "${WARMUP:-3s}" "${rate[@]}" --out "$2" >/dev/null
   done
 }
 
 restart_api() { # further VAR=value settings for the API
-  if [ -n "${LH_API_PID:-}" ]; then kill "$LH_API_PID" 2>/dev/null || true; wait "$LH_API_PID" 2>/dev/null || true; fi
+  local pid
+  for pid in ${LH_API_PID:+${LH_API_PID//,/ }}; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
   lh_start_load_api "$url" "$LH_DATA_DIR/bench-api.log" "$@"
 }
 
+# pgbench's TPC-B on the primary the API uses, in a database of its own: the machine's own yardstick for writes.
+tpcb() {
+  local db=lecturehub_pgbench
+  export PGPASSWORD="$LH_DB_PASSWORD"
+  local connect=(-h 127.0.0.1 -p "$LH_PG_PRIMARY_PORT" -U "$LH_DB_USER")
+  psql "${connect[@]}" -d postgres -qAt -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" >/dev/null
+  pgbench "${connect[@]}" -i -s 10 -q "$db" >/dev/null 2>&1
+  lh_log "pgbench TPC-B: scale 10, 8 clients, ${TPCB_DURATION:-15} s"
+  pgbench "${connect[@]}" -c 8 -j 2 -T "${TPCB_DURATION:-15}" "$db" 2>&1 | tee "$out/tpcb.txt" | grep -E '^(tps|latency average|number of failed)'
+  psql "${connect[@]}" -d postgres -qAt -c "DROP DATABASE $db" >/dev/null
+}
+
+# Each enrollment-rush report's applications/s (step apply) against TPC-B's transactions/s.
+rush_ratios() {
+  local tps report
+  tps="$(sed -nE 's/^tps = ([0-9.]+).*/\1/p' "$out/tpcb.txt")"
+  for report in "$1"/*-enrollment-rush.json; do
+    [ -f "$report" ] || continue
+    jq -r --argjson tps "$tps" '.steps[] | select(.name == "apply")
+      | "enrollment-rush \(input_filename | split("/") | last): \(.requestsPerSecond | floor) applications/s = \(.requestsPerSecond / $tps * 100 | round / 100)x TPC-B (\($tps | floor) tps)"' "$report"
+  done
+}
+
 if [ -z "${COMPARE:-}" ]; then
+  mkdir -p "$out"
+  [ -z "${TPCB:-}" ] || tpcb
   restart_api
   for round in $(seq "${ROUNDS:-3}"); do run_scenarios "$round" "$out"; done
   load --summarize "$out"
+  [ -z "${TPCB:-}" ] || rush_ratios "$out"
 elif [ -n "${SIDE_BY_SIDE:-}" ]; then
   compare_url="http://127.0.0.1:${LH_BENCH_COMPARE_PORT:-5091}"
   lh_start_load_api "$url" "$LH_DATA_DIR/bench-api.log"

@@ -84,22 +84,27 @@ host replication replicator 127.0.0.1/32 scram-sha-256
 HBA
 }
 
-# WAL archiving on the primary, for backups and point-in-time restores. Turned on here rather than only at initdb, so
-# a cluster made before it gains it (archive_mode needs a restart, once).
-ensure_archiving() {
+# WAL archiving on the primary, for backups and point-in-time restores, and pg_stat_statements, for the statements per
+# request scripts/bench.sh reports. Set here rather than only at initdb, so a cluster made before gains them (both
+# need a restart, once).
+ensure_primary_settings() {
   as_pg mkdir -p "$ARCHIVE"
   local command="test ! -f $ARCHIVE/%f && cp %p $ARCHIVE/%f"
-  [ "$(psql_primary -c "SHOW archive_mode")" = on ] && [ "$(psql_primary -c "SHOW archive_command")" = "$command" ] && return
-  lh_log "Turning on WAL archiving to $ARCHIVE (restarting the primary once)"
-  psql_primary -c "ALTER SYSTEM SET archive_mode = on" -c "ALTER SYSTEM SET archive_command = '$command'"
-  as_pg "$LH_PG_BIN/pg_ctl" -D "$PRIMARY" -m fast -w restart -o "-p $LH_PG_PRIMARY_PORT -k $SOCKETS -c listen_addresses=127.0.0.1" >/dev/null
+  if [ "$(psql_primary -c "SHOW archive_mode")" != on ] || [ "$(psql_primary -c "SHOW archive_command")" != "$command" ] ||
+    [ "$(psql_primary -c "SHOW shared_preload_libraries")" != pg_stat_statements ]; then
+    lh_log "Turning on WAL archiving to $ARCHIVE and pg_stat_statements (restarting the primary once)"
+    psql_primary -c "ALTER SYSTEM SET archive_mode = on" -c "ALTER SYSTEM SET archive_command = '$command'" \
+      -c "ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'"
+    as_pg "$LH_PG_BIN/pg_ctl" -D "$PRIMARY" -m fast -w restart -o "-p $LH_PG_PRIMARY_PORT -k $SOCKETS -c listen_addresses=127.0.0.1" >/dev/null
+  fi
+  psql_primary -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements"
 }
 
 # A base backup of the whole primary, replacing the previous one; with the archive it restores to any later moment.
 # The archive's segments from before it are then of no use, and removed (pg_archivecleanup).
 backup() {
   running "$PRIMARY" || lh_die "the primary is not running (scripts/dev-services.sh up)"
-  ensure_archiving
+  ensure_primary_settings
   lh_log "Base backup of the primary into $BASE_BACKUP"
   as_pg rm -rf "$BASE_BACKUP.new"
   as_pg env PGPASSWORD="$LH_DB_PASSWORD" "$LH_PG_BIN/pg_basebackup" -h 127.0.0.1 -p "$LH_PG_PRIMARY_PORT" -U replicator \
@@ -279,7 +284,7 @@ up() {
   as_pg mkdir -p "$SOCKETS"
   init_primary
   start_pg "$PRIMARY" "$LH_PG_PRIMARY_PORT" primary
-  ensure_archiving
+  ensure_primary_settings
   create_roles
   init_standby
   start_pg "$STANDBY" "$LH_PG_STANDBY_PORT" standby

@@ -23,12 +23,6 @@ public interface ICohortSeats
     Task LockApplicationAsync(Guid applicationId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// A lock-free look: true when neither a seat nor a waitlist place is free. Answers a full cohort's latecomers at
-    /// once; a "not full" answer is only a hint, the claim decides.
-    /// </summary>
-    Task<bool> IsFullAsync(Guid cohortId, CancellationToken cancellationToken);
-
-    /// <summary>
     /// A seat for the student if one is free; else, if allowed, a waitlist place; null when none is. A place another
     /// transaction is taking is skipped, unless only such places are left: then the claim waits for them, and gets one
     /// only if that transaction rolls back, so nobody is turned away while a seat is still to be had.

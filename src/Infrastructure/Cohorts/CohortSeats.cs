@@ -26,6 +26,24 @@ internal sealed class CohortSeats(AppDbContext db) : ICohortSeats
 
     private const string NextWaitlistNumber = $"""SELECT nextval('{CohortSlotConfiguration.WaitlistNumbers}') AS "Value" """;
 
+    /// <summary>
+    /// An application's usual claim in one statement: the first free seat nobody is taking, or, once every seat is
+    /// taken as committed (and a waitlist place will do), the first free waitlist place with its number. The kind is
+    /// chosen once per statement, so the free-places index still gives the order.
+    /// </summary>
+    private const string TakeFirstFree = $$"""
+        UPDATE cohort_slots s SET student_id = {1}
+        FROM (
+            SELECT cohort_id, kind, number FROM cohort_slots
+            WHERE cohort_id = {0} AND student_id IS NULL
+              AND kind = CASE WHEN {2} AND NOT EXISTS (
+                  SELECT 1 FROM cohort_slots WHERE cohort_id = {0} AND kind = 'Seat' AND student_id IS NULL) THEN 'Waitlist' ELSE 'Seat' END
+            ORDER BY number LIMIT 1
+            FOR UPDATE SKIP LOCKED) free
+        WHERE s.cohort_id = free.cohort_id AND s.kind = free.kind AND s.number = free.number
+        RETURNING s.kind, CASE WHEN s.kind = 'Waitlist' THEN nextval('{{CohortSlotConfiguration.WaitlistNumbers}}') END AS waitlist_number
+        """;
+
     private static readonly string TakeUnlocked = TakeTemplate.Replace("LOCK_MODE", "SKIP LOCKED", StringComparison.Ordinal);
 
     /// <summary>Waits for a place another transaction holds; a row it took in the meantime no longer matches and is passed over.</summary>
@@ -42,11 +60,23 @@ internal sealed class CohortSeats(AppDbContext db) : ICohortSeats
     public Task LockApplicationAsync(Guid applicationId, CancellationToken cancellationToken) =>
         db.Database.SqlQuery<int>($"""SELECT 1 AS "Value" FROM cohort_applications WHERE id = {applicationId} FOR UPDATE""").ToListAsync(cancellationToken);
 
-    public async Task<bool> IsFullAsync(Guid cohortId, CancellationToken cancellationToken) =>
-        !await AnyFreeAsync(cohortId, [SlotKind.Seat, SlotKind.Waitlist], cancellationToken);
-
     public async Task<SeatClaim?> ClaimAsync(Guid cohortId, Guid studentId, bool orWaitlist, CancellationToken cancellationToken)
     {
+        var taken = await db.Database.SqlQueryRaw<TakenPlace>(TakeFirstFree, cohortId, studentId, orWaitlist).ToListAsync(cancellationToken);
+        if (taken is [var place])
+        {
+            return place.Kind == nameof(SlotKind.Seat)
+                ? new SeatClaim(ApplicationStatus.Approved, null)
+                : new SeatClaim(ApplicationStatus.Waitlisted, place.WaitlistNumber);
+        }
+
+        // Nothing free at all (a full cohort's latecomers): one look. Else places are still being taken by others: the
+        // careful way, place by place.
+        if (!await AnyFreeAsync(cohortId, orWaitlist ? [SlotKind.Seat, SlotKind.Waitlist] : [SlotKind.Seat], cancellationToken))
+        {
+            return null;
+        }
+
         if (await TakeAsync(cohortId, SlotKind.Seat, studentId, cancellationToken))
         {
             return new SeatClaim(ApplicationStatus.Approved, null);
@@ -126,4 +156,5 @@ internal sealed class CohortSeats(AppDbContext db) : ICohortSeats
             """).ToListAsync(cancellationToken)).Single();
     }
 
+    private sealed record TakenPlace(string Kind, long? WaitlistNumber);
 }

@@ -41,9 +41,28 @@ public sealed class DataSources(NpgsqlDataSource primary, NpgsqlDataSource prima
     /// </summary>
     public const int DefaultTimeoutSeconds = 30;
 
+    /// <summary>
+    /// Statements each pooled connection keeps prepared (Npgsql prepares one after its fifth use) unless the
+    /// connection string says otherwise. Parsing and planning were most of PostgreSQL's CPU per application
+    /// (docs/benchmarks.md, issue #20). Npgsql's default is 0, none.
+    /// </summary>
+    public const int DefaultMaxAutoPrepare = 128;
+
     private static string WithPoolDefaults(string connectionString, int maxPoolSize = DefaultMaxPoolSize)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!Says(connectionString, "Max Auto Prepare", "MaxAutoPrepare"))
+        {
+            builder.MaxAutoPrepare = DefaultMaxAutoPrepare;
+        }
+
+        // A connection handed back to the pool is not reset (DISCARD ALL, three per application): nothing here leaves
+        // session state behind (no SET, LISTEN, advisory locks or temp tables); the async-commit pool's setting is a
+        // startup option, which a reset keeps anyway.
+        if (!Says(connectionString, "No Reset On Close", "NoResetOnClose"))
+        {
+            builder.NoResetOnClose = true;
+        }
         if (!Says(connectionString, "Maximum Pool Size", "Max Pool Size", "MaxPoolSize"))
         {
             builder.MaxPoolSize = maxPoolSize;

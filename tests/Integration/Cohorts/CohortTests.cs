@@ -40,6 +40,11 @@ public sealed class CohortTests(ApiFactory factory) : ApiTest(factory)
         foreach (var student in students.Take(3))
         {
             outcomes.Add(await (await Client.ApplyAsync(cohort.Id, student)).ReadAsync<Application>(HttpStatusCode.Created));
+            if (outcomes.Count == 1)
+            {
+                // While seats are free the unique indexes turn a second application away, and its claim is rolled back.
+                await (await Client.ApplyAsync(cohort.Id, student)).ProblemAsync(HttpStatusCode.Conflict, "ALREADY_APPLIED");
+            }
         }
 
         await (await Client.ApplyAsync(cohort.Id, students[3])).ProblemAsync(HttpStatusCode.Conflict, "COHORT_FULL");

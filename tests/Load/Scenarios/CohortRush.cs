@@ -15,6 +15,9 @@ internal static class CohortRush
     /// <summary>Students signed in before a rush; LH_RUSH_STUDENTS changes it (registration hashes a password each).</summary>
     private static int RushStudents => int.TryParse(Environment.GetEnvironmentVariable("LH_RUSH_STUDENTS"), out var n) && n > 0 ? n : 400;
 
+    /// <summary>Cohorts the rush moves through one after another; LH_RUSH_COHORTS changes it, for a sustained rate of applications.</summary>
+    private static int RushCohorts => int.TryParse(Environment.GetEnvironmentVariable("LH_RUSH_COHORTS"), out var n) && n > 0 ? n : 1;
+
     public static Scenario Seed004 => new()
     {
         Name = "seed004-flow",
@@ -35,14 +38,21 @@ internal static class CohortRush
     public static Scenario Rush => new()
     {
         Name = "enrollment-rush",
-        Description = "N signed-in students (LH_RUSH_STUDENTS, default 400) apply to one cohort of N/2 seats and N/4 waitlist places at once " +
-                      "(step apply); later iterations are the same students retrying with their Idempotency-Key (step retry: the stored answer). " +
-                      "Run it without warm-up. Afterwards the seat counts are checked through the API.",
+        Description = "N signed-in students (LH_RUSH_STUDENTS, default 400) apply to a cohort of N/2 seats and N/4 waitlist places at once " +
+                      "(step apply), then to the next of LH_RUSH_COHORTS cohorts (default 1), so a long run is a rush after a rush; later " +
+                      "iterations are the same students retrying with their Idempotency-Key (step retry: the stored answer). " +
+                      "Run it without warm-up. Afterwards every cohort's seat counts are checked through the API.",
         DefaultModel = LoadModel.Open(rate: 1_000),
         Setup = async setup =>
         {
             var students = RushStudents;
-            var cohort = await OpenCohortAsync(setup, seats: students / 2, waitlist: students / 4);
+            var owner = await InstructorAsync(setup);
+            var cohorts = new List<Cohort>();
+            for (var i = 0; i < RushCohorts; i++)
+            {
+                cohorts.Add(await OpenCohortAsync(setup, owner, seats: students / 2, waitlist: students / 4));
+            }
+
             var signedIn = new List<Student>();
             foreach (var email in await Journeys.RegisterAccountsAsync(setup, students))
             {
@@ -50,39 +60,54 @@ internal static class CohortRush
             }
 
             await WarmUpAsync(setup, signedIn);
-            setup.Share("cohort", cohort);
+            setup.Share("cohorts", cohorts);
             setup.Share("students", signedIn);
-            setup.Share("answered", new ConcurrentDictionary<int, bool>());
+            setup.Share("answered", new ConcurrentDictionary<long, bool>());
         },
         Iteration = async ctx =>
         {
             var students = ctx.Shared<List<Student>>("students");
-            var index = (int)(ctx.Sequence % students.Count);
-            var student = students[index];
+            var cohorts = ctx.Shared<List<Cohort>>("cohorts");
+            var application = ctx.Sequence % (students.Count * cohorts.Count);
+            var (cohort, student) = (cohorts[(int)(application / students.Count)], students[(int)(application % students.Count)]);
             // A student whose first answer was lost (scripts/chaos.sh kills an instance) is answered by a retry's stored answer.
-            if (await Apply(ctx, ctx.Shared<Cohort>("cohort").Id, student.Tokens, student.IdempotencyKey, ctx.Sequence < students.Count ? "apply" : "retry") is not null)
+            var step = ctx.Sequence < students.Count * cohorts.Count ? "apply" : "retry";
+            if (await Apply(ctx, cohort.Id, student.Tokens, $"{student.IdempotencyKey}-{cohort.Id}", step) is not null)
             {
-                ctx.Shared<ConcurrentDictionary<int, bool>>("answered")[index] = true;
+                ctx.Shared<ConcurrentDictionary<long, bool>>("answered")[application] = true;
             }
         },
         Verify = async setup =>
         {
-            var cohort = setup.Shared<Cohort>("cohort");
+            var cohorts = setup.Shared<List<Cohort>>("cohorts");
             var students = setup.Shared<List<Student>>("students").Count;
-            var answered = setup.Shared<ConcurrentDictionary<int, bool>>("answered").Count;
-            // Stats are read from a standby: allow it a moment to replay the last commits.
-            var (ok, text) = (false, "");
-            for (var attempt = 0; attempt < 10 && !ok; attempt++)
+            var answered = setup.Shared<ConcurrentDictionary<long, bool>>("answered").Keys
+                .GroupBy(application => (int)(application / students)).ToDictionary(group => group.Key, group => group.Count());
+            var texts = new List<string>();
+            // A cohort the run did not reach must hold no application.
+            for (var i = 0; i < cohorts.Count; i++)
             {
-                await Task.Delay(attempt == 0 ? 0 : 200, setup.CancellationToken);
-                (ok, text) = await CheckCountsAsync(setup, cohort, students, answered);
+                // Stats are read from a standby: allow it a moment to replay the last commits.
+                var (ok, text) = (false, "");
+                for (var attempt = 0; attempt < 10 && !ok; attempt++)
+                {
+                    await Task.Delay(attempt == 0 ? 0 : 200, setup.CancellationToken);
+                    (ok, text) = await CheckCountsAsync(setup, cohorts[i], students, answered.GetValueOrDefault(i));
+                }
+
+                if (!ok)
+                {
+                    throw new InvalidOperationException(cohorts.Count == 1 ? text : $"cohort {i + 1} of {cohorts.Count}: {text}");
+                }
+
+                texts.Add(text);
             }
 
-            return ok ? text : throw new InvalidOperationException(text);
+            return cohorts.Count == 1 ? texts[0] : $"{cohorts.Count} cohorts exact, {answered.Values.Sum()} applications answered; last reached: {texts[answered.Keys.DefaultIfEmpty().Max()]}";
         },
     };
 
-    private static async Task<(bool Ok, string Text)> CheckCountsAsync(SetupContext setup, Cohort cohort, int students, long answered)
+    private static async Task<(bool Ok, string Text)> CheckCountsAsync(SetupContext setup, Cohort cohort, int students, int answered)
     {
         using var response = await setup.Http.SendAsync(Journeys.Authorized(HttpMethod.Get, $"/api/v1/cohorts/{cohort.Id}/stats", cohort.Owner), setup.CancellationToken);
         var stats = (await response.Content.ReadFromJsonAsync<Stats>(JsonSerializerOptions.Web, setup.CancellationToken))!;
@@ -145,12 +170,20 @@ internal static class CohortRush
         }
     }
 
-    /// <summary>An instructor (registered for the run) opens a first-come cohort recruiting now.</summary>
-    private static async Task<Cohort> OpenCohortAsync(SetupContext setup, int seats, int waitlist, int owner = 0)
+    /// <summary>An instructor registered for the run (one per <paramref name="owner"/>).</summary>
+    private static async Task<Journeys.Tokens> InstructorAsync(SetupContext setup, int owner = 0)
     {
         var email = Journeys.Email(owner, "owner");
         await Journeys.RegisterAsync(setup, email, "Instructor");
-        var tokens = await Journeys.SignInAsync(setup, email);
+        return await Journeys.SignInAsync(setup, email);
+    }
+
+    /// <summary>An instructor (registered for the run) opens a first-come cohort recruiting now.</summary>
+    private static async Task<Cohort> OpenCohortAsync(SetupContext setup, int seats, int waitlist, int owner = 0) =>
+        await OpenCohortAsync(setup, await InstructorAsync(setup, owner), seats, waitlist);
+
+    private static async Task<Cohort> OpenCohortAsync(SetupContext setup, Journeys.Tokens tokens, int seats, int waitlist)
+    {
         var now = DateTimeOffset.UtcNow;
         var create = Journeys.Authorized(HttpMethod.Post, "/api/v1/cohorts", tokens);
         create.Content = JsonContent.Create(new

@@ -38,22 +38,20 @@ internal sealed class ApplyToCohortHandler(
     {
         var cohort = await cohorts.LoadAsync(command.CohortId, cancellationToken);
         var studentId = currentUser.RequiredUserId;
-        if (await applications.AnyAsync(new StudentApplicationSpec(cohort.Id, studentId), cancellationToken))
-        {
-            // Also guarded by the unique index (PostgresConflicts maps it to the same code), for two racing past this check.
-            throw new ConflictException("ALREADY_APPLIED", "You have already applied to this cohort.");
-        }
-
         var now = clock.GetUtcNow();
         var answers = command.Answers ?? [];
         var accepted = command.AcceptedTerms ?? [];
         cohort.CheckApplication(answers, accepted, now);
 
+        // A second application is turned away by the unique indexes on places and applications (PostgresConflicts:
+        // ALREADY_APPLIED), so the usual path does not look first; only a claim that finds nothing asks why.
         var claim = cohort.Selection == SelectionType.Review
             ? new SeatClaim(ApplicationStatus.Applied, null)
-            : !await seats.IsFullAsync(cohort.Id, cancellationToken) && await seats.ClaimAsync(cohort.Id, studentId, orWaitlist: true, cancellationToken) is { } taken
+            : await seats.ClaimAsync(cohort.Id, studentId, orWaitlist: true, cancellationToken) is { } taken
                 ? taken
-                : throw new ConflictException("COHORT_FULL", "Every seat and waitlist place is taken.");
+                : await applications.AnyAsync(new StudentApplicationSpec(cohort.Id, studentId), cancellationToken)
+                    ? throw new ConflictException("ALREADY_APPLIED", "You have already applied to this cohort.")
+                    : throw new ConflictException("COHORT_FULL", "Every seat and waitlist place is taken.");
         var application = CohortApplication.Submit(cohort, studentId, answers, accepted, claim.Outcome, claim.WaitlistNumber, now);
         await applications.AddAsync(application, cancellationToken);
         return ApplicationDto.From(application);
