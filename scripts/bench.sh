@@ -12,7 +12,7 @@
 #     docs/benchmarks.md). Both warm-ups start SETUP_SECONDS (default 30) after the pair is launched (--start-at), the
 #     scenarios' setups coming first. The compare side's generator reads no metrics (--metrics none); USERS sets --users.
 #   LH_INSTANCES=2: that many API instances behind nginx (as run.sh starts them)
-#   TPCB=1: first pgbench's TPC-B (scale 10, 8 clients, TPCB_DURATION default 15 s) on the same primary, before the API
+#   TPCB=1 (not with COMPARE): first pgbench's TPC-B (scale 10, 8 clients, TPCB_DURATION default 15 s) on the same primary, before the API
 #     is loaded; each enrollment-rush report is then also given as a ratio of its applications/s to that (issue #20).
 #     A sustained rush: LH_RUSH_COHORTS=40 USERS=32 (closed model) or RATE=… with LH_RUSH_COHORTS large enough.
 set -euo pipefail

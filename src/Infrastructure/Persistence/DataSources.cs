@@ -63,6 +63,7 @@ public sealed class DataSources(NpgsqlDataSource primary, NpgsqlDataSource prima
         {
             builder.NoResetOnClose = true;
         }
+
         if (!Says(connectionString, "Maximum Pool Size", "Max Pool Size", "MaxPoolSize"))
         {
             builder.MaxPoolSize = maxPoolSize;
