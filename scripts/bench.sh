@@ -58,11 +58,11 @@ tpcb() {
   psql "${connect[@]}" -d postgres -qAt -c "DROP DATABASE $db" >/dev/null
 }
 
-# Each enrollment-rush report's applications/s (step apply) against TPC-B's transactions/s.
+# Each enrollment-rush report's applications/s (step apply) against TPC-B's transactions/s, from $out.
 rush_ratios() {
   local tps report
   tps="$(sed -nE 's/^tps = ([0-9.]+).*/\1/p' "$out/tpcb.txt")"
-  for report in "$1"/*-enrollment-rush.json; do
+  for report in "$out"/*-enrollment-rush.json; do
     [ -f "$report" ] || continue
     jq -r --argjson tps "$tps" '.steps[] | select(.name == "apply")
       | "enrollment-rush \(input_filename | split("/") | last): \(.requestsPerSecond | floor) applications/s = \(.requestsPerSecond / $tps * 100 | round / 100)x TPC-B (\($tps | floor) tps)"' "$report"
@@ -75,7 +75,7 @@ if [ -z "${COMPARE:-}" ]; then
   restart_api
   for round in $(seq "${ROUNDS:-3}"); do run_scenarios "$round" "$out"; done
   load --summarize "$out"
-  [ -z "${TPCB:-}" ] || rush_ratios "$out"
+  [ -z "${TPCB:-}" ] || rush_ratios
 elif [ -n "${SIDE_BY_SIDE:-}" ]; then
   compare_url="http://127.0.0.1:${LH_BENCH_COMPARE_PORT:-5091}"
   lh_start_load_api "$url" "$LH_DATA_DIR/bench-api.log"

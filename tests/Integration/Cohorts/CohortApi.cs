@@ -6,6 +6,7 @@ using LectureHub.Domain.Users;
 using LectureHub.Infrastructure.Persistence;
 using LectureHub.IntegrationTests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace LectureHub.IntegrationTests.Cohorts;
 
@@ -96,4 +97,20 @@ public static class CohortApi
         client.SendAsync(HttpMethod.Post, $"/api/v1/cohorts/{cohortId}/applications/{applicationId}/cancel", student);
 
     public static async Task<T> JsonAsync<T>(this HttpResponseMessage response) => (await response.Content.ReadFromJsonAsync<T>(Api.Json))!;
+
+    /// <summary>
+    /// Another transaction taking the cohort's places (of one kind, or all) until it is rolled back: applications
+    /// meet them as places still being taken. Returns the transaction and how many places it holds.
+    /// </summary>
+    public static async Task<(NpgsqlTransaction Taking, long Held)> HoldPlacesAsync(Guid cohortId, string? kind = null)
+    {
+        var connection = new NpgsqlConnection(ApiFactory.PrimaryConnectionString);
+        await connection.OpenAsync();
+        var taking = await connection.BeginTransactionAsync();
+        await using var hold = new NpgsqlCommand(
+            "SELECT count(*) FROM (SELECT 1 FROM cohort_slots WHERE cohort_id = @id AND (@kind::text IS NULL OR kind = @kind) FOR UPDATE) held", connection, taking);
+        hold.Parameters.AddWithValue("id", cohortId);
+        hold.Parameters.Add(new NpgsqlParameter<string?>("kind", kind));
+        return (taking, (long)(await hold.ExecuteScalarAsync())!);
+    }
 }

@@ -37,6 +37,32 @@ public sealed class CohortConcurrencyTests(ApiFactory factory) : ApiTest(factory
     }
 
     [Fact]
+    public async Task Nobody_is_waitlisted_while_a_seat_another_transaction_is_taking_may_still_be_theirs()
+    {
+        var owner = await Client.SignUpAsync("owner@example.com", "Instructor");
+        var cohort = await Client.CreateCohortAsync(owner, CohortApi.NewCohort(capacity: 2, waitlist: 2));
+        var student = (await Factory.StudentsAsync(1))[0];
+
+        // Another transaction is taking both seats; the waitlist places are free.
+        var (taking, held) = await CohortApi.HoldPlacesAsync(cohort.Id, "Seat");
+        await using var connection = taking.Connection!;
+        await using var _ = taking;
+        Assert.Equal(2, held);
+
+        // The application neither takes a waitlist place nor gives up: it waits for the seats' fate.
+        var applying = Client.ApplyAsync(cohort.Id, student);
+        await Api.EventuallyAsync(async () => applying.IsCompleted || await Api.ScalarAsync<long>(ApiFactory.PrimaryConnectionString, """
+            SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'UPDATE cohort_slots%'
+            """) == 1, "the application to wait for the held seats", timeoutMs: 60_000);
+        await taking.RollbackAsync();
+
+        var application = await (await applying).ReadAsync<Application>(HttpStatusCode.Created);
+        Assert.Equal(("Approved", (long?)null), (application.Status, application.WaitlistNumber));
+        var stats = await Client.StatsAsync(cohort.Id, owner);
+        Assert.Equal((1, 0), (stats.SeatsTaken, stats.WaitlistLength));
+    }
+
+    [Fact]
     public async Task One_student_applying_ten_times_at_once_with_different_keys_gets_one_place_and_nine_409s()
     {
         var owner = await Client.SignUpAsync("owner@example.com", "Instructor");

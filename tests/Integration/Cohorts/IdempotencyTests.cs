@@ -1,6 +1,5 @@
 using System.Net;
 using LectureHub.IntegrationTests.Support;
-using Npgsql;
 
 namespace LectureHub.IntegrationTests.Cohorts;
 
@@ -72,15 +71,10 @@ public sealed class IdempotencyTests(ApiFactory factory) : ApiTest(factory)
         var cohort = await Client.CreateCohortAsync(owner);
         var student = (await Factory.StudentsAsync(1))[0];
 
-        // Hold every seat of the cohort so the first application waits inside its transaction.
-        await using var blocker = new NpgsqlConnection(ApiFactory.PrimaryConnectionString);
-        await blocker.OpenAsync();
-        await using var hold = await blocker.BeginTransactionAsync();
-        await using (var lockRow = new NpgsqlCommand("SELECT count(*) FROM (SELECT 1 FROM cohort_slots WHERE cohort_id = @id FOR UPDATE) held", blocker, hold))
-        {
-            lockRow.Parameters.AddWithValue("id", cohort.Id);
-            await lockRow.ExecuteScalarAsync();
-        }
+        // Hold every place of the cohort so the first application waits inside its transaction.
+        var (hold, _) = await CohortApi.HoldPlacesAsync(cohort.Id);
+        await using var blocker = hold.Connection!;
+        await using var _ = hold;
 
         var first = Client.ApplyAsync(cohort.Id, student, "same");
         await Api.EventuallyAsync(async () => await Api.ScalarAsync<long>(ApiFactory.PrimaryConnectionString,
