@@ -43,7 +43,7 @@ public sealed class BackupRestoreTests
         }
     }
 
-    private static int RestorePort => int.Parse(Environment.GetEnvironmentVariable("LH_PG_RESTORE_PORT") ?? "55434", CultureInfo.InvariantCulture);
+    private static int RestorePort => int.Parse(Environment.GetEnvironmentVariable("LH_PG_RESTORE_PORT") ?? "25434", CultureInfo.InvariantCulture);
 
     /// <summary>The application's role on another database (it may create databases, as the load suite's do).</summary>
     private static string Admin(string database) => new NpgsqlConnectionStringBuilder(ApiFactory.PrimaryConnectionString) { Database = database }.ConnectionString;
