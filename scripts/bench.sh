@@ -15,11 +15,33 @@
 #   TPCB=1 (not with COMPARE): first pgbench's TPC-B (scale 10, 8 clients, TPCB_DURATION default 15 s) on the same primary, before the API
 #     is loaded; each enrollment-rush report is then also given as a ratio of its applications/s to that (issue #20).
 #     A sustained rush: LH_RUSH_COHORTS=40 USERS=32 (closed model) or RATE=… with LH_RUSH_COHORTS large enough.
+#   PIN_DB=1 (with TPCB): PostgreSQL (both clusters, every backend) on CPU 0 and the rest (this script and what it
+#     starts, Redis, maildev, s3rver) on CPU 1, for TPC-B and the scenarios alike, so the database has the same one core
+#     in both and the API does not take the database's CPU; undone when the script ends.
 set -euo pipefail
 source "$(dirname "$0")/lib/env.sh"
 cd "$LH_ROOT"
 
 lh_prepare_bench
+
+# PIN_DB=1: this checkout's clusters on CPU 0 (new backends inherit their postmaster's), the rest on CPU 1.
+pin_cpus() { # $1: postgres's CPUs, $2: everyone else's
+  local pid cluster
+  for cluster in primary standby; do
+    pid="$(head -n 1 "$LH_PG_DIR/$cluster/postmaster.pid")"
+    for pid in "$pid" $(pgrep -P "$pid"); do taskset -p -c "$1" "$pid" >/dev/null; done
+  done
+  for pid in $$ $(pgrep -f "^redis-server 127.0.0.1:$LH_REDIS_PORT") $(pgrep -f "^node $LH_ROOT/tools/(maildev|s3rver)/"); do
+    taskset -a -p -c "$2" "$pid" >/dev/null
+  done
+}
+if [ -n "${PIN_DB:-}" ]; then
+  [ -n "${TPCB:-}" ] && [ -z "${COMPARE:-}" ] || lh_die "PIN_DB=1 goes with TPCB=1 and without COMPARE"
+  [ "$(nproc --all)" -ge 2 ] || lh_die "PIN_DB=1 needs two CPUs"
+  pin_cpus 0 1
+  lh_on_exit "pin_cpus 0-$(($(nproc --all) - 1)) 0-$(($(nproc --all) - 1))"
+  lh_log "PostgreSQL pinned to CPU 0, the API, the generator, pgbench and the rest to CPU 1"
+fi
 
 url="http://127.0.0.1:${LH_BENCH_PORT:-5090}"
 lh_start_pg_simulator "${LH_BENCH_PG_PORT:-55091}" "$url" "$LH_DATA_DIR/bench-pg-simulator.log"
