@@ -42,6 +42,7 @@ builder.WebHost.ConfigureKestrel(kestrel => RequestLimits.ApplyTo(requestLimits,
 builder.Services
     .AddHttpContextAccessor()
     .AddScoped<LectureHub.Application.Abstractions.ICurrentUser, HttpCurrentUser>()
+    .AddScoped<LectureHub.Application.Abstractions.IRequestClient, HttpRequestClient>()
     .AddLectureHubProblemDetails()
     .AddLectureHubAuth()
     .AddLectureHubRateLimiting(builder.Configuration)

@@ -8,6 +8,9 @@ public interface ICurrentUser
 
     Role? Role { get; }
 
+    /// <summary>The session (refresh family) the access token belongs to; null when anonymous.</summary>
+    Guid? SessionId { get; }
+
     /// <summary>The caller's id; throws <see cref="Common.Exceptions.UnauthorizedException"/> when anonymous.</summary>
     Guid RequiredUserId { get; }
 }

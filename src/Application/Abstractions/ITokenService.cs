@@ -22,7 +22,11 @@ public interface ITokenService
     /// </summary>
     NewRefreshToken SuccessorOf(string presented);
 
-    string HashRefreshToken(string value);
+    /// <summary>The SHA-256 hash stored for an opaque token (refresh tokens, emailed links).</summary>
+    string HashToken(string value);
+
+    /// <summary>An emailed link's value, derived from its token's id with a server key: the same on every redelivery, never stored.</summary>
+    string AccountTokenValue(Guid tokenId);
 
     /// <summary>A signed, long-lived marker of a device that has signed in to this account before.</summary>
     string CreateDeviceToken(Guid userId);

@@ -7,10 +7,10 @@ namespace LectureHub.Application.Auth;
 internal static class TokenIssuer
 {
     public static async Task<TokenPair> IssueAsync(
-        User user, Guid familyId, ITokenService tokens, IRepository<RefreshToken> refreshTokens, DateTimeOffset now, CancellationToken ct)
+        User user, Guid familyId, ITokenService tokens, IRepository<RefreshToken> refreshTokens, ClientInfo client, DateTimeOffset now, CancellationToken ct)
     {
         var value = tokens.CreateRefreshToken();
-        var refresh = await refreshTokens.AddAsync(RefreshToken.Issue(user.Id, familyId, value.Hash, now, tokens.RefreshTokenLifetime), ct);
+        var refresh = await refreshTokens.AddAsync(RefreshToken.Issue(user.Id, familyId, value.Hash, now, tokens.RefreshTokenLifetime, client), ct);
         return Pair(user, tokens, value, refresh);
     }
 

@@ -17,3 +17,34 @@ public sealed class ActiveRefreshTokensInFamilySpec : Specification<RefreshToken
 {
     public ActiveRefreshTokensInFamilySpec(Guid familyId) => Query.Where(t => t.FamilyId == familyId && t.RevokedAt == null);
 }
+
+/// <summary>Every live refresh token of the account (one or more per session).</summary>
+public sealed class ActiveRefreshTokensOfUserSpec : Specification<RefreshToken>
+{
+    public ActiveRefreshTokensOfUserSpec(Guid userId) => Query.Where(t => t.UserId == userId && t.RevokedAt == null);
+}
+
+public sealed class AccountTokenByHashSpec : SingleResultSpecification<AccountToken>
+{
+    public AccountTokenByHashSpec(string tokenHash) => Query.Where(t => t.TokenHash == tokenHash);
+}
+
+/// <summary>The account's links of one purpose created since <paramref name="since"/>, used or not.</summary>
+public sealed class AccountTokensSinceSpec : Specification<AccountToken>
+{
+    public AccountTokensSinceSpec(Guid userId, AccountTokenPurpose purpose, DateTimeOffset since) =>
+        Query.Where(t => t.UserId == userId && t.Purpose == purpose && t.CreatedAt >= since);
+}
+
+/// <summary>The account's links of one purpose that could still be used.</summary>
+public sealed class UnusedAccountTokensSpec : Specification<AccountToken>
+{
+    public UnusedAccountTokensSpec(Guid userId, AccountTokenPurpose purpose) =>
+        Query.Where(t => t.UserId == userId && t.Purpose == purpose && t.UsedAt == null);
+}
+
+/// <summary>The user's tokens of one session: empty when the session is someone else's or unknown.</summary>
+public sealed class RefreshTokensOfSessionSpec : Specification<RefreshToken>
+{
+    public RefreshTokensOfSessionSpec(Guid userId, Guid familyId) => Query.Where(t => t.UserId == userId && t.FamilyId == familyId);
+}

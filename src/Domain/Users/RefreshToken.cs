@@ -30,7 +30,20 @@ public sealed class RefreshToken : Entity
 
     public Guid? ReplacedById { get; private set; }
 
-    public static RefreshToken Issue(Guid userId, Guid familyId, string tokenHash, DateTimeOffset now, TimeSpan lifetime) =>
+    /// <summary>When the session (the family) began: its first token's <see cref="CreatedAt"/>, carried by every successor.</summary>
+    public DateTimeOffset SessionStartedAt { get; private set; }
+
+    /// <summary>The client that was given this token (the sign-in, or the refresh that rotated to it).</summary>
+    public string? UserAgent { get; private set; }
+
+    public string? Address { get; private set; }
+
+    /// <summary>The first token of a new session (sign-in, registration).</summary>
+    public static RefreshToken Issue(Guid userId, Guid familyId, string tokenHash, DateTimeOffset now, TimeSpan lifetime, ClientInfo client) =>
+        Issue(userId, familyId, tokenHash, now, lifetime, client, sessionStartedAt: now);
+
+    private static RefreshToken Issue(
+        Guid userId, Guid familyId, string tokenHash, DateTimeOffset now, TimeSpan lifetime, ClientInfo client, DateTimeOffset sessionStartedAt) =>
         new()
         {
             UserId = userId,
@@ -38,7 +51,12 @@ public sealed class RefreshToken : Entity
             TokenHash = tokenHash,
             CreatedAt = now,
             ExpiresAt = now + lifetime,
+            SessionStartedAt = sessionStartedAt,
+            UserAgent = Clip(client.UserAgent, ClientInfo.MaxUserAgentLength),
+            Address = Clip(client.Address, ClientInfo.MaxAddressLength),
         };
+
+    private static string? Clip(string? value, int length) => value is null || value.Length <= length ? value : value[..length];
 
     /// <summary>A few seconds: long enough for a client's retry or a second tab, too short to be worth stealing for.</summary>
     public static readonly TimeSpan ReuseGrace = TimeSpan.FromSeconds(10);
@@ -51,7 +69,7 @@ public sealed class RefreshToken : Entity
     public bool IsExpired(DateTimeOffset now) => now >= ExpiresAt;
 
     /// <summary>Spends this token and issues its successor in the same family.</summary>
-    public RefreshToken Rotate(string newTokenHash, DateTimeOffset now, TimeSpan lifetime)
+    public RefreshToken Rotate(string newTokenHash, DateTimeOffset now, TimeSpan lifetime, ClientInfo client)
     {
         if (IsSpent)
         {
@@ -63,7 +81,7 @@ public sealed class RefreshToken : Entity
             throw new DomainException("REFRESH_TOKEN_EXPIRED", "This refresh token has expired.");
         }
 
-        var next = Issue(UserId, FamilyId, newTokenHash, now, lifetime);
+        var next = Issue(UserId, FamilyId, newTokenHash, now, lifetime, client, SessionStartedAt);
         RevokedAt = now;
         RevokedReason = RotatedReason;
         ReplacedById = next.Id;
@@ -84,6 +102,13 @@ public sealed class RefreshToken : Entity
     }
 
     private const string RotatedReason = "rotated";
+}
+
+/// <summary>Who asked for a token: the request's User-Agent and address, shown in the account's list of sessions.</summary>
+public sealed record ClientInfo(string? UserAgent, string? Address)
+{
+    public const int MaxUserAgentLength = 300;
+    public const int MaxAddressLength = 64;
 }
 
 /// <summary>A session (refresh family) was ended by logout or by detected reuse; its access tokens must stop at once.</summary>

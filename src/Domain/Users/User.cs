@@ -25,6 +25,9 @@ public sealed class User : Entity
     /// <summary>The language emails are written in: one of <see cref="Languages.Supported"/>.</summary>
     public string Language { get; private set; } = Languages.Default;
 
+    /// <summary>When the owner proved control of <see cref="Email"/> (a verification link, or a password reset by email).</summary>
+    public DateTimeOffset? EmailVerifiedAt { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -78,6 +81,15 @@ public sealed class User : Entity
     {
         PasswordHash = passwordHash;
         UpdatedAt = now;
+    }
+
+    public void VerifyEmail(DateTimeOffset now)
+    {
+        if (EmailVerifiedAt is null)
+        {
+            EmailVerifiedAt = now;
+            UpdatedAt = now;
+        }
     }
 }
 

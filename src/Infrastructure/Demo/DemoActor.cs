@@ -14,6 +14,8 @@ internal sealed class DemoActor : ICurrentUser
 
     public Role? Role { get; private set; }
 
+    public Guid? SessionId => null;
+
     public Guid RequiredUserId => UserId ?? throw new UnauthorizedException("UNAUTHENTICATED", "The demo seeder acts as no account here.");
 
     public void Become(DemoUser user) => (UserId, Role) = (user.Id, user.Role);

@@ -27,6 +27,13 @@ public sealed class EmailOptions
 
     public string FromName { get; set; } = "LectureHub";
 
+    /// <summary>
+    /// The web client's page that takes emailed links: a verification link is {LinkBaseUrl}/verify-email?token=…, a
+    /// reset link {LinkBaseUrl}/reset-password?token=…; the page posts the token to the API.
+    /// </summary>
+    [Required(ErrorMessage = "Email:LinkBaseUrl is required: the web page that emailed links open."), Url]
+    public string LinkBaseUrl { get; set; } = "";
+
     /// <summary>Per SMTP operation (connect, send). A whole delivery is cut off by the outbox after 20 s in any case.</summary>
     [Range(1, 30)]
     public int TimeoutSeconds { get; set; } = 15;

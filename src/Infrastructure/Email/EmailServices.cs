@@ -10,5 +10,6 @@ internal static class EmailServices
     {
         r.Options<EmailOptions>(EmailOptions.Section);
         r.Services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        r.Services.AddSingleton<IWebLinks, WebLinks>();
     }
 }

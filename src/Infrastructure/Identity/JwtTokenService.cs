@@ -17,9 +17,10 @@ internal sealed class JwtTokenService(IOptions<JwtOptions> options, TimeProvider
     private readonly JsonWebTokenHandler _handler = new();
     private readonly SigningCredentials _credentials = new(SigningKey(options.Value), SecurityAlgorithms.HmacSha256);
 
-    // Keys for the other two MACs, derived from the signing key so each has its own purpose.
+    // Keys for the other MACs, derived from the signing key so each has its own purpose.
     private readonly byte[] _successorKey = DerivedKey(options.Value, "refresh-successor");
     private readonly byte[] _deviceKey = DerivedKey(options.Value, "device-token");
+    private readonly byte[] _accountTokenKey = DerivedKey(options.Value, "account-token");
 
     public TimeSpan RefreshTokenLifetime => TimeSpan.FromDays(options.Value.RefreshTokenDays);
 
@@ -55,7 +56,10 @@ internal sealed class JwtTokenService(IOptions<JwtOptions> options, TimeProvider
     public NewRefreshToken SuccessorOf(string presented) =>
         FromValue(Base64UrlEncoder.Encode(HMACSHA256.HashData(_successorKey, Encoding.UTF8.GetBytes(presented))));
 
-    public string HashRefreshToken(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
+    public string HashToken(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
+
+    public string AccountTokenValue(Guid tokenId) =>
+        Base64UrlEncoder.Encode(HMACSHA256.HashData(_accountTokenKey, tokenId.ToByteArray()));
 
     public string CreateDeviceToken(Guid userId)
     {
@@ -75,7 +79,7 @@ internal sealed class JwtTokenService(IOptions<JwtOptions> options, TimeProvider
     private string DeviceMac(Guid device, Guid userId) =>
         Base64UrlEncoder.Encode(HMACSHA256.HashData(_deviceKey, Encoding.ASCII.GetBytes($"{device:N}:{userId:N}")));
 
-    private NewRefreshToken FromValue(string value) => new(value, HashRefreshToken(value));
+    private NewRefreshToken FromValue(string value) => new(value, HashToken(value));
 
     private static byte[] DerivedKey(JwtOptions jwt, string purpose) =>
         HMACSHA256.HashData(Convert.FromBase64String(jwt.SigningKey), Encoding.ASCII.GetBytes(purpose));

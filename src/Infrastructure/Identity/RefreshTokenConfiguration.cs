@@ -16,6 +16,8 @@ internal sealed class RefreshTokenConfiguration : IEntityTypeConfiguration<Refre
         builder.HasIndex(t => t.TokenHash).IsUnique();
         builder.HasIndex(t => t.FamilyId);
         builder.Property(t => t.RevokedReason).HasMaxLength(40);
+        builder.Property(t => t.UserAgent).HasMaxLength(ClientInfo.MaxUserAgentLength);
+        builder.Property(t => t.Address).HasMaxLength(ClientInfo.MaxAddressLength);
         builder.HasOne<User>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -67,6 +67,35 @@ internal static class AuthEndpoints
             })
             .WithSummary("Revoke the refresh token's family");
 
+        group.MapPost("/email/verify", async Task<NoContent> (VerifyEmailCommand command, ISender sender, CancellationToken ct) =>
+            {
+                await sender.Send(command, ct);
+                return TypedResults.NoContent();
+            })
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithSummary("Confirm the account's email with the token of the emailed link (no sign-in needed; single use, 24 hours)");
+
+        group.MapPost("/password/forgot", async Task<Accepted> (RequestPasswordResetCommand command, ISender sender, CancellationToken ct) =>
+            {
+                await sender.Send(command, ct);
+                return TypedResults.Accepted((string?)null);
+            })
+            .InClass(EndpointClass.Password)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .WithSummary("Email a password-reset link if an account has this email; the answer is 202 either way");
+
+        group.MapPost("/password/reset", async Task<NoContent> (ResetPasswordWorkflow workflow, ISender sender, CancellationToken ct) =>
+            {
+                await sender.Send(workflow, ct);
+                return TypedResults.NoContent();
+            })
+            .InClass(EndpointClass.Password)
+            .AddEndpointFilter<HashingAdmission>()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithSummary("Set a new password with the token of the emailed link (single use, 30 minutes); every session of the account ends");
+
         return api;
     }
 }

@@ -1,3 +1,5 @@
+using LectureHub.Application.Auth.Commands;
+using LectureHub.Application.Auth.Queries;
 using LectureHub.Application.Courses.Queries;
 using LectureHub.Application.Enrollments.Queries;
 using LectureHub.Application.Learning;
@@ -8,6 +10,7 @@ using LectureHub.Application.Notifications.Queries;
 using LectureHub.Application.Users;
 using LectureHub.Application.Users.Commands;
 using LectureHub.Application.Users.Queries;
+using LectureHub.WebApi.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -27,6 +30,49 @@ internal static class MeEndpoints
                 TypedResults.Ok(await sender.Send(command, ct)))
             .ProducesValidationProblem()
             .WithSummary("Change the signed-in user's profile; returns the new state");
+
+        var account = group.MapGroup("/").WithTags("Account");
+
+        account.MapPost("/password", async Task<NoContent> (ChangePasswordWorkflow workflow, ISender sender, CancellationToken ct) =>
+            {
+                await sender.Send(workflow, ct);
+                return TypedResults.NoContent();
+            })
+            .InClass(EndpointClass.Password)
+            .AddEndpointFilter<HashingAdmission>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithSummary("Change the password, given the current one; every other session ends, this one stays");
+
+        account.MapPost("/email/verification", async Task<Accepted> (ISender sender, CancellationToken ct) =>
+            {
+                await sender.Send(new RequestEmailVerificationCommand(), ct);
+                return TypedResults.Accepted((string?)null);
+            })
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .WithSummary("Email a new verification link (earlier ones stop working); at most 3 an hour");
+
+        account.MapGet("/sessions", async Task<Ok<IReadOnlyList<SessionDto>>> (ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListMySessionsQuery(), ct)))
+            .WithSummary("Your signed-in devices, one per session, newest use first; `current` marks this one");
+
+        account.MapDelete("/sessions/{id:guid}", async Task<NoContent> (Guid id, ISender sender, CancellationToken ct) =>
+            {
+                await sender.Send(new RevokeSessionCommand(id), ct);
+                return TypedResults.NoContent();
+            })
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Sign one session out (its access tokens stop within seconds on every instance)");
+
+        account.MapDelete("/sessions", async Task<NoContent> (ISender sender, CancellationToken ct) =>
+            {
+                await sender.Send(new RevokeOtherSessionsCommand(), ct);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("Sign out every session but this one");
 
         group.MapGet("/likes", async Task<Ok<IReadOnlyList<LikedCourseDto>>> (ISender sender, CancellationToken ct, int limit = 50) =>
                 TypedResults.Ok(await sender.Send(new ListMyLikesQuery(limit), ct)))

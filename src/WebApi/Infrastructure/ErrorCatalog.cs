@@ -57,6 +57,13 @@ internal static class ErrorCatalog
             new("USER_NOT_FOUND", [404], "The signed-in account no longer exists."),
             new("LANGUAGE_NOT_SUPPORTED", [409], "The language is not one we send email in (ko, en)."),
             new("ADMIN_ONLY", [403], "Only an Admin may do this."),
+            new("RESET_TOKEN_INVALID", [422], "The password-reset link is unknown, expired (30 minutes), already used or superseded by a newer one; ask for a new one."),
+            new("VERIFICATION_TOKEN_INVALID", [422], "The verification link is unknown, expired (24 hours), already used or superseded by a newer one; ask for a new one."),
+            new("ACCOUNT_TOKEN_SPENT", [409], "An emailed link was spent by another request at the same moment."),
+            new("EMAIL_ALREADY_VERIFIED", [409], "This account's email is already verified; no link is sent."),
+            new("EMAIL_LIMIT_REACHED", [429], "At most 3 emailed links of one kind an hour per account; use the newest, or wait for Retry-After."),
+            new("PASSWORD_INCORRECT", [422], "The current password is wrong (wrong tries count against the sign-in throttle, LOGIN_THROTTLED)."),
+            new("SESSION_NOT_FOUND", [404], "You have no session with this id (it may be another account's)."),
         ]),
         ("Catalog",
         [

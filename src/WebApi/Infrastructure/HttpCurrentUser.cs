@@ -12,5 +12,8 @@ internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentU
     public Role? Role =>
         accessor.HttpContext?.User.FindFirst("role")?.Value is { } role && Enum.TryParse<Role>(role, out var parsed) ? parsed : null;
 
+    public Guid? SessionId =>
+        accessor.HttpContext?.User.FindFirst(LectureHub.Infrastructure.Identity.JwtTokenService.SessionClaim)?.Value is { } sid && Guid.TryParse(sid, out var id) ? id : null;
+
     public Guid RequiredUserId => UserId ?? throw new UnauthorizedException("UNAUTHENTICATED", "Sign in to do this.");
 }

@@ -8,7 +8,7 @@ namespace LectureHub.IntegrationTests.Support;
 
 public sealed record Tokens(string AccessToken, DateTimeOffset AccessTokenExpiresAt, string RefreshToken, DateTimeOffset RefreshTokenExpiresAt);
 
-public sealed record Me(Guid Id, string Email, string DisplayName, string Role, string Language, DateTimeOffset CreatedAt);
+public sealed record Me(Guid Id, string Email, string DisplayName, string Role, string Language, DateTimeOffset CreatedAt, DateTimeOffset? EmailVerifiedAt = null);
 
 public sealed record Registration(Me User, Tokens Tokens);
 

@@ -18,6 +18,8 @@ public sealed class AuthHandlerTests
     private readonly ITokenService _tokens = Substitute.For<ITokenService>();
     private readonly ILoginThrottle _throttle = Substitute.For<ILoginThrottle>();
     private readonly IReadConsistency _consistency = Substitute.For<IReadConsistency>();
+    private readonly IRepository<AccountToken> _links = Substitute.For<IRepository<AccountToken>>();
+    private readonly IRequestClient _client = Substitute.For<IRequestClient>();
     private readonly Mediator.ISender _sender = Substitute.For<Mediator.ISender>();
     private readonly TimeProvider _clock = new TestClock(Now);
 
@@ -29,15 +31,19 @@ public sealed class AuthHandlerTests
         _tokens.CreateDeviceToken(Arg.Any<Guid>()).Returns("device");
         _refreshTokens.AddAsync(Arg.Any<RefreshToken>(), Arg.Any<CancellationToken>()).Returns(c => c.Arg<RefreshToken>());
         _throttle.CheckAsync(default!, default!, default, default).ReturnsForAnyArgs(LoginGate.Open);
+        _client.Client.Returns(new ClientInfo("phone", "198.51.100.7"));
+        _links.ListAsync(Arg.Any<ISpecification<AccountToken>>(), Arg.Any<CancellationToken>()).Returns([]);
+        _tokens.AccountTokenValue(Arg.Any<Guid>()).Returns("link-value");
+        _tokens.HashToken("link-value").Returns("link-hash");
     }
 
     private RegisterHandler Register => new(_users, _hasher, _sender);
 
     private LoginHandler Login => new(_users, _hasher, _tokens, _throttle, _sender, _clock);
 
-    private StartSessionHandler StartSession => new(_users, _refreshTokens, _tokens, _consistency, _clock);
+    private StartSessionHandler StartSession => new(_users, _refreshTokens, _tokens, _client, _consistency, _clock);
 
-    private CreateAccountHandler CreateAccount => new(_users, _refreshTokens, _tokens, _consistency, _clock);
+    private CreateAccountHandler CreateAccount => new(_users, _refreshTokens, _links, _tokens, _client, _consistency, _clock);
 
     [Fact]
     public async Task Register_refuses_an_email_that_is_taken()
@@ -64,13 +70,17 @@ public sealed class AuthHandlerTests
     }
 
     [Fact]
-    public async Task Creating_the_account_stores_the_hash_signs_it_in_and_notes_the_writer()
+    public async Task Creating_the_account_stores_the_hash_signs_it_in_sends_a_verification_link_and_notes_the_writer()
     {
         var registered = await CreateAccount.Handle(new CreateAccountCommand("a@b.co", "a", "ARGON2-HASH", Role.Student, null), default);
 
         await _users.Received(1).AddAsync(Arg.Is<User>(u => u.PasswordHash == "ARGON2-HASH" && u.Id == registered.User.Id), Arg.Any<CancellationToken>());
         _consistency.Received(1).NoteWriteBy(registered.User.Id);
         Assert.Equal(("jwt", "value"), (registered.Tokens.AccessToken, registered.Tokens.RefreshToken));
+        await _links.Received(1).AddAsync(
+            Arg.Is<AccountToken>(t => t.UserId == registered.User.Id && t.Purpose == AccountTokenPurpose.VerifyEmail && t.TokenHash == "link-hash"),
+            Arg.Any<CancellationToken>());
+        Assert.Null(registered.User.EmailVerifiedAt);
     }
 
     [Fact]
@@ -149,9 +159,9 @@ public sealed class AuthHandlerTests
     public async Task Presenting_a_spent_refresh_token_revokes_every_live_token_in_its_family()
     {
         var family = Guid.NewGuid();
-        var spent = RefreshToken.Issue(Guid.NewGuid(), family, "old", Now, TimeSpan.FromDays(1));
-        var live = spent.Rotate("new", Now, TimeSpan.FromDays(1));
-        _tokens.HashRefreshToken("stolen").Returns("old");
+        var spent = RefreshToken.Issue(Guid.NewGuid(), family, "old", Now, TimeSpan.FromDays(1), new ClientInfo(null, null));
+        var live = spent.Rotate("new", Now, TimeSpan.FromDays(1), new ClientInfo(null, null));
+        _tokens.HashToken("stolen").Returns("old");
         _refreshTokens.SingleOrDefaultAsync(Arg.Any<ISingleResultSpecification<RefreshToken>>(), Arg.Any<CancellationToken>()).Returns(spent);
         _refreshTokens.ListAsync(Arg.Any<ISpecification<RefreshToken>>(), Arg.Any<CancellationToken>()).Returns([live]);
 
@@ -159,7 +169,7 @@ public sealed class AuthHandlerTests
         _tokens.SuccessorOf("stolen").Returns(new NewRefreshToken("next", "new"));
         var later = new TestClock(Now + RefreshToken.ReuseGrace + TimeSpan.FromSeconds(1));
 
-        var outcome = await new RefreshTokensHandler(_users, _refreshTokens, _tokens, later).Handle(new RefreshTokensCommand("stolen"), default);
+        var outcome = await new RefreshTokensHandler(_users, _refreshTokens, _tokens, _client, later).Handle(new RefreshTokensCommand("stolen"), default);
 
         Assert.Equal("REFRESH_TOKEN_REUSED", outcome.RejectionCode);
         Assert.Null(outcome.Tokens);
@@ -171,16 +181,16 @@ public sealed class AuthHandlerTests
     public async Task Presenting_a_just_rotated_token_again_answers_with_the_same_successor_and_revokes_nothing()
     {
         var family = Guid.NewGuid();
-        var spent = RefreshToken.Issue(Guid.NewGuid(), family, "old", Now, TimeSpan.FromDays(1));
-        var live = spent.Rotate("new", Now, TimeSpan.FromDays(1));
-        _tokens.HashRefreshToken("retried").Returns("old");
+        var spent = RefreshToken.Issue(Guid.NewGuid(), family, "old", Now, TimeSpan.FromDays(1), new ClientInfo(null, null));
+        var live = spent.Rotate("new", Now, TimeSpan.FromDays(1), new ClientInfo(null, null));
+        _tokens.HashToken("retried").Returns("old");
         _tokens.SuccessorOf("retried").Returns(new NewRefreshToken("next", "new"));
         _refreshTokens.SingleOrDefaultAsync(Arg.Any<ISingleResultSpecification<RefreshToken>>(), Arg.Any<CancellationToken>()).Returns(spent);
         _refreshTokens.GetByIdAsync(live.Id, Arg.Any<CancellationToken>()).Returns(live);
         _users.GetByIdAsync(spent.UserId, Arg.Any<CancellationToken>()).Returns(User.Register("a@b.co", "a", "h", Role.Student, Now));
         var soon = new TestClock(Now + RefreshToken.ReuseGrace);
 
-        var outcome = await new RefreshTokensHandler(_users, _refreshTokens, _tokens, soon).Handle(new RefreshTokensCommand("retried"), default);
+        var outcome = await new RefreshTokensHandler(_users, _refreshTokens, _tokens, _client, soon).Handle(new RefreshTokensCommand("retried"), default);
 
         Assert.Equal("next", outcome.Tokens?.RefreshToken);
         Assert.False(live.IsSpent);

@@ -180,7 +180,7 @@ public sealed class IdentityTests
 
         Assert.NotEqual(one.Value, two.Value);
         Assert.Equal(43, one.Value.Length); // 256 bits, base64url
-        Assert.Equal(service.HashRefreshToken(one.Value), one.Hash);
+        Assert.Equal(service.HashToken(one.Value), one.Hash);
         Assert.DoesNotContain(one.Value, one.Hash, StringComparison.Ordinal);
     }
 

@@ -81,7 +81,7 @@ internal sealed class LoginHandler(
 }
 
 internal sealed class StartSessionHandler(
-    IRepository<User> users, IRepository<RefreshToken> refreshTokens, ITokenService tokens, IReadConsistency consistency, TimeProvider clock)
+    IRepository<User> users, IRepository<RefreshToken> refreshTokens, ITokenService tokens, IRequestClient requestClient, IReadConsistency consistency, TimeProvider clock)
     : ICommandHandler<StartSessionCommand, TokenPair>
 {
     public async ValueTask<TokenPair> Handle(StartSessionCommand command, CancellationToken cancellationToken)
@@ -95,6 +95,6 @@ internal sealed class StartSessionHandler(
         }
 
         consistency.NoteWriteBy(user.Id);
-        return await TokenIssuer.IssueAsync(user, familyId: Guid.CreateVersion7(), tokens, refreshTokens, now, cancellationToken);
+        return await TokenIssuer.IssueAsync(user, familyId: Guid.CreateVersion7(), tokens, refreshTokens, requestClient.Client, now, cancellationToken);
     }
 }

@@ -19,10 +19,10 @@ internal sealed class LogoutHandler(IRepository<RefreshToken> refreshTokens, ITo
 {
     public async ValueTask<Unit> Handle(LogoutCommand command, CancellationToken cancellationToken)
     {
-        var token = await refreshTokens.SingleOrDefaultAsync(new RefreshTokenByHashSpec(tokens.HashRefreshToken(command.RefreshToken)), cancellationToken);
+        var token = await refreshTokens.SingleOrDefaultAsync(new RefreshTokenByHashSpec(tokens.HashToken(command.RefreshToken)), cancellationToken);
         if (token is not null)
         {
-            await RefreshTokensHandler.RevokeFamilyAsync(refreshTokens, token.FamilyId, "logout", clock.GetUtcNow(), cancellationToken);
+            await Sessions.RevokeAsync(refreshTokens, token.FamilyId, "logout", clock.GetUtcNow(), cancellationToken);
         }
 
         return Unit.Value;

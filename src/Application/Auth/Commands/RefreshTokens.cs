@@ -56,12 +56,13 @@ internal sealed class RefreshTokensHandler(
     IRepository<User> users,
     IRepository<RefreshToken> refreshTokens,
     ITokenService tokens,
+    IRequestClient requestClient,
     TimeProvider clock) : ICommandHandler<RefreshTokensCommand, RefreshOutcome>
 {
     public async ValueTask<RefreshOutcome> Handle(RefreshTokensCommand command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var presented = await refreshTokens.SingleOrDefaultAsync(new RefreshTokenByHashSpec(tokens.HashRefreshToken(command.RefreshToken)), cancellationToken);
+        var presented = await refreshTokens.SingleOrDefaultAsync(new RefreshTokenByHashSpec(tokens.HashToken(command.RefreshToken)), cancellationToken);
         if (presented is null)
         {
             return RefreshOutcome.Rejected("REFRESH_TOKEN_INVALID");
@@ -85,7 +86,7 @@ internal sealed class RefreshTokensHandler(
 
         if (presented.IsSpent)
         {
-            await RevokeFamilyAsync(refreshTokens, presented.FamilyId, "reuse detected", now, cancellationToken);
+            await Sessions.RevokeAsync(refreshTokens, presented.FamilyId, "reuse detected", now, cancellationToken);
             return RefreshOutcome.Rejected("REFRESH_TOKEN_REUSED");
         }
 
@@ -94,16 +95,7 @@ internal sealed class RefreshTokensHandler(
             return RefreshOutcome.Rejected("REFRESH_TOKEN_EXPIRED");
         }
 
-        var rotated = await refreshTokens.AddAsync(presented.Rotate(successor.Hash, now, tokens.RefreshTokenLifetime), cancellationToken);
+        var rotated = await refreshTokens.AddAsync(presented.Rotate(successor.Hash, now, tokens.RefreshTokenLifetime, requestClient.Client), cancellationToken);
         return new RefreshOutcome(TokenIssuer.Pair(user, tokens, successor, rotated), null);
-    }
-
-    internal static async Task RevokeFamilyAsync(
-        IRepository<RefreshToken> refreshTokens, Guid familyId, string reason, DateTimeOffset now, CancellationToken ct)
-    {
-        foreach (var token in await refreshTokens.ListAsync(new ActiveRefreshTokensInFamilySpec(familyId), ct))
-        {
-            token.Revoke(reason, now);
-        }
     }
 }

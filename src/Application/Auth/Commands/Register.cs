@@ -50,7 +50,13 @@ internal sealed class RegisterHandler(IRepository<User> users, IPasswordHasher h
 }
 
 internal sealed class CreateAccountHandler(
-    IRepository<User> users, IRepository<RefreshToken> refreshTokens, ITokenService tokens, IReadConsistency consistency, TimeProvider clock)
+    IRepository<User> users,
+    IRepository<RefreshToken> refreshTokens,
+    IRepository<AccountToken> links,
+    ITokenService tokens,
+    IRequestClient requestClient,
+    IReadConsistency consistency,
+    TimeProvider clock)
     : ICommandHandler<CreateAccountCommand, Registration>
 {
     public async ValueTask<Registration> Handle(CreateAccountCommand command, CancellationToken cancellationToken)
@@ -64,7 +70,8 @@ internal sealed class CreateAccountHandler(
         var now = clock.GetUtcNow();
         var user = User.Register(command.Email, command.DisplayName, command.PasswordHash, command.Role, now, command.Language ?? Languages.Default);
         await users.AddAsync(user, cancellationToken);
+        await AccountLinks.IssueAsync(links, tokens, user.Id, AccountTokenPurpose.VerifyEmail, now, cancellationToken);
         consistency.NoteWriteBy(user.Id);
-        return new Registration(MeDto.From(user), await TokenIssuer.IssueAsync(user, Guid.CreateVersion7(), tokens, refreshTokens, now, cancellationToken));
+        return new Registration(MeDto.From(user), await TokenIssuer.IssueAsync(user, Guid.CreateVersion7(), tokens, refreshTokens, requestClient.Client, now, cancellationToken));
     }
 }

@@ -9,7 +9,8 @@ public sealed record GetMeQuery : IQuery<MeDto>;
 internal sealed class GetMeHandler(IReadDb db, ICurrentUser currentUser) : IQueryHandler<GetMeQuery, MeDto>
 {
     private const string Sql = """
-        SELECT id AS "Id", email AS "Email", display_name AS "DisplayName", role AS "Role", language AS "Language", created_at AS "CreatedAt"
+        SELECT id AS "Id", email AS "Email", display_name AS "DisplayName", role AS "Role", language AS "Language", created_at AS "CreatedAt",
+               email_verified_at AS "EmailVerifiedAt"
         FROM users
         WHERE id = @UserId
         """;

@@ -1,0 +1,19 @@
+using LectureHub.Application.Abstractions;
+using LectureHub.Domain.Users;
+using Microsoft.Extensions.Options;
+
+namespace LectureHub.Infrastructure.Email;
+
+internal sealed class WebLinks(IOptions<EmailOptions> options) : IWebLinks
+{
+    public string AccountLink(AccountTokenPurpose purpose, string value)
+    {
+        var page = purpose switch
+        {
+            AccountTokenPurpose.VerifyEmail => "verify-email",
+            AccountTokenPurpose.ResetPassword => "reset-password",
+            _ => throw new ArgumentOutOfRangeException(nameof(purpose), purpose, null),
+        };
+        return $"{options.Value.LinkBaseUrl.TrimEnd('/')}/{page}?token={Uri.EscapeDataString(value)}";
+    }
+}
