@@ -48,3 +48,8 @@ public sealed class RefreshTokensOfSessionSpec : Specification<RefreshToken>
 {
     public RefreshTokensOfSessionSpec(Guid userId, Guid familyId) => Query.Where(t => t.UserId == userId && t.FamilyId == familyId);
 }
+
+public sealed class PendingInstructorApplicationSpec : Specification<InstructorApplication>
+{
+    public PendingInstructorApplicationSpec(Guid userId) => Query.Where(a => a.UserId == userId && a.Status == InstructorApplicationStatus.Pending);
+}

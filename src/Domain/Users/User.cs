@@ -6,6 +6,7 @@ public sealed class User : Entity
 {
     public const int MaxDisplayNameLength = 50;
     public const int MaxEmailLength = 254;
+    public const int MaxSuspensionReasonLength = 500;
 
     private User()
     {
@@ -27,6 +28,13 @@ public sealed class User : Entity
 
     /// <summary>When the owner proved control of <see cref="Email"/> (a verification link, or a password reset by email).</summary>
     public DateTimeOffset? EmailVerifiedAt { get; private set; }
+
+    /// <summary>Set while an Admin has suspended the account: it cannot sign in, and its sessions were ended.</summary>
+    public DateTimeOffset? SuspendedAt { get; private set; }
+
+    public string? SuspensionReason { get; private set; }
+
+    public bool IsSuspended => SuspendedAt is not null;
 
     public DateTimeOffset CreatedAt { get; private set; }
 
@@ -80,6 +88,39 @@ public sealed class User : Entity
     public void ChangePasswordHash(string passwordHash, DateTimeOffset now)
     {
         PasswordHash = passwordHash;
+        UpdatedAt = now;
+    }
+
+    public void ChangeRole(Role role, DateTimeOffset now)
+    {
+        if (Role != role)
+        {
+            Role = role;
+            UpdatedAt = now;
+        }
+    }
+
+    public void Suspend(string reason, DateTimeOffset now)
+    {
+        if (IsSuspended)
+        {
+            throw new DomainException("ALREADY_SUSPENDED", "This account is already suspended.");
+        }
+
+        SuspendedAt = now;
+        SuspensionReason = reason.Trim();
+        UpdatedAt = now;
+    }
+
+    public void Reinstate(DateTimeOffset now)
+    {
+        if (!IsSuspended)
+        {
+            throw new DomainException("NOT_SUSPENDED", "This account is not suspended.");
+        }
+
+        SuspendedAt = null;
+        SuspensionReason = null;
         UpdatedAt = now;
     }
 

@@ -1,3 +1,4 @@
+using LectureHub.Domain.Audit;
 using LectureHub.Domain.Categories;
 using LectureHub.Domain.Cohorts;
 using LectureHub.Domain.Community;
@@ -27,6 +28,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
 
     public DbSet<AccountToken> AccountTokens => Set<AccountToken>();
+
+    public DbSet<InstructorApplication> InstructorApplications => Set<InstructorApplication>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<Category> Categories => Set<Category>();
 

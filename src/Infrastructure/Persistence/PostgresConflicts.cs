@@ -18,6 +18,7 @@ internal static class PostgresConflicts
         ["ix_boards_slug"] = ("BOARD_SLUG_TAKEN", "A board with this slug already exists."),
         ["ix_boards_category_id"] = ("CATEGORY_HAS_BOARD", "That category already has its board."),
         ["ix_course_reviews_course_id_student_id"] = ("REVIEW_EXISTS", "You have reviewed this course already; edit your review instead."),
+        ["ix_instructor_applications_user_id"] = ("INSTRUCTOR_APPLICATION_PENDING", "You already have an application to teach waiting for a decision."),
         ["ix_instructor_statements_instructor_id_month"] = ("STATEMENT_ALREADY_CLOSED", "The instructor's statement for this month is closed already."),
     };
 

@@ -1,4 +1,5 @@
 using LectureHub.Application.Abstractions;
+using LectureHub.Application.Audit.Queries;
 using LectureHub.Application.Community.Commands;
 using LectureHub.Application.Community.Queries;
 using LectureHub.Application.Outbox;
@@ -6,6 +7,10 @@ using LectureHub.Application.Payments.Queries;
 using LectureHub.Application.Settlement;
 using LectureHub.Application.Settlement.Commands;
 using LectureHub.Application.Settlement.Queries;
+using LectureHub.Application.Users;
+using LectureHub.Application.Users.Commands;
+using LectureHub.Application.Users.Queries;
+using LectureHub.Domain.Users;
 using LectureHub.WebApi.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,6 +20,12 @@ namespace LectureHub.WebApi.Endpoints;
 internal static class AdminEndpoints
 {
     public sealed record ReportResolutionBody(ReportOutcome Outcome);
+
+    public sealed record RoleBody(Role Role);
+
+    public sealed record SuspensionBody(string Reason);
+
+    public sealed record DecisionBody(bool Approve, string? Reason);
 
     /// <summary>How many reports the resolution closed (the one named and the other open ones on its target).</summary>
     public sealed record ReportResolution(int Closed);
@@ -53,6 +64,52 @@ internal static class AdminEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Resolve a report by hiding its post or comment, or by dismissing it; every open report on the same target closes with it");
+
+        var users = group.MapGroup("/").WithTags("Admin users");
+
+        users.MapGet("/users", async Task<Ok<UserPage>> ([AsParameters] SearchUsersQuery query, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(query, ct)))
+            .ProducesValidationProblem()
+            .WithSummary("Accounts whose email starts with q or whose name contains it, optionally of one role or suspended only; newest first");
+
+        users.MapPut("/users/{id:guid}/role", async Task<Ok<AdminUserDto>> (Guid id, RoleBody body, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ChangeUserRoleCommand(id, body.Role), ct)))
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Change an account's role; taking rights away signs it out everywhere (audited)");
+
+        users.MapPost("/users/{id:guid}/suspension", async Task<Ok<AdminUserDto>> (Guid id, SuspensionBody body, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new SuspendUserCommand(id, body.Reason), ct)))
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Suspend an account at once: every session ends, its access tokens stop within seconds everywhere, sign-in answers 403 (audited)");
+
+        users.MapDelete("/users/{id:guid}/suspension", async Task<Ok<AdminUserDto>> (Guid id, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ReinstateUserCommand(id), ct)))
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Lift a suspension (audited)");
+
+        users.MapGet("/instructor-applications", async Task<Ok<IReadOnlyList<InstructorApplicationDto>>> (
+                    [AsParameters] ListInstructorApplicationsQuery query, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(query, ct)))
+            .ProducesValidationProblem()
+            .WithSummary("Applications to teach in a status (pending by default), oldest first");
+
+        users.MapPost("/instructor-applications/{id:guid}/decision", async Task<Ok<InstructorApplicationDto>> (
+                    Guid id, DecisionBody body, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new DecideInstructorApplicationCommand(id, body.Approve, body.Reason), ct)))
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Approve (the account becomes an Instructor) or reject with a reason; the applicant is emailed (audited)");
+
+        users.MapGet("/audit-log", async Task<Ok<AuditPage>> ([AsParameters] ListAuditLogQuery query, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(query, ct)))
+            .ProducesValidationProblem()
+            .WithSummary("Admin actions, newest first: who, what, on what, when, before and after; append-only");
 
         var settlement = group.MapGroup("/settlement");
 

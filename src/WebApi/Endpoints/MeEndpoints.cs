@@ -74,6 +74,12 @@ internal static class MeEndpoints
             })
             .WithSummary("Sign out every session but this one");
 
+        account.MapPost("/instructor-application", async Task<Created<InstructorApplicationDto>> (ApplyToTeachCommand command, ISender sender, CancellationToken ct) =>
+                TypedResults.Created((string?)null, await sender.Send(command, ct)))
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Ask to teach (students only; one pending at a time); an Admin approves or rejects it");
+
         group.MapGet("/likes", async Task<Ok<IReadOnlyList<LikedCourseDto>>> (ISender sender, CancellationToken ct, int limit = 50) =>
                 TypedResults.Ok(await sender.Send(new ListMyLikesQuery(limit), ct)))
             .WithSummary("Courses the signed-in user liked, newest first");

@@ -90,10 +90,11 @@ public sealed class MetricsTests(ApiFactory factory) : ApiTest(factory)
         await Api.EventuallyAsync(async () =>
         {
             after = await Metrics.ScrapeAsync(Factory);
-            return after.Sum("lecturehub_outbox_deliveries_total") - before.Sum("lecturehub_outbox_deliveries_total") >= 2;
-        }, "both messages attempted", timeoutMs: 30_000);
+            return after.Sum("lecturehub_outbox_deliveries_total") - before.Sum("lecturehub_outbox_deliveries_total") >= 3;
+        }, "the sign-up's two events and the retired one attempted", timeoutMs: 30_000);
 
         Assert.Equal(1, after.Since(before, "lecturehub_outbox_deliveries_total", "event=UserRegistered", "outcome=delivered"));
+        Assert.Equal(1, after.Since(before, "lecturehub_outbox_deliveries_total", "event=AccountTokenIssued", "outcome=delivered"));
         Assert.Equal(1, after.Since(before, "lecturehub_outbox_deliveries_total", "event=RetiredEvent", "outcome=failed"));
         Assert.Equal(3, after.Value("lecturehub_outbox_pending"));
     }

@@ -1,3 +1,4 @@
+using LectureHub.Infrastructure.Audit;
 using LectureHub.Infrastructure.Caching;
 using LectureHub.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Builder;
@@ -93,7 +94,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             DbAdapter = DbAdapter.Postgres,
             SchemasToInclude = ["public"],
-            TablesToIgnore = [NpgsqlConfiguration.MigrationsHistoryTable],
+            // The audit log refuses DELETE (append-only); ResetAsync truncates it instead.
+            TablesToIgnore = [NpgsqlConfiguration.MigrationsHistoryTable, AuditEntryConfiguration.Table],
         });
     }
 
@@ -105,6 +107,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             await connection.OpenAsync();
             await _respawner!.ResetAsync(connection);
+            await using var truncate = new NpgsqlCommand($"TRUNCATE {AuditEntryConfiguration.Table}", connection);
+            await truncate.ExecuteNonQueryAsync();
         }
 
         var redis = await RedisAsync();

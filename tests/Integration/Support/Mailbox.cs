@@ -25,7 +25,11 @@ public static class Mailbox
 
     private static string WebPort => Environment.GetEnvironmentVariable("LH_MAILDEV_WEB_PORT") is { Length: > 0 } port ? port : "51080";
 
-    public static async Task<List<DeliveredEmail>> AllAsync() => (await Http.GetFromJsonAsync<List<DeliveredEmail>>("api/email", Api.Json))!;
+    /// <summary>
+    /// Every email but the verification links that each sign-up sends (their Message-IDs start with
+    /// <see cref="VerificationKey"/>), so tests of other emails count only theirs; <see cref="VerificationLinksToAsync"/> reads those.
+    /// </summary>
+    public static async Task<List<DeliveredEmail>> AllAsync() => (await DeliveredAsync()).Where(e => !IsVerification(e)).ToList();
 
     public static async Task<List<DeliveredEmail>> ToAsync(string address) => (await AllAsync()).Where(e => e.Recipient == address).ToList();
 
@@ -36,6 +40,23 @@ public static class Mailbox
         await Api.EventuallyAsync(async () => (emails = await ToAsync(address)).Count >= count, $"{count} email(s) to {address}");
         return emails;
     }
+
+    public static async Task<List<DeliveredEmail>> VerificationLinksToAsync(string address) =>
+        (await DeliveredAsync()).Where(e => IsVerification(e) && e.Recipient == address).ToList();
+
+    /// <summary>Waits for the address's first verification email (sent on sign-up).</summary>
+    public static async Task<DeliveredEmail> WaitForVerificationLinkAsync(string address)
+    {
+        var emails = new List<DeliveredEmail>();
+        await Api.EventuallyAsync(async () => (emails = await VerificationLinksToAsync(address)).Count >= 1, $"a verification email to {address}");
+        return emails[0];
+    }
+
+    private const string VerificationKey = "account.verifyemail.";
+
+    private static bool IsVerification(DeliveredEmail email) => email.MessageId.TrimStart('<').StartsWith(VerificationKey, StringComparison.Ordinal);
+
+    private static async Task<List<DeliveredEmail>> DeliveredAsync() => (await Http.GetFromJsonAsync<List<DeliveredEmail>>("api/email", Api.Json))!;
 
     public static async Task ClearAsync() => (await Http.DeleteAsync("api/email/all")).EnsureSuccessStatusCode();
 }

@@ -74,10 +74,19 @@ internal sealed class LoginHandler(
         }
 
         await throttle.ResetAsync(email, source, cancellationToken);
+        if (user.IsSuspended)
+        {
+            throw Suspended();
+        }
+
         var rehash = check == PasswordCheck.SuccessRehashNeeded ? await hasher.HashAsync(workflow.Password, cancellationToken) : null;
         var pair = await sender.Send(new StartSessionCommand(user.Id, rehash), cancellationToken);
         return new SignedIn(pair, device is null ? tokens.CreateDeviceToken(user.Id) : workflow.DeviceToken!);
     }
+
+    /// <summary>Said only after the password checked out, so it reveals nothing to someone guessing.</summary>
+    internal static ForbiddenException Suspended() =>
+        new("ACCOUNT_SUSPENDED", "This account is suspended. Contact support if you think this is a mistake.");
 }
 
 internal sealed class StartSessionHandler(
@@ -88,6 +97,11 @@ internal sealed class StartSessionHandler(
     {
         var user = await users.GetByIdAsync(command.UserId, cancellationToken)
             ?? throw new UnauthorizedException("INVALID_CREDENTIALS", "The email or password is incorrect.");
+        if (user.IsSuspended)
+        {
+            throw LoginHandler.Suspended(); // suspended while the password was being checked
+        }
+
         var now = clock.GetUtcNow();
         if (command.NewPasswordHash is { } hash)
         {

@@ -74,6 +74,11 @@ internal sealed class RefreshTokensHandler(
             return RefreshOutcome.Rejected("REFRESH_TOKEN_INVALID");
         }
 
+        if (user.IsSuspended)
+        {
+            return RefreshOutcome.Rejected("ACCOUNT_SUSPENDED");
+        }
+
         var successor = tokens.SuccessorOf(command.RefreshToken);
         if (presented.IsWithinReuseGrace(now))
         {
