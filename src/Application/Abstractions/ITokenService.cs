@@ -11,8 +11,12 @@ public interface ITokenService
 {
     TimeSpan RefreshTokenLifetime { get; }
 
-    /// <summary>An access token for one session (the refresh family), so revoking the session stops it too.</summary>
-    AccessToken CreateAccessToken(User user, Guid sessionId);
+    /// <summary>
+    /// An access token for one session (the refresh family), so revoking the session stops it too.
+    /// <paramref name="authenticatedAt"/>: when the user last proved who they are (password, and second factor where
+    /// on) for this token; refreshed tokens carry none. Step-up reads it (<c>auth_time</c>).
+    /// </summary>
+    AccessToken CreateAccessToken(User user, Guid sessionId, DateTimeOffset? authenticatedAt = null);
 
     NewRefreshToken CreateRefreshToken();
 
@@ -27,6 +31,12 @@ public interface ITokenService
 
     /// <summary>An emailed link's value, derived from its token's id with a server key: the same on every redelivery, never stored.</summary>
     string AccountTokenValue(Guid tokenId);
+
+    /// <summary>A short-lived, signed proof that the user's password checked out, for the second sign-in step.</summary>
+    string CreateLoginChallenge(Guid userId, DateTimeOffset expiresAt);
+
+    /// <summary>The user the challenge was issued for, if it is one of ours and has not expired; otherwise null.</summary>
+    Guid? LoginChallengeUser(string challenge, DateTimeOffset now);
 
     /// <summary>A signed, long-lived marker of a device that has signed in to this account before.</summary>
     string CreateDeviceToken(Guid userId);

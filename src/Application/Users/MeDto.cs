@@ -3,7 +3,9 @@ using LectureHub.Domain.Users;
 namespace LectureHub.Application.Users;
 
 /// <summary>The signed-in user's own profile.</summary>
-public sealed record MeDto(Guid Id, string Email, string DisplayName, Role Role, string Language, DateTimeOffset CreatedAt, DateTimeOffset? EmailVerifiedAt)
+public sealed record MeDto(
+    Guid Id, string Email, string DisplayName, Role Role, string Language, DateTimeOffset CreatedAt, DateTimeOffset? EmailVerifiedAt, bool TwoFactorEnabled)
 {
-    public static MeDto From(User user) => new(user.Id, user.Email, user.DisplayName, user.Role, user.Language, user.CreatedAt, user.EmailVerifiedAt);
+    public static MeDto From(User user) =>
+        new(user.Id, user.Email, user.DisplayName, user.Role, user.Language, user.CreatedAt, user.EmailVerifiedAt, user.HasTwoFactor);
 }

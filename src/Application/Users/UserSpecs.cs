@@ -53,3 +53,13 @@ public sealed class PendingInstructorApplicationSpec : Specification<InstructorA
 {
     public PendingInstructorApplicationSpec(Guid userId) => Query.Where(a => a.UserId == userId && a.Status == InstructorApplicationStatus.Pending);
 }
+
+public sealed class UnusedRecoveryCodeSpec : Specification<RecoveryCode>
+{
+    public UnusedRecoveryCodeSpec(Guid userId, string codeHash) => Query.Where(c => c.UserId == userId && c.CodeHash == codeHash && c.UsedAt == null);
+}
+
+public sealed class RecoveryCodesOfUserSpec : Specification<RecoveryCode>
+{
+    public RecoveryCodesOfUserSpec(Guid userId) => Query.Where(c => c.UserId == userId);
+}

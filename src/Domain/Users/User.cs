@@ -36,6 +36,17 @@ public sealed class User : Entity
 
     public bool IsSuspended => SuspendedAt is not null;
 
+    /// <summary>The TOTP secret, encrypted by the server (never stored in the clear); set from enrolment on.</summary>
+    public string? TotpSecret { get; private set; }
+
+    /// <summary>When the first code confirmed enrolment: from then on, signing in takes a second step.</summary>
+    public DateTimeOffset? TotpEnabledAt { get; private set; }
+
+    /// <summary>The last TOTP time step accepted, so one code cannot be used twice.</summary>
+    public long TotpLastStep { get; private set; }
+
+    public bool HasTwoFactor => TotpEnabledAt is not null;
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -121,6 +132,57 @@ public sealed class User : Entity
 
         SuspendedAt = null;
         SuspensionReason = null;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Starts (or restarts) enrolment with a new secret; it counts only once <see cref="EnableTotp"/> confirms it.</summary>
+    public void BeginTotpEnrolment(string protectedSecret, DateTimeOffset now)
+    {
+        if (HasTwoFactor)
+        {
+            throw new DomainException("TWO_FACTOR_ALREADY_ENABLED", "Two-factor sign-in is already on; turn it off first to enrol a new authenticator.");
+        }
+
+        TotpSecret = protectedSecret;
+        TotpLastStep = 0;
+        UpdatedAt = now;
+    }
+
+    /// <summary>The first code matched (at <paramref name="step"/>): two-factor sign-in is on.</summary>
+    public void EnableTotp(long step, DateTimeOffset now)
+    {
+        if (TotpSecret is null || HasTwoFactor)
+        {
+            throw new DomainException("TWO_FACTOR_NOT_ENROLLING", "Start enrolment first (POST /me/2fa/totp).");
+        }
+
+        TotpEnabledAt = now;
+        TotpLastStep = step;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Accepts a code matched at <paramref name="step"/> unless that step (or a later one) was used already.</summary>
+    public bool AcceptTotpStep(long step)
+    {
+        if (step <= TotpLastStep)
+        {
+            return false;
+        }
+
+        TotpLastStep = step;
+        return true;
+    }
+
+    public void DisableTotp(DateTimeOffset now)
+    {
+        if (!HasTwoFactor)
+        {
+            throw new DomainException("TWO_FACTOR_NOT_ENABLED", "Two-factor sign-in is not on.");
+        }
+
+        TotpSecret = null;
+        TotpEnabledAt = null;
+        TotpLastStep = 0;
         UpdatedAt = now;
     }
 

@@ -16,6 +16,8 @@ internal sealed class DemoActor : ICurrentUser
 
     public Guid? SessionId => null;
 
+    public DateTimeOffset? AuthenticatedAt => null;
+
     public Guid RequiredUserId => UserId ?? throw new UnauthorizedException("UNAUTHENTICATED", "The demo seeder acts as no account here.");
 
     public void Become(DemoUser user) => (UserId, Role) = (user.Id, user.Role);

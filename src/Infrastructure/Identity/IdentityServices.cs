@@ -21,6 +21,7 @@ internal static class IdentityServices
                 $"PasswordHashing below Argon2id m={PasswordHashingOptions.ProductionMemoryKiB} KiB, t={PasswordHashingOptions.ProductionPasses} is for Development only.");
         r.Services.AddSingleton<IPasswordHasher, PasswordHasher>();
         r.Services.AddSingleton<ITokenService, JwtTokenService>();
+        r.Services.AddSingleton<ITwoFactor, TotpTwoFactor>();
         r.Services.AddSingleton<InProcessLoginThrottle>();
         r.Services.AddSingleton<ILoginThrottle, RedisLoginThrottle>();
         r.Services.AddSingleton<RedisSessionRevocations>();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
@@ -14,6 +15,9 @@ internal sealed class JwtTokenService(IOptions<JwtOptions> options, TimeProvider
     /// <summary>The access token's claim naming its session (RFC 9068's "sid").</summary>
     public const string SessionClaim = "sid";
 
+    /// <summary>When the user last authenticated for this token (OpenID Connect's "auth_time", seconds since the epoch).</summary>
+    public const string AuthTimeClaim = "auth_time";
+
     private readonly JsonWebTokenHandler _handler = new();
     private readonly SigningCredentials _credentials = new(SigningKey(options.Value), SecurityAlgorithms.HmacSha256);
 
@@ -21,12 +25,13 @@ internal sealed class JwtTokenService(IOptions<JwtOptions> options, TimeProvider
     private readonly byte[] _successorKey = DerivedKey(options.Value, "refresh-successor");
     private readonly byte[] _deviceKey = DerivedKey(options.Value, "device-token");
     private readonly byte[] _accountTokenKey = DerivedKey(options.Value, "account-token");
+    private readonly byte[] _challengeKey = DerivedKey(options.Value, "login-challenge");
 
     public TimeSpan RefreshTokenLifetime => TimeSpan.FromDays(options.Value.RefreshTokenDays);
 
     public static SymmetricSecurityKey SigningKey(JwtOptions jwt) => new(Convert.FromBase64String(jwt.SigningKey));
 
-    public AccessToken CreateAccessToken(User user, Guid sessionId)
+    public AccessToken CreateAccessToken(User user, Guid sessionId, DateTimeOffset? authenticatedAt = null)
     {
         var now = clock.GetUtcNow();
         var expires = now.AddMinutes(options.Value.AccessTokenMinutes);
@@ -45,6 +50,9 @@ internal sealed class JwtTokenService(IOptions<JwtOptions> options, TimeProvider
                 new Claim(SessionClaim, sessionId.ToString()),
                 new Claim("role", user.Role.ToString()),
                 new Claim("name", user.DisplayName),
+                .. authenticatedAt is { } at
+                    ? [new Claim(AuthTimeClaim, at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer64)]
+                    : Array.Empty<Claim>(),
             ]),
         });
         return new AccessToken(token, expires);
@@ -60,6 +68,25 @@ internal sealed class JwtTokenService(IOptions<JwtOptions> options, TimeProvider
 
     public string AccountTokenValue(Guid tokenId) =>
         Base64UrlEncoder.Encode(HMACSHA256.HashData(_accountTokenKey, tokenId.ToByteArray()));
+
+    public string CreateLoginChallenge(Guid userId, DateTimeOffset expiresAt)
+    {
+        var body = $"{userId:N}.{expiresAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)}";
+        return $"{body}.{Mac(_challengeKey, body)}";
+    }
+
+    public Guid? LoginChallengeUser(string challenge, DateTimeOffset now)
+    {
+        var parts = challenge.Split('.');
+        return parts.Length == 3 && Guid.TryParseExact(parts[0], "N", out var userId)
+            && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var expires)
+            && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Mac(_challengeKey, $"{parts[0]}.{parts[1]}")), Encoding.ASCII.GetBytes(parts[2]))
+            && now.ToUnixTimeSeconds() < expires
+                ? userId
+                : null;
+    }
+
+    private static string Mac(byte[] key, string text) => Base64UrlEncoder.Encode(HMACSHA256.HashData(key, Encoding.ASCII.GetBytes(text)));
 
     public string CreateDeviceToken(Guid userId)
     {
@@ -81,6 +108,6 @@ internal sealed class JwtTokenService(IOptions<JwtOptions> options, TimeProvider
 
     private NewRefreshToken FromValue(string value) => new(value, HashToken(value));
 
-    private static byte[] DerivedKey(JwtOptions jwt, string purpose) =>
+    internal static byte[] DerivedKey(JwtOptions jwt, string purpose) =>
         HMACSHA256.HashData(Convert.FromBase64String(jwt.SigningKey), Encoding.ASCII.GetBytes(purpose));
 }

@@ -20,6 +20,8 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.PasswordHash).HasMaxLength(200);
         builder.Property(u => u.SuspensionReason).HasMaxLength(User.MaxSuspensionReasonLength);
         builder.Ignore(u => u.IsSuspended);
+        builder.Ignore(u => u.HasTwoFactor);
+        builder.Property(u => u.TotpSecret).HasMaxLength(200);
         builder.Property(u => u.Role).HasConversion<string>().HasMaxLength(20);
         builder.Property(u => u.Language).HasMaxLength(Languages.MaxLength).HasDefaultValue(Languages.Default);
         // Course search also matches the instructor's name; students' names are never searched, so not indexed.

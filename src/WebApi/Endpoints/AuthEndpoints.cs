@@ -25,22 +25,14 @@ internal static class AuthEndpoints
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithSummary("Create a Student or Instructor account, signed in (the answer carries a token pair)");
 
-        group.MapPost("/login", async Task<Ok<TokenPair>> (LoginWorkflow workflow, HttpContext http, ISender sender, CancellationToken ct) =>
+        group.MapPost("/login", async Task<Results<Ok<TokenPair>, Accepted<TwoFactorChallenge>>> (LoginWorkflow workflow, HttpContext http, ISender sender, CancellationToken ct) =>
             {
                 var signedIn = await sender.Send(workflow with
                 {
                     Source = http.Connection.RemoteIpAddress?.ToString(),
                     DeviceToken = http.Request.Cookies[DeviceCookie],
                 }, ct);
-                http.Response.Cookies.Append(DeviceCookie, signedIn.DeviceToken, new CookieOptions
-                {
-                    HttpOnly = true,
-                    Secure = http.Request.IsHttps,
-                    SameSite = SameSiteMode.Strict,
-                    Path = "/api/v1/auth",
-                    MaxAge = TimeSpan.FromDays(365),
-                });
-                return TypedResults.Ok(signedIn.Tokens);
+                return signedIn.Challenge is { } challenge ? TypedResults.Accepted((string?)null, challenge) : SignedIn(http, signedIn);
             })
             .InClass(EndpointClass.Password)
             .AddEndpointFilter<HashingAdmission>()
@@ -48,7 +40,25 @@ internal static class AuthEndpoints
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithSummary("Exchange email and password for an access token (15 min) and a refresh token")
-            .WithDescription($"Sets the `{DeviceCookie}` cookie; sending it back on later sign-ins keeps this device signed in while others guess the password.");
+            .WithDescription($"Sets the `{DeviceCookie}` cookie; sending it back on later sign-ins keeps this device signed in while others guess the password. " +
+                             "With two-factor sign-in on, the answer is 202 with a challenge to send to /auth/login/2fa with a code.");
+
+        group.MapPost("/login/2fa", async Task<Ok<TokenPair>> (CompleteTwoFactorLoginWorkflow workflow, HttpContext http, ISender sender, CancellationToken ct) =>
+                SignedIn(http, await sender.Send(workflow, ct)))
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .WithSummary("The second sign-in step: the challenge and a code from the authenticator, or a recovery code (each good once)");
+
+        group.MapPost("/step-up", async Task<Ok<AccessTokenDto>> (StepUpWorkflow workflow, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(workflow, ct)))
+            .RequireAuthorization()
+            .InClass(EndpointClass.Password)
+            .AddEndpointFilter<HashingAdmission>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .WithSummary("Confirm it's you (a code with two-factor sign-in on, else the password) for the sensitive actions of the next 10 minutes")
+            .WithDescription("Answers a new access token for the same session; STEP_UP_REQUIRED (401) on a sensitive action asks for this.");
 
         group.MapPost("/refresh", async Task<Ok<TokenPair>> (RefreshSessionWorkflow workflow, ISender sender, CancellationToken ct) =>
             {
@@ -97,5 +107,19 @@ internal static class AuthEndpoints
             .WithSummary("Set a new password with the token of the emailed link (single use, 30 minutes); every session of the account ends");
 
         return api;
+    }
+
+    /// <summary>The tokens, with the device marker set as a cookie.</summary>
+    private static Ok<TokenPair> SignedIn(HttpContext http, SignedIn signedIn)
+    {
+        http.Response.Cookies.Append(DeviceCookie, signedIn.DeviceToken!, new CookieOptions
+        {
+            HttpOnly = true,
+            Secure = http.Request.IsHttps,
+            SameSite = SameSiteMode.Strict,
+            Path = "/api/v1/auth",
+            MaxAge = TimeSpan.FromDays(365),
+        });
+        return TypedResults.Ok(signedIn.Tokens!);
     }
 }

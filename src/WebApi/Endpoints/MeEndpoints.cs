@@ -74,6 +74,33 @@ internal static class MeEndpoints
             })
             .WithSummary("Sign out every session but this one");
 
+        var twoFactor = group.MapGroup("/2fa").WithTags("Account");
+
+        twoFactor.MapPost("/totp", async Task<Ok<TotpEnrolmentDto>> (ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new BeginTotpEnrolmentCommand(), ct)))
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Start two-factor enrolment: a TOTP secret for an authenticator app, its otpauth:// URI and a QR code (PNG, base64)");
+
+        twoFactor.MapPost("/totp/confirm", async Task<Ok<RecoveryCodesDto>> (ConfirmTotpCommand command, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(command, ct)))
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithSummary("Turn two-factor sign-in on with the app's first code; answers the ten recovery codes, shown only this once");
+
+        twoFactor.MapPost("/recovery-codes", async Task<Ok<RecoveryCodesDto>> (ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new RegenerateRecoveryCodesCommand(), ct)))
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Ten new recovery codes in place of the old ones (needs a recent step-up)");
+
+        twoFactor.MapDelete("/", async Task<NoContent> (ISender sender, CancellationToken ct) =>
+            {
+                await sender.Send(new DisableTwoFactorCommand(), ct);
+                return TypedResults.NoContent();
+            })
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Turn two-factor sign-in off (needs a recent step-up with the second factor)");
+
         account.MapPost("/instructor-application", async Task<Created<InstructorApplicationDto>> (ApplyToTeachCommand command, ISender sender, CancellationToken ct) =>
                 TypedResults.Created((string?)null, await sender.Send(command, ct)))
             .ProducesValidationProblem()

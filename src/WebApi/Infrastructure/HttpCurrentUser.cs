@@ -15,5 +15,11 @@ internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentU
     public Guid? SessionId =>
         accessor.HttpContext?.User.FindFirst(LectureHub.Infrastructure.Identity.JwtTokenService.SessionClaim)?.Value is { } sid && Guid.TryParse(sid, out var id) ? id : null;
 
+    public DateTimeOffset? AuthenticatedAt =>
+        accessor.HttpContext?.User.FindFirst(LectureHub.Infrastructure.Identity.JwtTokenService.AuthTimeClaim)?.Value is { } value
+        && long.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : null;
+
     public Guid RequiredUserId => UserId ?? throw new UnauthorizedException("UNAUTHENTICATED", "Sign in to do this.");
 }

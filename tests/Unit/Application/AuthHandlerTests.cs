@@ -27,7 +27,7 @@ public sealed class AuthHandlerTests
     {
         _tokens.RefreshTokenLifetime.Returns(TimeSpan.FromDays(14));
         _tokens.CreateRefreshToken().Returns(new NewRefreshToken("value", "hash"));
-        _tokens.CreateAccessToken(Arg.Any<User>(), Arg.Any<Guid>()).Returns(new AccessToken("jwt", Now.AddMinutes(15)));
+        _tokens.CreateAccessToken(Arg.Any<User>(), Arg.Any<Guid>(), Arg.Any<DateTimeOffset?>()).Returns(new AccessToken("jwt", Now.AddMinutes(15)));
         _tokens.CreateDeviceToken(Arg.Any<Guid>()).Returns("device");
         _refreshTokens.AddAsync(Arg.Any<RefreshToken>(), Arg.Any<CancellationToken>()).Returns(c => c.Arg<RefreshToken>());
         _throttle.CheckAsync(default!, default!, default, default).ReturnsForAnyArgs(LoginGate.Open);
@@ -149,7 +149,7 @@ public sealed class AuthHandlerTests
 
         var signedIn = await Login.Handle(new LoginWorkflow("a@b.co", "pw") { Source = "198.51.100.7" }, default);
 
-        Assert.Equal(("jwt", "value", "device"), (signedIn.Tokens.AccessToken, signedIn.Tokens.RefreshToken, signedIn.DeviceToken));
+        Assert.Equal(("jwt", "value", "device"), (signedIn.Tokens!.AccessToken, signedIn.Tokens.RefreshToken, signedIn.DeviceToken));
         Assert.Equal("new-strong-hash", user.PasswordHash);
         await _throttle.Received(1).ResetAsync("a@b.co", "ip:198.51.100.7", Arg.Any<CancellationToken>());
         await _refreshTokens.Received(1).AddAsync(Arg.Is<RefreshToken>(t => t.UserId == user.Id && t.TokenHash == "hash"), Arg.Any<CancellationToken>());

@@ -10,7 +10,8 @@ namespace LectureHub.Application.Auth.Commands;
 /// <summary>
 /// Changes the signed-in user's password, given the current one, and ends every other session (this one stays).
 /// A workflow: both hashes run before the transaction. Wrong current passwords count against the login throttle
-/// with this session as the source, so a stolen access token cannot be used to guess the password.
+/// with this session as the source, so a stolen access token cannot be used to guess the password. With two-factor
+/// sign-in on, it also needs a recent step-up.
 /// </summary>
 public sealed record ChangePasswordWorkflow(string CurrentPassword, string NewPassword) : IWorkflow<Unit>;
 
@@ -26,13 +27,17 @@ internal sealed class ChangePasswordValidator : AbstractValidator<ChangePassword
 }
 
 internal sealed class ChangePasswordHandler(
-    IRepository<User> users, IPasswordHasher hasher, ILoginThrottle throttle, ICurrentUser currentUser, ISender sender)
+    IRepository<User> users, IPasswordHasher hasher, ILoginThrottle throttle, ICurrentUser currentUser, ISender sender, TimeProvider clock)
     : IWorkflowHandler<ChangePasswordWorkflow, Unit>
 {
     public async ValueTask<Unit> Handle(ChangePasswordWorkflow workflow, CancellationToken cancellationToken)
     {
-        var user = await users.GetByIdAsync(currentUser.RequiredUserId, cancellationToken)
-                   ?? throw new NotFoundException("USER_NOT_FOUND", "The signed-in account no longer exists.");
+        var user = await CurrentAccount.LoadAsync(users, currentUser, cancellationToken);
+        if (user.HasTwoFactor)
+        {
+            StepUp.Require(currentUser, clock); // the password alone is not enough where a second factor is on
+        }
+
         var source = $"session:{currentUser.SessionId:N}";
         var gate = await throttle.CheckAsync(user.NormalizedEmail, source, knownDevice: true, cancellationToken);
         if (gate.RetryAfter is { } wait)

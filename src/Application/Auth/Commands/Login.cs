@@ -23,8 +23,17 @@ public sealed record LoginWorkflow(string Email, string Password) : IWorkflow<Si
     public string? DeviceToken { get; init; }
 }
 
-/// <summary>The session's tokens, and the device marker to keep for the next sign-in to this account.</summary>
-public sealed record SignedIn(TokenPair Tokens, string DeviceToken);
+/// <summary>
+/// The session's tokens and the device marker to keep for the next sign-in to this account; or, for an account with
+/// two-factor sign-in, only the <see cref="Challenge"/> to answer with a code (<see cref="CompleteTwoFactorLoginWorkflow"/>).
+/// </summary>
+public sealed record SignedIn(TokenPair? Tokens, string? DeviceToken, TwoFactorChallenge? Challenge = null);
+
+/// <summary>The password checked out; send this with a code from the authenticator (or a recovery code) before it expires.</summary>
+public sealed record TwoFactorChallenge(string Challenge, DateTimeOffset ExpiresAt)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
+}
 
 /// <summary>Issues a new session for a user whose password was just checked; stores the rehash when there is one.</summary>
 public sealed record StartSessionCommand(Guid UserId, string? NewPasswordHash) : ICommand<TokenPair>;
@@ -77,6 +86,12 @@ internal sealed class LoginHandler(
         if (user.IsSuspended)
         {
             throw Suspended();
+        }
+
+        if (user.HasTwoFactor)
+        {
+            var expires = clock.GetUtcNow() + TwoFactorChallenge.Lifetime;
+            return new SignedIn(null, null, new TwoFactorChallenge(tokens.CreateLoginChallenge(user.Id, expires), expires));
         }
 
         var rehash = check == PasswordCheck.SuccessRehashNeeded ? await hasher.HashAsync(workflow.Password, cancellationToken) : null;

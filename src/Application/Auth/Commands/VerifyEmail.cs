@@ -1,6 +1,7 @@
 using FluentValidation;
 using LectureHub.Application.Abstractions;
 using LectureHub.Application.Common.Exceptions;
+using LectureHub.Application.Users;
 using LectureHub.Domain.Users;
 using Mediator;
 
@@ -41,8 +42,7 @@ internal sealed class RequestEmailVerificationHandler(
 {
     public async ValueTask<Unit> Handle(RequestEmailVerificationCommand command, CancellationToken cancellationToken)
     {
-        var user = await users.GetByIdAsync(currentUser.RequiredUserId, cancellationToken)
-                   ?? throw new NotFoundException("USER_NOT_FOUND", "The signed-in account no longer exists.");
+        var user = await CurrentAccount.LoadAsync(users, currentUser, cancellationToken);
         if (user.EmailVerifiedAt is not null)
         {
             throw new ConflictException("EMAIL_ALREADY_VERIFIED", "This account's email is already verified.");

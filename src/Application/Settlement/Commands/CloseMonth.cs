@@ -1,6 +1,7 @@
 using System.Globalization;
 using FluentValidation;
 using LectureHub.Application.Abstractions;
+using LectureHub.Application.Auth;
 using LectureHub.Application.Common.Exceptions;
 using LectureHub.Application.Payments.Commands;
 using LectureHub.Domain.Settlement;
@@ -34,7 +35,7 @@ internal static class SettlementMonth
         TryParse(text, out var month) ? month : throw new BadRequestException("MONTH_INVALID", $"'{text}' is not a month; give it as yyyy-MM, e.g. 2026-10.");
 }
 
-internal sealed class CloseMonthHandler(IReadDb db, ISender sender) : IWorkflowHandler<CloseMonthWorkflow, CloseMonthResult>
+internal sealed class CloseMonthHandler(IReadDb db, ISender sender, ICurrentUser admin, TimeProvider clock) : IWorkflowHandler<CloseMonthWorkflow, CloseMonthResult>
 {
     private const string InstructorsSql = """
         SELECT DISTINCT instructor_id FROM ledger_entries
@@ -43,6 +44,7 @@ internal sealed class CloseMonthHandler(IReadDb db, ISender sender) : IWorkflowH
 
     public async ValueTask<CloseMonthResult> Handle(CloseMonthWorkflow request, CancellationToken cancellationToken)
     {
+        StepUp.Require(admin, clock);
         var month = SettlementMonth.Parse(request.Month);
         var instructors = await db.Primary.QueryAsync<Guid>(InstructorsSql, new { Before = InstructorStatement.EndOf(month) }, cancellationToken);
         var closed = new List<StatementDto>();

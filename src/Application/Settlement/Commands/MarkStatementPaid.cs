@@ -1,5 +1,6 @@
 using FluentValidation;
 using LectureHub.Application.Abstractions;
+using LectureHub.Application.Auth;
 using LectureHub.Application.Common.Exceptions;
 using LectureHub.Domain.Settlement;
 using Mediator;
@@ -14,11 +15,12 @@ internal sealed class MarkStatementPaidValidator : AbstractValidator<MarkStateme
     public MarkStatementPaidValidator() => RuleFor(c => c.Reference).NotEmpty().MaximumLength(200);
 }
 
-internal sealed class MarkStatementPaidHandler(IRepository<InstructorStatement> statements, IRepository<LedgerEntry> ledger, TimeProvider clock)
+internal sealed class MarkStatementPaidHandler(IRepository<InstructorStatement> statements, IRepository<LedgerEntry> ledger, ICurrentUser admin, TimeProvider clock)
     : ICommandHandler<MarkStatementPaidCommand, StatementDto>
 {
     public async ValueTask<StatementDto> Handle(MarkStatementPaidCommand command, CancellationToken cancellationToken)
     {
+        StepUp.Require(admin, clock);
         var statement = await statements.GetByIdAsync(command.StatementId, cancellationToken)
                         ?? throw new NotFoundException("STATEMENT_NOT_FOUND", $"Statement {command.StatementId} does not exist.");
         await ledger.AddRangeAsync(statement.MarkPaid(command.Reference, clock.GetUtcNow()), cancellationToken);

@@ -1,6 +1,7 @@
 using FluentValidation;
 using LectureHub.Application.Abstractions;
 using LectureHub.Application.Common.Exceptions;
+using LectureHub.Application.Users;
 using LectureHub.Domain.Users;
 using Mediator;
 
@@ -19,8 +20,7 @@ internal sealed class ApplyToTeachHandler(IRepository<User> users, IRepository<I
 {
     public async ValueTask<InstructorApplicationDto> Handle(ApplyToTeachCommand command, CancellationToken cancellationToken)
     {
-        var user = await users.GetByIdAsync(currentUser.RequiredUserId, cancellationToken)
-                   ?? throw new NotFoundException("USER_NOT_FOUND", "The signed-in account no longer exists.");
+        var user = await CurrentAccount.LoadAsync(users, currentUser, cancellationToken);
         if (await applications.AnyAsync(new PendingInstructorApplicationSpec(user.Id), cancellationToken))
         {
             throw new ConflictException("INSTRUCTOR_APPLICATION_PENDING", "You already have an application to teach waiting for a decision.");

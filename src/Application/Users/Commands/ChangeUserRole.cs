@@ -25,6 +25,7 @@ internal sealed class ChangeUserRoleHandler(
 {
     public async ValueTask<AdminUserDto> Handle(ChangeUserRoleCommand command, CancellationToken cancellationToken)
     {
+        StepUp.Require(admin, clock);
         var user = await AdminUserActions.LoadOtherAsync(users, admin, command.UserId, cancellationToken);
         var before = AdminUserDto.From(user);
         if (before.Role == command.Role)

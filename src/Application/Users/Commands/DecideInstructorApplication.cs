@@ -1,6 +1,7 @@
 using FluentValidation;
 using LectureHub.Application.Abstractions;
 using LectureHub.Application.Audit;
+using LectureHub.Application.Auth;
 using LectureHub.Application.Common.Exceptions;
 using LectureHub.Domain.Audit;
 using LectureHub.Domain.Users;
@@ -26,6 +27,7 @@ internal sealed class DecideInstructorApplicationHandler(
 {
     public async ValueTask<InstructorApplicationDto> Handle(DecideInstructorApplicationCommand command, CancellationToken cancellationToken)
     {
+        StepUp.Require(admin, clock);
         var application = await applications.GetByIdAsync(command.ApplicationId, cancellationToken)
                           ?? throw new NotFoundException("INSTRUCTOR_APPLICATION_NOT_FOUND", $"Application {command.ApplicationId} does not exist.");
         var user = await users.GetByIdAsync(application.UserId, cancellationToken)

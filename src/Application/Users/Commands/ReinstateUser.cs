@@ -1,5 +1,6 @@
 using LectureHub.Application.Abstractions;
 using LectureHub.Application.Audit;
+using LectureHub.Application.Auth;
 using LectureHub.Domain.Audit;
 using LectureHub.Domain.Users;
 using Mediator;
@@ -14,6 +15,7 @@ internal sealed class ReinstateUserHandler(IRepository<User> users, IRepository<
 {
     public async ValueTask<AdminUserDto> Handle(ReinstateUserCommand command, CancellationToken cancellationToken)
     {
+        StepUp.Require(admin, clock);
         var user = await AdminUserActions.LoadOtherAsync(users, admin, command.UserId, cancellationToken);
         var before = AdminUserDto.From(user);
         var now = clock.GetUtcNow();

@@ -25,6 +25,7 @@ internal sealed class SuspendUserHandler(
 {
     public async ValueTask<AdminUserDto> Handle(SuspendUserCommand command, CancellationToken cancellationToken)
     {
+        StepUp.Require(admin, clock);
         var user = await AdminUserActions.LoadOtherAsync(users, admin, command.UserId, cancellationToken);
         var before = AdminUserDto.From(user);
         var now = clock.GetUtcNow();

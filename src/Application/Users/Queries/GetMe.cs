@@ -10,7 +10,7 @@ internal sealed class GetMeHandler(IReadDb db, ICurrentUser currentUser) : IQuer
 {
     private const string Sql = """
         SELECT id AS "Id", email AS "Email", display_name AS "DisplayName", role AS "Role", language AS "Language", created_at AS "CreatedAt",
-               email_verified_at AS "EmailVerifiedAt"
+               email_verified_at AS "EmailVerifiedAt", totp_enabled_at IS NOT NULL AS "TwoFactorEnabled"
         FROM users
         WHERE id = @UserId
         """;

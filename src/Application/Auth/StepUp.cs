@@ -1,0 +1,22 @@
+using LectureHub.Application.Abstractions;
+using LectureHub.Application.Common.Exceptions;
+
+namespace LectureHub.Application.Auth;
+
+/// <summary>
+/// Sensitive actions need a recent proof of identity: a sign-in, or POST /auth/step-up (the second factor where it
+/// is on, else the password), within <see cref="Window"/>. A refreshed access token carries none.
+/// </summary>
+internal static class StepUp
+{
+    public static readonly TimeSpan Window = TimeSpan.FromMinutes(10);
+
+    public static void Require(ICurrentUser caller, TimeProvider clock)
+    {
+        if (caller.AuthenticatedAt is not { } at || clock.GetUtcNow() - at > Window)
+        {
+            throw new UnauthorizedException(
+                "STEP_UP_REQUIRED", $"This needs a recent sign-in: confirm it's you (POST /api/v1/auth/step-up) and retry with the new access token within {Window.TotalMinutes:0} minutes.");
+        }
+    }
+}
