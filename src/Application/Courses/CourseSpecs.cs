@@ -24,3 +24,8 @@ public sealed class CourseOfLectureSpec : SingleResultSpecification<Course>
 {
     public CourseOfLectureSpec(Guid lectureId) => Query.Where(c => c.Sections.Any(s => s.Lectures.Any(l => l.Id == lectureId)));
 }
+
+public sealed class PublishedCoursesOfInstructorSpec : Specification<Course>
+{
+    public PublishedCoursesOfInstructorSpec(Guid instructorId) => Query.Where(c => c.InstructorId == instructorId && c.Status == CourseStatus.Published);
+}

@@ -63,3 +63,8 @@ public sealed class RecoveryCodesOfUserSpec : Specification<RecoveryCode>
 {
     public RecoveryCodesOfUserSpec(Guid userId) => Query.Where(c => c.UserId == userId);
 }
+
+public sealed class AccountTokensOfUserSpec : Specification<AccountToken>
+{
+    public AccountTokensOfUserSpec(Guid userId) => Query.Where(t => t.UserId == userId);
+}

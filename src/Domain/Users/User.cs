@@ -47,6 +47,12 @@ public sealed class User : Entity
 
     public bool HasTwoFactor => TotpEnabledAt is not null;
 
+    /// <summary>When the owner deleted the account: its personal data is gone, its id stays for orders, ledger and certificates.</summary>
+    public DateTimeOffset? DeletedAt { get; private set; }
+
+    /// <summary>The name shown for a deleted account's reviews, posts and questions.</summary>
+    public const string DeletedDisplayName = "탈퇴한 사용자";
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -184,6 +190,28 @@ public sealed class User : Entity
         TotpEnabledAt = null;
         TotpLastStep = 0;
         UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// Removes the personal data (email, name, password, second factor) and keeps the id, so the orders, ledger and
+    /// certificates the law requires stay whole. The email becomes free for a new account; nobody can sign in to this one.
+    /// </summary>
+    public void Delete(DateTimeOffset now)
+    {
+        if (DeletedAt is not null)
+        {
+            return;
+        }
+
+        Email = NormalizedEmail = $"deleted-{Id:N}@deleted.invalid";
+        DisplayName = DeletedDisplayName;
+        PasswordHash = "";
+        TotpSecret = null;
+        TotpEnabledAt = null;
+        EmailVerifiedAt = null;
+        DeletedAt = now;
+        UpdatedAt = now;
+        Raise(new UserRenamed(Id));
     }
 
     public void VerifyEmail(DateTimeOffset now)

@@ -33,6 +33,14 @@ internal static class MeEndpoints
 
         var account = group.MapGroup("/").WithTags("Account");
 
+        account.MapDelete("/", async Task<NoContent> (ISender sender, CancellationToken ct) =>
+            {
+                await sender.Send(new DeleteAccountCommand(), ct);
+                return TypedResults.NoContent();
+            })
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Delete your account (needs a recent step-up): personal data removed, orders, ledger and certificates kept, posts shown as by a deleted user");
+
         account.MapPost("/password", async Task<NoContent> (ChangePasswordWorkflow workflow, ISender sender, CancellationToken ct) =>
             {
                 await sender.Send(workflow, ct);

@@ -72,6 +72,8 @@ internal static class ErrorCatalog
             new("TWO_FACTOR_CHALLENGE_INVALID", [401], "The sign-in challenge expired (5 minutes) or is not ours; sign in with the password again."),
             new("RECOVERY_CODE_USED", [409], "The recovery code was spent by another request at the same moment."),
             new("STEP_UP_REQUIRED", [401], "A sensitive action needs a sign-in or step-up (POST /auth/step-up) within the last 10 minutes."),
+            new("ADMIN_CANNOT_DELETE", [409], "An Admin account cannot be deleted; another Admin changes its role first."),
+            new("HAS_PUBLISHED_COURSES", [409], "An instructor unpublishes their courses before deleting the account."),
             new("ACCOUNT_SUSPENDED", [401, 403], "An Admin suspended this account: sign-in answers 403 (after the password is checked), a refresh 401."),
             new("ALREADY_SUSPENDED", [409], "The account is suspended already."),
             new("NOT_SUSPENDED", [409], "The account is not suspended, so there is nothing to lift."),
