@@ -124,6 +124,7 @@ smoke_url="http://127.0.0.1:${LH_SMOKE_PORT:-5081}"
 lh_start_pg_simulator "${LH_SMOKE_PG_PORT:-55092}" "$smoke_url" "$results/smoke-pg-simulator.log"
 lh_start_load_api "$smoke_url" "$results/smoke-api.log"
 export LH_RUSH_STUDENTS=20  # enrollment-rush: 20 sign-ups in setup, not 400
+export LH_2FA_ACCOUNTS=12   # login-2fa: 12 enrolled accounts, enough for 3 s at 3/s (two sign-ins each per 30 s)
 export LH_ORDER_STUDENTS=5 LH_ORDER_COURSES=5 LH_STORM_ORDERS=20  # payments: small setups
 # One scenario for 3 s at 3/s against $2, reported as "$1 <scenario>" (the report in $results/$3-<scenario>.md).
 smoke() { # $1: label, $2: target, $3: report prefix, $4: scenario

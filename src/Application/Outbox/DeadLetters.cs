@@ -1,6 +1,8 @@
 using LectureHub.Application.Abstractions;
-using LectureHub.Application.Common;
+using LectureHub.Application.Audit;
 using LectureHub.Application.Common.Exceptions;
+using LectureHub.Application.Common;
+using LectureHub.Domain.Audit;
 using Mediator;
 
 namespace LectureHub.Application.Outbox;
@@ -20,10 +22,17 @@ internal sealed class ListDeadLettersHandler(IOutboxAdmin outbox) : IQueryHandle
         await outbox.ListDeadLettersAsync(query.Limit, cancellationToken);
 }
 
-internal sealed class RetryDeadLetterHandler(IOutboxAdmin outbox) : ICommandHandler<RetryDeadLetterCommand, Unit>
+internal sealed class RetryDeadLetterHandler(IOutboxAdmin outbox, IRepository<AuditEntry> audit, ICurrentUser admin, TimeProvider clock)
+    : ICommandHandler<RetryDeadLetterCommand, Unit>
 {
-    public async ValueTask<Unit> Handle(RetryDeadLetterCommand command, CancellationToken cancellationToken) =>
-        await outbox.RetryAsync(command.Id, cancellationToken)
-            ? Unit.Value
-            : throw new NotFoundException("DEAD_LETTER_NOT_FOUND", $"No dead letter {command.Id}: it does not exist, was delivered, or is still being retried.");
+    public async ValueTask<Unit> Handle(RetryDeadLetterCommand command, CancellationToken cancellationToken)
+    {
+        if (!await outbox.RetryAsync(command.Id, cancellationToken))
+        {
+            throw new NotFoundException("DEAD_LETTER_NOT_FOUND", $"No dead letter {command.Id}: it does not exist, was delivered, or is still being retried.");
+        }
+
+        await AdminAudit.RecordAsync<object>(audit, admin, "outbox.retry", "outbox-message", command.Id, null, null, clock.GetUtcNow(), cancellationToken);
+        return Unit.Value;
+    }
 }

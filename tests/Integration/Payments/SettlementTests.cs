@@ -74,6 +74,11 @@ public sealed class SettlementTests(PaymentApiFactory factory) : PaymentTest(fac
         Assert.Equal((0L, 0), (balance.TotalKrw, balance.UnbalancedTransactions));
         Assert.Equal(-17_500L, balance.Accounts.Single(x => x.Account == "InstructorPayable").BalanceKrw); // still owed: November
         Assert.Equal(-44_800L, balance.Accounts.Single(x => x.Account == "Bank").BalanceKrw);
+
+        // The Admin's closing and payout are in the audit log; the repeated close and the refused payout are not.
+        var audited = await Api.ScalarAsync<string>(ApiFactory.PrimaryConnectionString,
+            "SELECT string_agg(action || ':' || (target_id = @id), ',' ORDER BY occurred_at) FROM audit_entries", ("id", october.Id));
+        Assert.Equal("statement.close:true,statement.pay:true", audited);
     }
 
     [Fact]

@@ -48,7 +48,10 @@ internal static class Journeys
     }
 
     /// <summary>One account made during setup (unmeasured); a failure stops the run with the reason.</summary>
-    public static async Task RegisterAsync(SetupContext setup, string email, string role)
+    public static async Task RegisterAsync(SetupContext setup, string email, string role) => await RegisterSignedInAsync(setup, email, role);
+
+    /// <summary>One account made during setup (unmeasured), with the tokens registration answers.</summary>
+    public static async Task<Tokens> RegisterSignedInAsync(SetupContext setup, string email, string role)
     {
         using var response = await setup.Http.PostAsJsonAsync("/api/v1/auth/register",
             new { email, password = Password, displayName = "부하 테스트", role }, setup.CancellationToken);
@@ -56,6 +59,8 @@ internal static class Journeys
         {
             throw new InvalidOperationException($"Setup could not register {email}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(setup.CancellationToken)}");
         }
+
+        return (await response.Content.ReadFromJsonAsync<Registration>(JsonSerializerOptions.Web, setup.CancellationToken))!.Tokens;
     }
 
     /// <summary>Signs an account made in setup in, unmeasured.</summary>

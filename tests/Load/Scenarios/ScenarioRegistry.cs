@@ -55,6 +55,7 @@ public static class ScenarioRegistry
                 }
             },
         },
+        TwoFactorLogin.Scenario,
         CohortRush.Seed004,
         CohortRush.Rush,
         CatalogBrowse.Scenario,

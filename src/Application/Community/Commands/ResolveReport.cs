@@ -1,6 +1,8 @@
 using FluentValidation;
 using LectureHub.Application.Abstractions;
+using LectureHub.Application.Audit;
 using LectureHub.Application.Common.Exceptions;
+using LectureHub.Domain.Audit;
 using LectureHub.Domain.Community;
 using Mediator;
 
@@ -24,7 +26,13 @@ internal sealed class ResolveReportValidator : AbstractValidator<ResolveReportCo
 }
 
 internal sealed class ResolveReportHandler(
-    IRepository<Report> reports, IRepository<Post> posts, IRepository<Comment> comments, ICommunityStats stats, ICurrentUser currentUser, TimeProvider clock)
+    IRepository<Report> reports,
+    IRepository<Post> posts,
+    IRepository<Comment> comments,
+    IRepository<AuditEntry> audit,
+    ICommunityStats stats,
+    ICurrentUser currentUser,
+    TimeProvider clock)
     : ICommandHandler<ResolveReportCommand, int>
 {
     public async ValueTask<int> Handle(ResolveReportCommand command, CancellationToken cancellationToken)
@@ -45,7 +53,10 @@ internal sealed class ResolveReportHandler(
             await HideTargetAsync(report, cancellationToken);
         }
 
-        return 1 + others.Count(r => r.Id != report.Id);
+        var closed = 1 + others.Count(r => r.Id != report.Id);
+        await AdminAudit.RecordAsync(audit, currentUser, "report.resolve", "report", report.Id, null,
+            new { command.Outcome, report.TargetKind, report.TargetId, Closed = closed }, now, cancellationToken);
+        return closed;
     }
 
     private async Task HideTargetAsync(Report report, CancellationToken ct)

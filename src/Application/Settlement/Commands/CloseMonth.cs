@@ -1,9 +1,11 @@
 using System.Globalization;
 using FluentValidation;
 using LectureHub.Application.Abstractions;
+using LectureHub.Application.Audit;
 using LectureHub.Application.Auth;
 using LectureHub.Application.Common.Exceptions;
 using LectureHub.Application.Payments.Commands;
+using LectureHub.Domain.Audit;
 using LectureHub.Domain.Settlement;
 using Mediator;
 
@@ -60,7 +62,8 @@ internal sealed class CloseMonthHandler(IReadDb db, ISender sender, ICurrentUser
     }
 }
 
-internal sealed class CloseStatementHandler(IRepository<LedgerEntry> ledger, IRepository<InstructorStatement> statements, TimeProvider clock)
+internal sealed class CloseStatementHandler(
+    IRepository<LedgerEntry> ledger, IRepository<InstructorStatement> statements, IRepository<AuditEntry> audit, ICurrentUser admin, TimeProvider clock)
     : ICommandHandler<CloseStatementCommand, StatementDto?>
 {
     public async ValueTask<StatementDto?> Handle(CloseStatementCommand command, CancellationToken cancellationToken)
@@ -77,6 +80,8 @@ internal sealed class CloseStatementHandler(IRepository<LedgerEntry> ledger, IRe
         }
 
         await statements.AddAsync(statement, cancellationToken);
-        return StatementDto.From(statement);
+        var closed = StatementDto.From(statement);
+        await AdminAudit.RecordAsync<StatementDto>(audit, admin, "statement.close", "statement", statement.Id, null, closed, statement.ClosedAt, cancellationToken);
+        return closed;
     }
 }

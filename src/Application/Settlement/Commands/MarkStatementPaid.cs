@@ -1,7 +1,9 @@
 using FluentValidation;
 using LectureHub.Application.Abstractions;
+using LectureHub.Application.Audit;
 using LectureHub.Application.Auth;
 using LectureHub.Application.Common.Exceptions;
+using LectureHub.Domain.Audit;
 using LectureHub.Domain.Settlement;
 using Mediator;
 
@@ -15,7 +17,8 @@ internal sealed class MarkStatementPaidValidator : AbstractValidator<MarkStateme
     public MarkStatementPaidValidator() => RuleFor(c => c.Reference).NotEmpty().MaximumLength(200);
 }
 
-internal sealed class MarkStatementPaidHandler(IRepository<InstructorStatement> statements, IRepository<LedgerEntry> ledger, ICurrentUser admin, TimeProvider clock)
+internal sealed class MarkStatementPaidHandler(
+    IRepository<InstructorStatement> statements, IRepository<LedgerEntry> ledger, IRepository<AuditEntry> audit, ICurrentUser admin, TimeProvider clock)
     : ICommandHandler<MarkStatementPaidCommand, StatementDto>
 {
     public async ValueTask<StatementDto> Handle(MarkStatementPaidCommand command, CancellationToken cancellationToken)
@@ -23,7 +26,11 @@ internal sealed class MarkStatementPaidHandler(IRepository<InstructorStatement> 
         StepUp.Require(admin, clock);
         var statement = await statements.GetByIdAsync(command.StatementId, cancellationToken)
                         ?? throw new NotFoundException("STATEMENT_NOT_FOUND", $"Statement {command.StatementId} does not exist.");
-        await ledger.AddRangeAsync(statement.MarkPaid(command.Reference, clock.GetUtcNow()), cancellationToken);
-        return StatementDto.From(statement);
+        var before = StatementDto.From(statement);
+        var now = clock.GetUtcNow();
+        await ledger.AddRangeAsync(statement.MarkPaid(command.Reference, now), cancellationToken);
+        var after = StatementDto.From(statement);
+        await AdminAudit.RecordAsync(audit, admin, "statement.pay", "statement", statement.Id, before, after, now, cancellationToken);
+        return after;
     }
 }
