@@ -198,7 +198,7 @@ start_redis() {
   mkdir -p "$REDIS_DIR"
   redis-server --bind 127.0.0.1 --port "$LH_REDIS_PORT" --daemonize yes --dir "$REDIS_DIR" \
     --pidfile "$REDIS_DIR/redis.pid" --logfile "$REDIS_DIR/redis.log" --save "" --appendonly yes --appendfsync everysec >/dev/null
-  for _ in $(seq 50); do redis_cli ping >/dev/null 2>&1 && return; sleep 0.1; done
+  for _ in $(seq 300); do redis_cli ping >/dev/null 2>&1 && return; sleep 0.1; done
   lh_die "Redis did not start; see $REDIS_DIR/redis.log"
 }
 
@@ -216,7 +216,7 @@ start_maildev() {
   nohup "$MAILDEV_TOOL/node_modules/.bin/maildev" --ip 127.0.0.1 --web-ip 127.0.0.1 --smtp "$LH_SMTP_PORT" \
     --web "$LH_MAILDEV_WEB_PORT" --max-emails 20000 --mail-directory "$MAILDEV_DIR/mail" >"$MAILDEV_DIR/maildev.log" 2>&1 &
   echo $! >"$MAILDEV_DIR/maildev.pid"
-  for _ in $(seq 100); do maildev_up && return; sleep 0.1; done
+  for _ in $(seq 600); do maildev_up && return; sleep 0.1; done
   lh_die "maildev did not start; see $MAILDEV_DIR/maildev.log"
 }
 
@@ -241,7 +241,7 @@ start_s3() {
   nohup $LH_CLOCK "$S3_TOOL/node_modules/.bin/s3rver" --directory "$S3_DIR/data" --address 127.0.0.1 --port "$LH_S3_PORT" \
     --configure-bucket "$S3_BUCKET" >"$S3_DIR/s3rver.log" 2>&1 &
   echo $! >"$S3_DIR/s3rver.pid"
-  for _ in $(seq 100); do s3_up && return; sleep 0.1; done
+  for _ in $(seq 600); do s3_up && return; sleep 0.1; done
   lh_die "s3rver did not start; see $S3_DIR/s3rver.log"
 }
 

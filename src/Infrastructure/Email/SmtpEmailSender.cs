@@ -28,7 +28,7 @@ internal sealed class SmtpEmailSender(IOptions<EmailOptions> options, ILogger<Sm
             {
                 await SendOnceAsync(mime, cancellationToken);
             }
-            catch (Exception ex) when (reused && ex is IOException or ServiceNotConnectedException or SmtpProtocolException)
+            catch (Exception ex) when (reused && IsClosedByServer(ex))
             {
                 logger.LogInformation(ex, "The idle SMTP connection was closed by the server; reconnecting");
                 await SendOnceAsync(mime, cancellationToken);
@@ -39,6 +39,14 @@ internal sealed class SmtpEmailSender(IOptions<EmailOptions> options, ILogger<Sm
             _gate.Release();
         }
     }
+
+    /// <summary>
+    /// How a server's hang-up on an idle connection shows: the socket gone, or (maildev, Node's smtp-server, Postfix)
+    /// a "421 Timeout - closing connection" answering the next command.
+    /// </summary>
+    private static bool IsClosedByServer(Exception ex) =>
+        ex is IOException or ServiceNotConnectedException or SmtpProtocolException
+            or SmtpCommandException { StatusCode: SmtpStatusCode.ServiceNotAvailable };
 
     /// <summary>Sends on the open connection, or a new one; after any failure the connection is dropped, never reused.</summary>
     private async Task SendOnceAsync(MimeMessage mime, CancellationToken cancellationToken)

@@ -45,6 +45,7 @@ internal static class AuthEndpoints
 
         group.MapPost("/login/2fa", async Task<Ok<TokenPair>> (CompleteTwoFactorLoginWorkflow workflow, HttpContext http, ISender sender, CancellationToken ct) =>
                 SignedIn(http, await sender.Send(workflow, ct)))
+            .InClass(EndpointClass.Password)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("The second sign-in step: the challenge and a code from the authenticator, or a recovery code (each good once)");

@@ -35,6 +35,12 @@ public sealed class AccountDeletionTests(ApiFactory factory) : ApiTest(factory)
         await Api.EventuallyAsync(
             async () => (await Client.ReadPostAsync(post.Id)).Author?.DisplayName == "탈퇴한 사용자", "the post shows a deleted user", timeoutMs: 60_000);
 
+        await (await Client.PostAsJsonAsync("/api/v1/auth/login", new { email = $"deleted-{me.Id:N}@deleted.invalid", password = Api.Password }))
+            .ProblemAsync(HttpStatusCode.Unauthorized, "INVALID_CREDENTIALS"); // not by its new address either
+        Assert.Equal(HttpStatusCode.Accepted, (await Client.PostAsJsonAsync("/api/v1/auth/password/forgot", new { email = $"deleted-{me.Id:N}@deleted.invalid" })).StatusCode);
+        await Api.OutboxDrainedAsync();
+        Assert.Empty(await Mailbox.ToAsync($"deleted-{me.Id:N}@deleted.invalid"));
+
         await Client.RegisterAsync("leaving@example.com"); // the address is free for a new account
     }
 

@@ -156,6 +156,30 @@ public sealed class AuthHandlerTests
     }
 
     [Fact]
+    public async Task A_two_factor_account_gets_a_challenge_not_a_session_and_its_old_hash_is_still_upgraded()
+    {
+        var user = User.Register("a@b.co", "a", "old-weak-hash", Role.Student, Now);
+        user.BeginTotpEnrolment("sealed", Now);
+        user.EnableTotp(step: 1, Now);
+        _users.SingleOrDefaultAsync(Arg.Any<ISingleResultSpecification<User>>(), Arg.Any<CancellationToken>()).Returns(user);
+        _users.GetByIdAsync(user.Id, Arg.Any<CancellationToken>()).Returns(user);
+        _hasher.VerifyAsync("old-weak-hash", "pw", Arg.Any<CancellationToken>()).Returns(PasswordCheck.SuccessRehashNeeded);
+        _hasher.HashAsync("pw", Arg.Any<CancellationToken>()).Returns("new-strong-hash");
+        _tokens.CreateLoginChallenge(user.Id, Now + TwoFactorChallenge.Lifetime).Returns("challenge");
+#pragma warning disable CA2012 // NSubstitute arranges the call; its ValueTask is never consumed
+        _sender.Send(Arg.Any<StorePasswordRehashCommand>(), Arg.Any<CancellationToken>())
+            .Returns(c => new StorePasswordRehashHandler(_users, _clock).Handle(c.Arg<StorePasswordRehashCommand>(), default));
+#pragma warning restore CA2012
+
+        var signedIn = await Login.Handle(new LoginWorkflow("a@b.co", "pw"), default);
+
+        Assert.Equal((null, null, "challenge"), (signedIn.Tokens, signedIn.DeviceToken, signedIn.Challenge?.Challenge));
+        Assert.Equal("new-strong-hash", user.PasswordHash);
+        await _sender.DidNotReceive().Send(Arg.Any<StartSessionCommand>(), Arg.Any<CancellationToken>());
+        await _refreshTokens.DidNotReceiveWithAnyArgs().AddAsync(default!, default);
+    }
+
+    [Fact]
     public async Task Presenting_a_spent_refresh_token_revokes_every_live_token_in_its_family()
     {
         var family = Guid.NewGuid();

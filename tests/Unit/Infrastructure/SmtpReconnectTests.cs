@@ -30,14 +30,32 @@ public sealed class SmtpReconnectTests
         Assert.Contains("second", server.Messages[1], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_connection_the_server_timed_out_with_a_421_is_replaced_and_the_next_email_still_goes_out()
+    {
+        using var server = new OneMessagePerConnectionSmtpServer(timeOutIdleWith421: true);
+        var serving = server.ServeAsync(connections: 2);
+        await using var sender = new SmtpEmailSender(
+            Options.Create(new EmailOptions { Host = "127.0.0.1", Port = server.Port, Security = SecureSocketOptions.None, TimeoutSeconds = 5 }),
+            NullLogger<SmtpEmailSender>.Instance);
+
+        await sender.SendAsync(Email("first"), CancellationToken.None);
+        await sender.SendAsync(Email("second"), CancellationToken.None); // the kept connection answers 421 and closes
+        await serving.WaitAsync(TimeSpan.FromSeconds(5));
+
+        Assert.Equal(2, server.Messages.Count);
+        Assert.Contains("second", server.Messages[1], StringComparison.Ordinal);
+    }
+
     private static EmailMessage Email(string subject) => new("kim@example.com", "Kim", "en", subject, "text", "<p>html</p>", "test." + subject);
 
-    /// <summary>Just enough SMTP to take one message per connection, then hang up, as a server timing out an idle client does.</summary>
-    private sealed class OneMessagePerConnectionSmtpServer : IDisposable
+    /// <summary>
+    /// Just enough SMTP to take one message per connection, then hang up, as a server timing out an idle client does:
+    /// silently, or (<paramref name="timeOutIdleWith421"/>) answering the next command with 421 first, as maildev does.
+    /// </summary>
+    private sealed class OneMessagePerConnectionSmtpServer(bool timeOutIdleWith421 = false) : IDisposable
     {
-        private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-
-        public OneMessagePerConnectionSmtpServer() => _listener.Start();
+        private readonly TcpListener _listener = Listening(new TcpListener(IPAddress.Loopback, 0));
 
         public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
@@ -67,6 +85,11 @@ public sealed class SmtpReconnectTests
 
                         Messages.Add(message.ToString());
                         await writer.WriteLineAsync("250 queued");
+                        if (timeOutIdleWith421 && i == 0 && await reader.ReadLineAsync() is not null)
+                        {
+                            await writer.WriteLineAsync("421 Timeout - closing connection");
+                        }
+
                         break;
                     }
 
@@ -79,5 +102,11 @@ public sealed class SmtpReconnectTests
         }
 
         public void Dispose() => _listener.Stop();
+
+        private static TcpListener Listening(TcpListener listener)
+        {
+            listener.Start();
+            return listener;
+        }
     }
 }

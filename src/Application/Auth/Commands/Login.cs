@@ -35,6 +35,9 @@ public sealed record TwoFactorChallenge(string Challenge, DateTimeOffset Expires
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 }
 
+/// <summary>Stores a stronger hash of a password that just checked out against a weaker one (the two-factor path, which starts no session yet).</summary>
+public sealed record StorePasswordRehashCommand(Guid UserId, string PasswordHash) : ICommand;
+
 /// <summary>Issues a new session for a user whose password was just checked; stores the rehash when there is one.</summary>
 public sealed record StartSessionCommand(Guid UserId, string? NewPasswordHash) : ICommand<TokenPair>;
 
@@ -61,7 +64,8 @@ internal sealed class LoginHandler(
     public async ValueTask<SignedIn> Handle(LoginWorkflow workflow, CancellationToken cancellationToken)
     {
         var email = User.Normalize(workflow.Email);
-        var user = await users.SingleOrDefaultAsync(new UserByEmailSpec(email), cancellationToken);
+        // A deleted account keeps its row (and an anonymized address) but has no password: it is no account to sign in to.
+        var user = await users.SingleOrDefaultAsync(new UserByEmailSpec(email), cancellationToken) is { DeletedAt: null } found ? found : null;
         var device = user is not null && workflow.DeviceToken is { } marker ? tokens.DeviceOf(marker, user.Id) : null;
         var source = device is { } known ? $"device:{known:N}" : $"ip:{workflow.Source ?? "unknown"}";
         var gate = await throttle.CheckAsync(email, source, knownDevice: device is not null, cancellationToken);
@@ -88,13 +92,18 @@ internal sealed class LoginHandler(
             throw Suspended();
         }
 
+        var rehash = check == PasswordCheck.SuccessRehashNeeded ? await hasher.HashAsync(workflow.Password, cancellationToken) : null;
         if (user.HasTwoFactor)
         {
+            if (rehash is not null)
+            {
+                await sender.Send(new StorePasswordRehashCommand(user.Id, rehash), cancellationToken);
+            }
+
             var expires = clock.GetUtcNow() + TwoFactorChallenge.Lifetime;
             return new SignedIn(null, null, new TwoFactorChallenge(tokens.CreateLoginChallenge(user.Id, expires), expires));
         }
 
-        var rehash = check == PasswordCheck.SuccessRehashNeeded ? await hasher.HashAsync(workflow.Password, cancellationToken) : null;
         var pair = await sender.Send(new StartSessionCommand(user.Id, rehash), cancellationToken);
         return new SignedIn(pair, device is null ? tokens.CreateDeviceToken(user.Id) : workflow.DeviceToken!);
     }
@@ -125,5 +134,18 @@ internal sealed class StartSessionHandler(
 
         consistency.NoteWriteBy(user.Id);
         return await TokenIssuer.IssueAsync(user, familyId: Guid.CreateVersion7(), tokens, refreshTokens, requestClient.Client, now, cancellationToken);
+    }
+}
+
+internal sealed class StorePasswordRehashHandler(IRepository<User> users, TimeProvider clock) : ICommandHandler<StorePasswordRehashCommand>
+{
+    public async ValueTask<Unit> Handle(StorePasswordRehashCommand command, CancellationToken cancellationToken)
+    {
+        if (await users.GetByIdAsync(command.UserId, cancellationToken) is { } user)
+        {
+            user.ChangePasswordHash(command.PasswordHash, clock.GetUtcNow());
+        }
+
+        return Unit.Value;
     }
 }

@@ -22,7 +22,7 @@ internal sealed class RequestPasswordResetHandler(IRepository<User> users, IRepo
 {
     public async ValueTask<Unit> Handle(RequestPasswordResetCommand command, CancellationToken cancellationToken)
     {
-        if (await users.SingleOrDefaultAsync(new UserByEmailSpec(command.Email), cancellationToken) is { } user)
+        if (await users.SingleOrDefaultAsync(new UserByEmailSpec(command.Email), cancellationToken) is { DeletedAt: null } user)
         {
             await AccountLinks.IssueAsync(links, tokens, user.Id, AccountTokenPurpose.ResetPassword, clock.GetUtcNow(), cancellationToken);
         }
