@@ -13,18 +13,23 @@ internal static class AccountLinks
     /// <summary>
     /// A new link of <paramref name="purpose"/> for the user, its email sent from the outbox; earlier unused ones stop
     /// working. False, and nothing issued, when the account already had <see cref="AccountToken.MaxIssuedPerWindow"/> in the window.
+    /// <paramref name="newAccount"/>: the account is being created in this transaction, so it has no links to count or spend.
     /// </summary>
     public static async Task<bool> IssueAsync(
-        IRepository<AccountToken> links, ITokenService tokens, Guid userId, AccountTokenPurpose purpose, DateTimeOffset now, CancellationToken ct)
+        IRepository<AccountToken> links, ITokenService tokens, Guid userId, AccountTokenPurpose purpose, DateTimeOffset now, CancellationToken ct,
+        bool newAccount = false)
     {
-        if (await links.CountAsync(new AccountTokensSinceSpec(userId, purpose, now - AccountToken.IssueWindow), ct) >= AccountToken.MaxIssuedPerWindow)
+        if (!newAccount)
         {
-            return false;
-        }
+            if (await links.CountAsync(new AccountTokensSinceSpec(userId, purpose, now - AccountToken.IssueWindow), ct) >= AccountToken.MaxIssuedPerWindow)
+            {
+                return false;
+            }
 
-        foreach (var earlier in await links.ListAsync(new UnusedAccountTokensSpec(userId, purpose), ct))
-        {
-            earlier.Supersede(now);
+            foreach (var earlier in await links.ListAsync(new UnusedAccountTokensSpec(userId, purpose), ct))
+            {
+                earlier.Supersede(now);
+            }
         }
 
         var id = Guid.CreateVersion7();

@@ -82,6 +82,27 @@ public sealed class TwoFactorTests(ApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
+    public async Task One_recovery_code_racing_into_several_sign_ins_starts_one_session()
+    {
+        var (_, _, codes) = await EnrolledAsync("race.code@example.com");
+        Factory.Clock.At = Start.AddSeconds(1); // sessions from here on are after the enrolment
+        var challenges = new List<Challenge>();
+        for (var i = 0; i < 6; i++)
+        {
+            challenges.Add(await PasswordStepAsync("race.code@example.com"));
+        }
+
+        var attempts = await Task.WhenAll(challenges.Select(c =>
+            Client.PostAsJsonAsync("/api/v1/auth/login/2fa", new { challenge = c.ChallengeValue, recoveryCode = codes.RecoveryCodes[5] })));
+
+        Assert.Equal(1, attempts.Count(r => r.StatusCode == HttpStatusCode.OK));
+        Assert.All(attempts.Where(r => r.StatusCode != HttpStatusCode.OK),
+            r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.Unauthorized, HttpStatusCode.Conflict })); // spent, or lost the race to commit
+        Assert.Equal(1L, await Api.ScalarAsync<long>(ApiFactory.PrimaryConnectionString,
+            "SELECT count(DISTINCT t.family_id) FROM refresh_tokens t JOIN users u ON u.id = t.user_id WHERE u.normalized_email = 'race.code@example.com' AND t.created_at > u.totp_enabled_at"));
+    }
+
+    [Fact]
     public async Task Sensitive_actions_need_a_recent_step_up_with_the_second_factor_where_it_is_on()
     {
         var (tokens, enrolment, codes) = await EnrolledAsync("careful@example.com");

@@ -169,6 +169,23 @@ public sealed class AdminUserTests(ApiFactory factory) : ApiTest(factory)
         Assert.Equal("Approved", Assert.Single(log.Items).After!.Value.GetProperty("status").GetString());
     }
 
+    [Fact]
+    public async Task Racing_applications_to_teach_leave_exactly_one_pending()
+    {
+        var student = await Client.SignUpAsync("eager@example.com");
+
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            Client.SendAsync(HttpMethod.Post, "/api/v1/me/instructor-application", student, new { motivation = $"try {i}" })));
+
+        Assert.Equal(1, attempts.Count(r => r.StatusCode == HttpStatusCode.Created));
+        foreach (var refused in attempts.Where(r => r.StatusCode != HttpStatusCode.Created))
+        {
+            await refused.ProblemAsync(HttpStatusCode.Conflict, "INSTRUCTOR_APPLICATION_PENDING");
+        }
+
+        Assert.Equal(1L, await Api.ScalarAsync<long>(ApiFactory.PrimaryConnectionString, "SELECT count(*) FROM instructor_applications WHERE status = 'Pending'"));
+    }
+
     private async Task<UserPage> SearchAsync(Tokens admin, string query) =>
         await (await Client.SendAsync(HttpMethod.Get, "/api/v1/admin/users" + query, admin)).ReadAsync<UserPage>();
 }

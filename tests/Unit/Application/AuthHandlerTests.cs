@@ -81,6 +81,8 @@ public sealed class AuthHandlerTests
             Arg.Is<AccountToken>(t => t.UserId == registered.User.Id && t.Purpose == AccountTokenPurpose.VerifyEmail && t.TokenHash == "link-hash"),
             Arg.Any<CancellationToken>());
         Assert.Null(registered.User.EmailVerifiedAt);
+        await _links.DidNotReceiveWithAnyArgs().CountAsync(default!, default); // a new account has no links to count or spend
+        await _links.DidNotReceiveWithAnyArgs().ListAsync(default!, default);
     }
 
     [Fact]

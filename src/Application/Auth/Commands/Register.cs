@@ -70,7 +70,7 @@ internal sealed class CreateAccountHandler(
         var now = clock.GetUtcNow();
         var user = User.Register(command.Email, command.DisplayName, command.PasswordHash, command.Role, now, command.Language ?? Languages.Default);
         await users.AddAsync(user, cancellationToken);
-        await AccountLinks.IssueAsync(links, tokens, user.Id, AccountTokenPurpose.VerifyEmail, now, cancellationToken);
+        await AccountLinks.IssueAsync(links, tokens, user.Id, AccountTokenPurpose.VerifyEmail, now, cancellationToken, newAccount: true);
         consistency.NoteWriteBy(user.Id);
         return new Registration(MeDto.From(user), await TokenIssuer.IssueAsync(user, Guid.CreateVersion7(), tokens, refreshTokens, requestClient.Client, now, cancellationToken));
     }
