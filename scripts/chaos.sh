@@ -181,7 +181,7 @@ fault_api_kill_storm() {
 # The answer to one request: "<status> <seconds>", 000 when it got none within 10 s.
 probe() { curl -s -o /dev/null -w '%{http_code} %{time_total}' --max-time 10 "$@" || true; }
 fast() { awk -v t="${1#* }" 'BEGIN { exit !(t < 2) }'; } # "<status> <seconds>": answered within 2 s
-probe_register() { probe -H 'Content-Type: application/json' -d "{\"email\":\"chaos-$1@example.com\",\"password\":\"chaos-password-1\",\"displayName\":\"장애 점검\",\"role\":\"Student\"}" "$url/api/v1/auth/register"; }
+probe_register() { probe -H 'Content-Type: application/json' -d "{\"email\":\"chaos-$1@example.com\",\"password\":\"chaos-password-1\",\"displayName\":\"장애 점검\",\"role\":\"Student\",\"terms\":{\"service\":1,\"privacy\":1}}" "$url/api/v1/auth/register"; }
 probe_login() { probe -H 'Content-Type: application/json' -d "{\"email\":\"chaos-$1@example.com\",\"password\":\"chaos-password-1\"}" "$url/api/v1/auth/login"; }
 
 fault_standby() {

@@ -38,9 +38,11 @@ pick() { jq -r "$1" <<<"$body"; }
 step "The API is up"
 call GET "$LH_API_URL/health/ready"; expect 200
 
-step "A new student signs up and signs in"
+step "A new student reads the terms, signs up agreeing to them, and signs in"
+call GET /terms; expect 200
+terms=$(jq -c '{service: .service.version, privacy: .privacy.version}' <<<"$body"); show "terms in force: $terms"
 email="tour-$(date +%s)-$RANDOM@lecturehub.dev" password="Tour-pass-2026"
-call POST /auth/register "{\"email\":\"$email\",\"password\":\"$password\",\"displayName\":\"투어학생\"}"; expect 201
+call POST /auth/register "{\"email\":\"$email\",\"password\":\"$password\",\"displayName\":\"투어학생\",\"terms\":$terms}"; expect 201
 call POST /auth/login "{\"email\":\"$email\",\"password\":\"$password\"}"; expect 200
 token=$(pick .accessToken); show "signed in as $email"
 

@@ -15,6 +15,7 @@ using LectureHub.Infrastructure.Payments;
 using LectureHub.Infrastructure.Persistence;
 using LectureHub.Infrastructure.Reviews;
 using LectureHub.Infrastructure.Settlement;
+using LectureHub.Infrastructure.Terms;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -34,6 +35,7 @@ public static class DependencyInjection
         r.AddIdempotency();
         r.AddEmail();
         r.AddIdentity();
+        r.AddTerms();
         r.AddCourses();
         r.AddCohorts();
         r.AddMedia();

@@ -75,6 +75,7 @@ if (args is ["migrate", .. var flags])
     await DatabaseSetup.MigrateAsync(app.Services, CancellationToken.None);
     await DatabaseSetup.SeedCategoriesAsync(app.Services, CancellationToken.None);
     await DatabaseSetup.SeedBoardsAsync(app.Services, CancellationToken.None);
+    await DatabaseSetup.SeedTermsAsync(app.Services, CancellationToken.None);
     if (flags.Contains("--demo-accounts") || flags.Contains("--demo-data"))
     {
         await DatabaseSetup.SeedDemoAccountsAsync(app.Services, CancellationToken.None);
@@ -118,7 +119,9 @@ static void MapApi(WebApplication app)
     app.MapScalarApiReference();
 
     var api = app.MapGroup("/api/v1");
+    api.AddEndpointFilter<TermsGate>();
     api.MapAuthEndpoints();
+    api.MapTermEndpoints();
     api.MapMeEndpoints();
     api.MapCategoryEndpoints();
     api.MapCourseEndpoints();

@@ -32,7 +32,8 @@ async function json(method, path, body, token) {
 async function newStudent() {
   const email = `browser-${Date.now()}-${Math.floor(Math.random() * 1e6)}@lecturehub.dev`;
   const password = "Browser-pass-2026";
-  await json("POST", "/auth/register", { email, password, displayName: "브라우저학생" });
+  const terms = await json("GET", "/terms");
+  await json("POST", "/auth/register", { email, password, displayName: "브라우저학생", terms: { service: terms.service.version, privacy: terms.privacy.version } });
   const { accessToken } = await json("POST", "/auth/login", { email, password });
   const found = await json("GET", `/courses?q=${encodeURIComponent("전기기능사")}`);
   const course = found.items.find((c) => c.title === freeCourse);

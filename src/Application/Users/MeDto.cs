@@ -2,10 +2,12 @@ using LectureHub.Domain.Users;
 
 namespace LectureHub.Application.Users;
 
-/// <summary>The signed-in user's own profile.</summary>
+/// <summary>The signed-in user's own profile, with the terms versions they agreed to (0: none; marketing null: declined).</summary>
 public sealed record MeDto(
-    Guid Id, string Email, string DisplayName, Role Role, string Language, DateTimeOffset CreatedAt, DateTimeOffset? EmailVerifiedAt, bool TwoFactorEnabled)
+    Guid Id, string Email, string DisplayName, Role Role, string Language, DateTimeOffset CreatedAt, DateTimeOffset? EmailVerifiedAt, bool TwoFactorEnabled,
+    int ServiceTermsVersion, int PrivacyTermsVersion, int? MarketingTermsVersion)
 {
     public static MeDto From(User user) =>
-        new(user.Id, user.Email, user.DisplayName, user.Role, user.Language, user.CreatedAt, user.EmailVerifiedAt, user.HasTwoFactor);
+        new(user.Id, user.Email, user.DisplayName, user.Role, user.Language, user.CreatedAt, user.EmailVerifiedAt, user.HasTwoFactor,
+            user.ServiceTermsVersion, user.PrivacyTermsVersion, user.MarketingTermsVersion);
 }

@@ -1,4 +1,5 @@
 using LectureHub.Domain.Common;
+using LectureHub.Domain.Terms;
 
 namespace LectureHub.Domain.Users;
 
@@ -52,6 +53,18 @@ public sealed class User : Entity
 
     /// <summary>The name shown for a deleted account's reviews, posts and questions.</summary>
     public const string DeletedDisplayName = "탈퇴한 사용자";
+
+    /// <summary>
+    /// The version of the service terms this user agreed to; 0 for none yet (an account from before terms were
+    /// versioned, or a social sign-up that has not agreed). Below the version in force, the API answers 403 TERMS_UPDATE_REQUIRED.
+    /// </summary>
+    public int ServiceTermsVersion { get; private set; }
+
+    /// <summary>As <see cref="ServiceTermsVersion"/>, for the privacy terms.</summary>
+    public int PrivacyTermsVersion { get; private set; }
+
+    /// <summary>The marketing terms version agreed to; null while the user has not agreed, or withdrew.</summary>
+    public int? MarketingTermsVersion { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
 
@@ -209,9 +222,48 @@ public sealed class User : Entity
         TotpSecret = null;
         TotpEnabledAt = null;
         EmailVerifiedAt = null;
+        MarketingTermsVersion = null;
         DeletedAt = now;
         UpdatedAt = now;
         Raise(new UserRenamed(Id));
+    }
+
+    /// <summary>
+    /// Records the user's answer to the terms: the required versions they agree to (never older than agreed before)
+    /// and marketing (a version to agree to it, null to withdraw). Returns a decision for each change, for the history.
+    /// </summary>
+    public IReadOnlyList<TermsDecision> DecideTerms(int service, int privacy, int? marketing, DateTimeOffset now)
+    {
+        if (service < ServiceTermsVersion || privacy < PrivacyTermsVersion || service < 1 || privacy < 1 || marketing < 1)
+        {
+            throw new DomainException("TERMS_VERSION_INVALID", "Terms can only be agreed to at a version of 1 or more, never older than agreed before.");
+        }
+
+        var decisions = new List<TermsDecision>();
+        if (service != ServiceTermsVersion)
+        {
+            decisions.Add(TermsDecision.Record(Id, TermsKind.Service, service, agreed: true, now));
+            ServiceTermsVersion = service;
+        }
+
+        if (privacy != PrivacyTermsVersion)
+        {
+            decisions.Add(TermsDecision.Record(Id, TermsKind.Privacy, privacy, agreed: true, now));
+            PrivacyTermsVersion = privacy;
+        }
+
+        if (marketing != MarketingTermsVersion)
+        {
+            decisions.Add(TermsDecision.Record(Id, TermsKind.Marketing, marketing ?? MarketingTermsVersion!.Value, agreed: marketing is not null, now));
+            MarketingTermsVersion = marketing;
+        }
+
+        if (decisions.Count > 0)
+        {
+            UpdatedAt = now;
+        }
+
+        return decisions;
     }
 
     public void VerifyEmail(DateTimeOffset now)

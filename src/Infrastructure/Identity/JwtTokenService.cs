@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using LectureHub.Application.Abstractions;
+using LectureHub.Application.Terms;
 using LectureHub.Domain.Users;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -17,6 +18,9 @@ internal sealed class JwtTokenService(IOptions<JwtOptions> options, TimeProvider
 
     /// <summary>When the user last authenticated for this token (OpenID Connect's "auth_time", seconds since the epoch).</summary>
     public const string AuthTimeClaim = "auth_time";
+
+    /// <summary>The required terms versions the user agreed to (<see cref="CurrentTerms.AgreedClaim"/>).</summary>
+    public const string TermsClaim = "terms";
 
     private readonly JsonWebTokenHandler _handler = new();
     private readonly SigningCredentials _credentials = new(SigningKey(options.Value), SecurityAlgorithms.HmacSha256);
@@ -50,6 +54,7 @@ internal sealed class JwtTokenService(IOptions<JwtOptions> options, TimeProvider
                 new Claim(SessionClaim, sessionId.ToString()),
                 new Claim("role", user.Role.ToString()),
                 new Claim("name", user.DisplayName),
+                new Claim(TermsClaim, CurrentTerms.AgreedClaim(user)),
                 .. authenticatedAt is { } at
                     ? [new Claim(AuthTimeClaim, at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer64)]
                     : Array.Empty<Claim>(),

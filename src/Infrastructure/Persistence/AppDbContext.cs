@@ -10,6 +10,7 @@ using LectureHub.Domain.Payments;
 using LectureHub.Domain.Questions;
 using LectureHub.Domain.Reviews;
 using LectureHub.Domain.Settlement;
+using LectureHub.Domain.Terms;
 using LectureHub.Domain.Users;
 using LectureHub.Infrastructure.Cohorts;
 using LectureHub.Infrastructure.Courses;
@@ -34,6 +35,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<RecoveryCode> RecoveryCodes => Set<RecoveryCode>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<TermsDocument> TermsDocuments => Set<TermsDocument>();
+
+    public DbSet<TermsDecision> TermsDecisions => Set<TermsDecision>();
 
     public DbSet<Category> Categories => Set<Category>();
 

@@ -1,6 +1,7 @@
 using LectureHub.Application.Abstractions;
 using LectureHub.Domain.Categories;
 using LectureHub.Domain.Community;
+using LectureHub.Domain.Terms;
 using LectureHub.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -85,6 +86,22 @@ public static class DatabaseSetup
             }
         }, cancellationToken);
 
+    /// <summary>Publishes the first version of each kind of terms that has none (the texts in Terms/Initial).</summary>
+    public static Task SeedTermsAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        InUnitOfWorkAsync(services, async (sp, ct) =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var published = await db.TermsDocuments.Select(d => d.Kind).Distinct().ToListAsync(ct);
+            foreach (var kind in Enum.GetValues<TermsKind>().Except(published))
+            {
+                var name = kind.ToString().ToLowerInvariant();
+                await using var stream = typeof(DatabaseSetup).Assembly.GetManifestResourceStream($"terms.{name}.md")
+                    ?? throw new InvalidOperationException($"The initial {name} terms are not embedded.");
+                var body = await new StreamReader(stream).ReadToEndAsync(ct);
+                db.TermsDocuments.Add(TermsDocument.Publish(kind, 1, body.Split('\n')[0].TrimStart('#', ' '), body, sp.GetRequiredService<TimeProvider>().GetUtcNow()));
+            }
+        }, cancellationToken);
+
     public static Task SeedDemoAccountsAsync(IServiceProvider services, CancellationToken cancellationToken) =>
         InUnitOfWorkAsync(services, async (sp, ct) =>
         {
@@ -92,9 +109,12 @@ public static class DatabaseSetup
             var hasher = sp.GetRequiredService<IPasswordHasher>();
             var clock = sp.GetRequiredService<TimeProvider>();
             var existing = await db.Users.Select(u => u.NormalizedEmail).ToListAsync(ct);
+            var terms = await db.TermsDocuments.GroupBy(d => d.Kind).Select(g => new { Kind = g.Key, Version = g.Max(d => d.Version) }).ToDictionaryAsync(t => t.Kind, t => t.Version, ct);
             foreach (var account in DemoAccounts.Where(a => !existing.Contains(User.Normalize(a.Email))))
             {
-                db.Users.Add(User.Register(account.Email, account.DisplayName, await hasher.HashAsync(account.Password, ct), account.Role, clock.GetUtcNow()));
+                var user = User.Register(account.Email, account.DisplayName, await hasher.HashAsync(account.Password, ct), account.Role, clock.GetUtcNow());
+                db.TermsDecisions.AddRange(user.DecideTerms(terms[TermsKind.Service], terms[TermsKind.Privacy], marketing: null, clock.GetUtcNow()));
+                db.Users.Add(user);
             }
         }, cancellationToken);
 

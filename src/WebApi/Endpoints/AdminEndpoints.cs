@@ -7,6 +7,8 @@ using LectureHub.Application.Payments.Queries;
 using LectureHub.Application.Settlement;
 using LectureHub.Application.Settlement.Commands;
 using LectureHub.Application.Settlement.Queries;
+using LectureHub.Application.Terms;
+using LectureHub.Application.Terms.Commands;
 using LectureHub.Application.Users;
 using LectureHub.Application.Users.Commands;
 using LectureHub.Application.Users.Queries;
@@ -110,6 +112,14 @@ internal static class AdminEndpoints
                 TypedResults.Ok(await sender.Send(query, ct)))
             .ProducesValidationProblem()
             .WithSummary("Admin actions, newest first: who, what, on what, when, before and after; append-only");
+
+        group.MapPost("/terms", async Task<Created<TermsDocumentDto>> (PublishTermsWorkflow workflow, ISender sender, CancellationToken ct) =>
+                TypedResults.Created("/api/v1/terms", await sender.Send(workflow, ct)))
+            .WithTags("Terms")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Publish the next version of one kind of terms (audited)")
+            .WithDescription("A new SERVICE or PRIVACY version is in force at once: every signed-in user's next call answers 403 TERMS_UPDATE_REQUIRED until they agree.");
 
         var settlement = group.MapGroup("/settlement");
 

@@ -14,7 +14,8 @@ internal static class AuthEndpoints
 
     public static RouteGroupBuilder MapAuthEndpoints(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/auth").WithTags("Auth").ProducesValidationProblem();
+        // Signing in, out and up, and proving it's you, work whatever terms the caller's token agreed to.
+        var group = api.MapGroup("/auth").WithTags("Auth").AllowOutdatedTerms().ProducesValidationProblem();
 
         group.MapPost("/register", async Task<Created<Registration>> (RegisterWorkflow workflow, ISender sender, CancellationToken ct) =>
                 TypedResults.Created("/api/v1/me", await sender.Send(workflow, ct)))

@@ -7,6 +7,8 @@ using LectureHub.Application.Learning.Queries;
 using LectureHub.Application.Notifications;
 using LectureHub.Application.Notifications.Commands;
 using LectureHub.Application.Notifications.Queries;
+using LectureHub.Application.Terms;
+using LectureHub.Application.Terms.Commands;
 using LectureHub.Application.Users;
 using LectureHub.Application.Users.Commands;
 using LectureHub.Application.Users.Queries;
@@ -26,6 +28,13 @@ internal static class MeEndpoints
                 TypedResults.Ok(await sender.Send(new GetMeQuery(), ct)))
             .WithSummary("The signed-in user's profile (never stale after the user's own write)");
 
+        group.MapPost("/terms", async Task<Ok<AccessTokenDto>> (TermsAgreement terms, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new AgreeToTermsCommand(terms), ct)))
+            .AllowOutdatedTerms()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithSummary("Agree to the terms in force (after a new version or a social sign-up), or change the marketing choice (null declines)")
+            .WithDescription("Answers a new access token for the same session; the old one keeps answering TERMS_UPDATE_REQUIRED.");
+
         group.MapPatch("/", async Task<Ok<MeDto>> (UpdateMeCommand command, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(command, ct)))
             .ProducesValidationProblem()
@@ -38,6 +47,7 @@ internal static class MeEndpoints
                 await sender.Send(new DeleteAccountCommand(), ct);
                 return TypedResults.NoContent();
             })
+            .AllowOutdatedTerms()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Delete your account (needs a recent step-up): personal data removed, orders, ledger and certificates kept, posts shown as by a deleted user");
 
@@ -72,6 +82,7 @@ internal static class MeEndpoints
                 await sender.Send(new RevokeSessionCommand(id), ct);
                 return TypedResults.NoContent();
             })
+            .AllowOutdatedTerms()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Sign one session out (its access tokens stop within seconds on every instance)");
 
@@ -80,6 +91,7 @@ internal static class MeEndpoints
                 await sender.Send(new RevokeOtherSessionsCommand(), ct);
                 return TypedResults.NoContent();
             })
+            .AllowOutdatedTerms()
             .WithSummary("Sign out every session but this one");
 
         var twoFactor = group.MapGroup("/2fa").WithTags("Account");

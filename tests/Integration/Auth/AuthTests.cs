@@ -31,7 +31,7 @@ public sealed class AuthTests(ApiFactory factory) : ApiTest(factory)
     {
         await Client.RegisterAsync("dup@example.com");
 
-        var response = await Client.PostAsJsonAsync("/api/v1/auth/register", new { email = "DUP@example.com", password = Api.Password, displayName = "x", role = "Student" });
+        var response = await Client.PostAsJsonAsync("/api/v1/auth/register", new { email = "DUP@example.com", password = Api.Password, displayName = "x", role = "Student", terms = Api.Terms });
 
         await response.ProblemAsync(HttpStatusCode.Conflict, "EMAIL_TAKEN");
     }
@@ -40,7 +40,7 @@ public sealed class AuthTests(ApiFactory factory) : ApiTest(factory)
     public async Task Concurrent_registrations_of_one_email_create_exactly_one_account()
     {
         var attempts = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ =>
-            Client.PostAsJsonAsync("/api/v1/auth/register", new { email = "race@example.com", password = Api.Password, displayName = "race", role = "Student" })));
+            Client.PostAsJsonAsync("/api/v1/auth/register", new { email = "race@example.com", password = Api.Password, displayName = "race", role = "Student", terms = Api.Terms })));
 
         Assert.Equal(1, attempts.Count(r => r.StatusCode == HttpStatusCode.Created));
         Assert.All(attempts.Where(r => r.StatusCode != HttpStatusCode.Created), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
@@ -50,7 +50,7 @@ public sealed class AuthTests(ApiFactory factory) : ApiTest(factory)
     [Fact]
     public async Task Registering_as_admin_is_refused_with_a_field_error()
     {
-        var response = await Client.PostAsJsonAsync("/api/v1/auth/register", new { email = "a@example.com", password = Api.Password, displayName = "a", role = "Admin" });
+        var response = await Client.PostAsJsonAsync("/api/v1/auth/register", new { email = "a@example.com", password = Api.Password, displayName = "a", role = "Admin", terms = Api.Terms });
 
         var problem = await response.ProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_FAILED");
         Assert.Contains("role", problem.Errors!.Keys);

@@ -18,7 +18,7 @@ public sealed class SignInLoadTests(ApiFactory shared)
         using var client = api.CreateClient();
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
-            Task.Factory.StartNew(() => client.PostAsJsonAsync("/api/v1/auth/register", new { email = $"storm{i}@example.com", password = Api.Password, displayName = "폭주" }),
+            Task.Factory.StartNew(() => client.PostAsJsonAsync("/api/v1/auth/register", new { email = $"storm{i}@example.com", password = Api.Password, displayName = "폭주", terms = Api.Terms }),
                 TaskCreationOptions.LongRunning).Unwrap()));
 
         var busy = answers.Where(a => a.StatusCode == HttpStatusCode.ServiceUnavailable).ToList();

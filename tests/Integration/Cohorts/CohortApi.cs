@@ -84,6 +84,11 @@ public static class CohortApi
         var tokens = scope.ServiceProvider.GetRequiredService<ITokenService>();
         var users = Enumerable.Range(0, count)
             .Select(i => User.Register($"{prefix}{i}@example.com", $"수강생 {i}", "not-a-usable-hash", Role.Student, DateTimeOffset.UtcNow)).ToList();
+        foreach (var user in users)
+        {
+            db.TermsDecisions.AddRange(user.DecideTerms(1, 1, marketing: null, DateTimeOffset.UtcNow));
+        }
+
         db.Users.AddRange(users);
         await db.SaveChangesAsync();
         return users.Select(u =>

@@ -19,7 +19,7 @@ public sealed class HttpConventionTests(ApiFactory factory) : ApiTest(factory)
     [Fact]
     public async Task A_wrongly_typed_enum_is_a_400_problem()
     {
-        var response = await Client.PostAsJsonAsync("/api/v1/auth/register", new { email = "e@example.com", password = Api.Password, displayName = "e", role = "Wizard" });
+        var response = await Client.PostAsJsonAsync("/api/v1/auth/register", new { email = "e@example.com", password = Api.Password, displayName = "e", role = "Wizard", terms = Api.Terms });
 
         await response.ProblemAsync(HttpStatusCode.BadRequest, "MALFORMED_JSON");
     }
@@ -30,7 +30,7 @@ public sealed class HttpConventionTests(ApiFactory factory) : ApiTest(factory)
         var response = await Client.PostAsJsonAsync("/api/v1/auth/register", new { email = "not-an-email", password = "short", displayName = "" });
 
         var problem = await response.ProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_FAILED");
-        Assert.Equal(["displayName", "email", "password"], problem.Errors!.Keys.Order());
+        Assert.Equal(["displayName", "email", "password", "terms"], problem.Errors!.Keys.Order());
     }
 
     [Fact]

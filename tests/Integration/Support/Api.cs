@@ -21,13 +21,16 @@ public static class Api
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>The agreement to the first versions of the terms, the ones in force after every reset (ApiFactory.ResetAsync).</summary>
+    public static readonly object Terms = new { service = 1, privacy = 1 };
+
     public static async Task<Me> RegisterAsync(this HttpClient client, string email, string role = "Student", string displayName = "테스트 사용자", string? language = null) =>
         (await client.RegisterSignedInAsync(email, role, displayName, language)).User;
 
     /// <summary>Registration answers signed in: the account and its first token pair.</summary>
     public static async Task<Registration> RegisterSignedInAsync(this HttpClient client, string email, string role = "Student", string displayName = "테스트 사용자", string? language = null)
     {
-        var response = await client.PostAsJsonAsync("/api/v1/auth/register", new { email, password = Password, displayName, role, language });
+        var response = await client.PostAsJsonAsync("/api/v1/auth/register", new { email, password = Password, displayName, role, language, terms = Terms });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<Registration>(Json))!;
     }

@@ -1,6 +1,8 @@
+using LectureHub.Application.Abstractions;
 using LectureHub.Infrastructure.Audit;
 using LectureHub.Infrastructure.Caching;
 using LectureHub.Infrastructure.Persistence;
+using LectureHub.Infrastructure.Terms;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -94,8 +96,9 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             DbAdapter = DbAdapter.Postgres,
             SchemasToInclude = ["public"],
-            // The audit log refuses DELETE (append-only); ResetAsync truncates it instead.
-            TablesToIgnore = [NpgsqlConfiguration.MigrationsHistoryTable, AuditEntryConfiguration.Table],
+            // The audit log refuses DELETE (append-only); ResetAsync truncates it instead. The terms keep the first
+            // versions `migrate` published, and ResetAsync removes the later ones.
+            TablesToIgnore = [NpgsqlConfiguration.MigrationsHistoryTable, AuditEntryConfiguration.Table, TermsDocumentConfiguration.Table],
         });
     }
 
@@ -107,9 +110,12 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             await connection.OpenAsync();
             await _respawner!.ResetAsync(connection);
-            await using var truncate = new NpgsqlCommand($"TRUNCATE {AuditEntryConfiguration.Table}", connection);
+            await using var truncate = new NpgsqlCommand(
+                $"TRUNCATE {AuditEntryConfiguration.Table}; DELETE FROM {TermsDocumentConfiguration.Table} WHERE version > 1", connection);
             await truncate.ExecuteNonQueryAsync();
         }
+
+        await Services.GetRequiredService<ITermsCatalog>().ReloadAsync(CancellationToken.None);
 
         var redis = await RedisAsync();
         await redis.GetServers()[0].FlushDatabaseAsync(redis.GetDatabase().Database);

@@ -72,12 +72,13 @@ public sealed class CatalogGenerator(NpgsqlDataSource db, int seed = 2026)
     {
         var ids = new Guid[count];
         await using var copy = await connection.BeginBinaryImportAsync(
-            "COPY users (id, email, normalized_email, display_name, password_hash, role, created_at, updated_at) FROM STDIN (FORMAT BINARY)", ct);
+            "COPY users (id, email, normalized_email, display_name, password_hash, role, service_terms_version, privacy_terms_version, created_at, updated_at) FROM STDIN (FORMAT BINARY)", ct);
         for (var i = 0; i < count; i++)
         {
             ids[i] = Guid.CreateVersion7();
             var email = $"{kind}{i}@gen.lecturehub.dev";
-            await copy.WriteRowAsync(ct, ids[i], email, email, Pick(Surnames) + Pick(Given), hash, role, now, now);
+            // Agreed to the first terms (the ones `migrate` publishes), so their tokens pass the terms gate.
+            await copy.WriteRowAsync(ct, ids[i], email, email, Pick(Surnames) + Pick(Given), hash, role, 1, 1, now, now);
         }
 
         await copy.CompleteAsync(ct);

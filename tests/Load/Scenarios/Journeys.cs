@@ -18,9 +18,12 @@ internal static class Journeys
 
     public static string Email(long sequence, string kind = "u") => $"load-{RunId}-{kind}{sequence}@load.test";
 
+    /// <summary>The agreement every load account signs up with: the first versions of the terms, which `migrate` publishes.</summary>
+    public static readonly object Terms = new { service = 1, privacy = 1 };
+
     public static Task<HttpResponseMessage?> Register(IterationContext ctx, string email) =>
         ctx.Step("register", (http, ct) => http.PostAsJsonAsync("/api/v1/auth/register",
-            new { email, password = Password, displayName = "부하 테스트", role = "Student" }, ct), HttpStatusCode.Created);
+            new { email, password = Password, displayName = "부하 테스트", role = "Student", terms = Terms }, ct), HttpStatusCode.Created);
 
     /// <summary>Registers and reads the token pair the answer carries: the new user is signed in.</summary>
     public static async Task<Tokens?> SignUp(IterationContext ctx, string email) =>
@@ -54,7 +57,7 @@ internal static class Journeys
     public static async Task<Tokens> RegisterSignedInAsync(SetupContext setup, string email, string role)
     {
         using var response = await setup.Http.PostAsJsonAsync("/api/v1/auth/register",
-            new { email, password = Password, displayName = "부하 테스트", role }, setup.CancellationToken);
+            new { email, password = Password, displayName = "부하 테스트", role, terms = Terms }, setup.CancellationToken);
         if (response.StatusCode != HttpStatusCode.Created)
         {
             throw new InvalidOperationException($"Setup could not register {email}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(setup.CancellationToken)}");

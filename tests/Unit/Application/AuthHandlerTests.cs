@@ -2,6 +2,8 @@ using Ardalis.Specification;
 using LectureHub.Application.Abstractions;
 using LectureHub.Application.Auth.Commands;
 using LectureHub.Application.Common.Exceptions;
+using LectureHub.Application.Terms;
+using LectureHub.Domain.Terms;
 using LectureHub.Domain.Users;
 using NSubstitute;
 using LectureHub.UnitTests.Support;
@@ -12,6 +14,8 @@ public sealed class AuthHandlerTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
 
+    private static readonly TermsAgreement Agreed = new(2, 1, null);
+
     private readonly IRepository<User> _users = Substitute.For<IRepository<User>>();
     private readonly IRepository<RefreshToken> _refreshTokens = Substitute.For<IRepository<RefreshToken>>();
     private readonly IPasswordHasher _hasher = Substitute.For<IPasswordHasher>();
@@ -19,6 +23,7 @@ public sealed class AuthHandlerTests
     private readonly ILoginThrottle _throttle = Substitute.For<ILoginThrottle>();
     private readonly IReadConsistency _consistency = Substitute.For<IReadConsistency>();
     private readonly IRepository<AccountToken> _links = Substitute.For<IRepository<AccountToken>>();
+    private readonly IRepository<TermsDecision> _decisions = Substitute.For<IRepository<TermsDecision>>();
     private readonly IRequestClient _client = Substitute.For<IRequestClient>();
     private readonly Mediator.ISender _sender = Substitute.For<Mediator.ISender>();
     private readonly TimeProvider _clock = new TestClock(Now);
@@ -43,7 +48,7 @@ public sealed class AuthHandlerTests
 
     private StartSessionHandler StartSession => new(_users, _refreshTokens, _tokens, _client, _consistency, _clock);
 
-    private CreateAccountHandler CreateAccount => new(_users, _refreshTokens, _links, _tokens, _client, _consistency, _clock);
+    private CreateAccountHandler CreateAccount => new(_users, _refreshTokens, _links, _decisions, _tokens, _client, _consistency, _clock);
 
     [Fact]
     public async Task Register_refuses_an_email_that_is_taken()
@@ -62,17 +67,17 @@ public sealed class AuthHandlerTests
     {
         _hasher.HashAsync("long-enough-pw", Arg.Any<CancellationToken>()).Returns("ARGON2-HASH");
 
-        await Register.Handle(new RegisterWorkflow("a@b.co", "long-enough-pw", "a"), default);
+        await Register.Handle(new RegisterWorkflow("a@b.co", "long-enough-pw", "a", Terms: Agreed), default);
 
-        await _sender.Received(1).Send(new CreateAccountCommand("a@b.co", "a", "ARGON2-HASH", Role.Student, null), Arg.Any<CancellationToken>());
+        await _sender.Received(1).Send(new CreateAccountCommand("a@b.co", "a", "ARGON2-HASH", Role.Student, null, Agreed), Arg.Any<CancellationToken>());
         await _hasher.Received(1).HashAsync(Arg.Any<string>(), Arg.Any<CancellationToken>());
         await _hasher.DidNotReceiveWithAnyArgs().VerifyAsync(default!, default!, default);
     }
 
     [Fact]
-    public async Task Creating_the_account_stores_the_hash_signs_it_in_sends_a_verification_link_and_notes_the_writer()
+    public async Task Creating_the_account_stores_the_hash_and_the_terms_agreed_signs_it_in_sends_a_verification_link_and_notes_the_writer()
     {
-        var registered = await CreateAccount.Handle(new CreateAccountCommand("a@b.co", "a", "ARGON2-HASH", Role.Student, null), default);
+        var registered = await CreateAccount.Handle(new CreateAccountCommand("a@b.co", "a", "ARGON2-HASH", Role.Student, null, Agreed with { Marketing = 1 }), default);
 
         await _users.Received(1).AddAsync(Arg.Is<User>(u => u.PasswordHash == "ARGON2-HASH" && u.Id == registered.User.Id), Arg.Any<CancellationToken>());
         _consistency.Received(1).NoteWriteBy(registered.User.Id);
@@ -81,6 +86,10 @@ public sealed class AuthHandlerTests
             Arg.Is<AccountToken>(t => t.UserId == registered.User.Id && t.Purpose == AccountTokenPurpose.VerifyEmail && t.TokenHash == "link-hash"),
             Arg.Any<CancellationToken>());
         Assert.Null(registered.User.EmailVerifiedAt);
+        Assert.Equal((2, 1, (int?)1), (registered.User.ServiceTermsVersion, registered.User.PrivacyTermsVersion, registered.User.MarketingTermsVersion));
+        await _decisions.Received(1).AddRangeAsync(
+            Arg.Is<IEnumerable<TermsDecision>>(d => string.Join(",", d.Select(x => $"{x.Kind}:{x.Version}:{x.Agreed}")) == "Service:2:True,Privacy:1:True,Marketing:1:True"),
+            Arg.Any<CancellationToken>());
         await _links.DidNotReceiveWithAnyArgs().CountAsync(default!, default); // a new account has no links to count or spend
         await _links.DidNotReceiveWithAnyArgs().ListAsync(default!, default);
     }

@@ -10,7 +10,8 @@ internal sealed class GetMeHandler(IReadDb db, ICurrentUser currentUser) : IQuer
 {
     private const string Sql = """
         SELECT id AS "Id", email AS "Email", display_name AS "DisplayName", role AS "Role", language AS "Language", created_at AS "CreatedAt",
-               email_verified_at AS "EmailVerifiedAt", totp_enabled_at IS NOT NULL AS "TwoFactorEnabled"
+               email_verified_at AS "EmailVerifiedAt", totp_enabled_at IS NOT NULL AS "TwoFactorEnabled",
+               service_terms_version AS "ServiceTermsVersion", privacy_terms_version AS "PrivacyTermsVersion", marketing_terms_version AS "MarketingTermsVersion"
         FROM users
         WHERE id = @UserId
         """;

@@ -1678,6 +1678,85 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                     b.ToTable("ledger_entries", (string)null);
                 });
 
+            modelBuilder.Entity("LectureHub.Domain.Terms.TermsDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Agreed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("agreed");
+
+                    b.Property<DateTimeOffset>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_terms_decisions");
+
+                    b.HasIndex("UserId", "Kind", "DecidedAt")
+                        .HasDatabaseName("ix_terms_decisions_user_id_kind_decided_at");
+
+                    b.ToTable("terms_decisions", (string)null);
+                });
+
+            modelBuilder.Entity("LectureHub.Domain.Terms.TermsDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("character varying(100000)")
+                        .HasColumnName("body");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_terms_documents");
+
+                    b.HasIndex("Kind", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_terms_documents_kind_version");
+
+                    b.ToTable("terms_documents", (string)null);
+                });
+
             modelBuilder.Entity("LectureHub.Domain.Users.AccountToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1945,6 +2024,10 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                         .HasDefaultValue("ko")
                         .HasColumnName("language");
 
+                    b.Property<int?>("MarketingTermsVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("marketing_terms_version");
+
                     b.Property<NpgsqlTsVector>("NameVector")
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("tsvector")
@@ -1963,11 +2046,19 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("password_hash");
 
+                    b.Property<int>("PrivacyTermsVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("privacy_terms_version");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("role");
+
+                    b.Property<int>("ServiceTermsVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("service_terms_version");
 
                     b.Property<DateTimeOffset?>("SuspendedAt")
                         .HasColumnType("timestamp with time zone")
@@ -2935,6 +3026,16 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                         .HasForeignKey("StatementId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_ledger_entries_instructor_statements_statement_id");
+                });
+
+            modelBuilder.Entity("LectureHub.Domain.Terms.TermsDecision", b =>
+                {
+                    b.HasOne("LectureHub.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_terms_decisions_users_user_id");
                 });
 
             modelBuilder.Entity("LectureHub.Domain.Users.AccountToken", b =>
