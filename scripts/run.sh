@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # One command to a running API: dev services up, build, migrate + seed, the PG simulator on $LH_PG_SIM_PORT (55090)
-# posting signed webhooks to the API, and the API on $LH_API_URL (default http://127.0.0.1:5080).
+# posting signed webhooks to the API, the social sign-in simulator on $LH_OAUTH_SIM_PORT (25096), and the API on
+# $LH_API_URL (default http://127.0.0.1:5080).
 # CONFIGURATION=Debug|Release (default Release). LH_INSTANCES=2 (LH_WORKERS=1): that many API processes of role api
 # and the workers in processes of their own, behind nginx on $LH_API_URL (docs/scale-out.md).
 set -euo pipefail
@@ -24,6 +25,9 @@ export DataDirectory="$LH_DATA_DIR"
 lh_log "Starting the PG simulator"
 lh_start_pg_simulator "$LH_PG_SIM_PORT" "$LH_API_URL" "$LH_DATA_DIR/pg-simulator.log"
 
+lh_log "Starting the social sign-in simulator"
+lh_start_oauth_simulator "$LH_OAUTH_SIM_PORT" "$LH_DATA_DIR/oauth-simulator.log"
+
 lh_log "Applying migrations and seeding the demo shop (the two demo videos transcode in the background once the API is up)"
 (cd "$OUT" && dotnet LectureHub.WebApi.dll migrate --demo-data)
 
@@ -36,6 +40,7 @@ cat <<INFO
   Demo player         $LH_API_URL/demo/  (signs in as lee.student and plays the demo lectures)
   Emails sent (inbox) http://127.0.0.1:$LH_MAILDEV_WEB_PORT/index.html
   PG simulator        $LH_PG_SIM_URL  (pay: POST /sim/checkout {orderId, amount} → paymentKey, then confirm the order)
+  Social sign-in      $LH_API_URL/api/v1/auth/oauth/kakao/start  (kakao, google, naver: the simulator on $LH_OAUTH_SIM_URL asks who you are)
   Metrics             $LH_METRICS_URL/metrics  (Prometheus: http://127.0.0.1:$LH_PROMETHEUS_PORT/alerts)
 
   Demo accounts (POST /api/v1/auth/login):

@@ -14,6 +14,7 @@ export LH_METRICS_URL="${LH_METRICS_URL:-http://127.0.0.1:59464}"  # the API's /
 export LH_PROMETHEUS_PORT="${LH_PROMETHEUS_PORT:-59090}"    # Prometheus, scraping LH_METRICS_URL with deploy/prometheus/rules
 export LH_API_URL="${LH_API_URL:-http://127.0.0.1:5080}"
 export LH_PG_SIM_PORT="${LH_PG_SIM_PORT:-55090}"            # the local PG simulator run.sh starts (tools/PgSimulator)
+export LH_OAUTH_SIM_PORT="${LH_OAUTH_SIM_PORT:-25096}"      # the social sign-in simulator run.sh starts (tools/OAuthSimulator)
 export LH_DB_USER="${LH_DB_USER:-lecturehub}"
 export LH_DB_PASSWORD="${LH_DB_PASSWORD:-lecturehub}"
 export LH_PG_BIN="${LH_PG_BIN:-/usr/lib/postgresql/15/bin}"
@@ -95,6 +96,26 @@ lh_start_pg_simulator() {
   lh_on_exit "kill $LH_PG_SIM_PID 2>/dev/null || true"
   for _ in $(seq 60); do curl -fs "$LH_PG_SIM_URL/sim/webhooks/stats" >/dev/null 2>&1 && return; sleep 0.5; done
   lh_die "The PG simulator did not start on $LH_PG_SIM_URL; see $log"
+}
+
+# Starts the social sign-in simulator (Kakao, Google, Naver; tools/OAuthSimulator) on port $1 and exports the API's
+# ExternalSignIn settings pointing at it, for an API started after it. Stopped on exit. $2: log file.
+lh_start_oauth_simulator() {
+  local port="$1" log="$2" url="http://127.0.0.1:$1" p
+  dotnet build "$LH_ROOT/tools/OAuthSimulator" -c Release -nologo -v quiet >/dev/null
+  $LH_CLOCK dotnet "$LH_ROOT/tools/OAuthSimulator/bin/Release/net10.0/LectureHub.OAuthSimulator.dll" --urls "$url" >"$log" 2>&1 &
+  LH_OAUTH_SIM_PID=$!
+  lh_on_exit "kill $LH_OAUTH_SIM_PID 2>/dev/null || true"
+  for p in kakao google naver; do
+    export "ExternalSignIn__Providers__${p}__ClientId=lecturehub-local" "ExternalSignIn__Providers__${p}__ClientSecret=lecturehub-local-secret" \
+      "ExternalSignIn__Providers__${p}__RequireHttps=false"
+  done
+  export ExternalSignIn__Providers__kakao__Authority="$url/kakao" ExternalSignIn__Providers__google__Authority="$url/google" \
+    ExternalSignIn__Providers__naver__AuthorizationEndpoint="$url/naver/oauth2.0/authorize" \
+    ExternalSignIn__Providers__naver__TokenEndpoint="$url/naver/oauth2.0/token" ExternalSignIn__Providers__naver__ProfileEndpoint="$url/naver/v1/nid/me" \
+    ExternalSignIn__CallbackBaseUrl="$LH_API_URL" LH_OAUTH_SIM_URL="$url"
+  for _ in $(seq 60); do curl -fs "$url/kakao/.well-known/openid-configuration" >/dev/null 2>&1 && return; sleep 0.5; done
+  lh_die "The social sign-in simulator did not start on $url; see $log"
 }
 
 # What every benchmark starts from: the services up, Release builds of the API and the load runner, the database

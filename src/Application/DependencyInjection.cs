@@ -12,6 +12,7 @@ public static class DependencyInjection
         services.AddPageSizeValidators();
         services.AddDomainEventHandlers();
         services.AddScoped<Notifications.Notifier>();
+        services.AddScoped<Auth.Commands.ExternalSignIns>();
         services.AddSingleton<Observability.LectureHubMetrics>();
         return services;
     }

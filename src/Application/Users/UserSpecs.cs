@@ -68,3 +68,13 @@ public sealed class AccountTokensOfUserSpec : Specification<AccountToken>
 {
     public AccountTokensOfUserSpec(Guid userId) => Query.Where(t => t.UserId == userId);
 }
+
+public sealed class ExternalLoginSpec : SingleResultSpecification<ExternalLogin>
+{
+    public ExternalLoginSpec(string provider, string subject) => Query.Where(l => l.Provider == provider && l.Subject == subject);
+}
+
+public sealed class ExternalLoginsOfUserSpec : Specification<ExternalLogin>
+{
+    public ExternalLoginsOfUserSpec(Guid userId) => Query.Where(l => l.UserId == userId);
+}

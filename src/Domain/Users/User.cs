@@ -88,6 +88,37 @@ public sealed class User : Entity
         return user;
     }
 
+    /// <summary>The domain of the stand-in address of an account a social sign-in made without a verified email (RFC 2606: never delivered).</summary>
+    public const string NoEmailDomain = "no-email.invalid";
+
+    /// <summary>
+    /// An account made by a social sign-in: no password (it signs in with the provider until it sets one by a reset),
+    /// and the provider's email only when the provider verified it. Otherwise a stand-in address that reaches nobody
+    /// (<see cref="NeedsEmail"/>), because an unverified address must not claim, or block, the account of its owner.
+    /// </summary>
+    public static User RegisterExternal(string? verifiedEmail, string displayName, DateTimeOffset now)
+    {
+        var user = Register(verifiedEmail ?? "pending@" + NoEmailDomain, displayName, passwordHash: "", Role.Student, now);
+        if (verifiedEmail is null)
+        {
+            user.Email = user.NormalizedEmail = $"pending-{user.Id:N}@{NoEmailDomain}";
+            user.ClearDomainEvents();
+            user.Raise(new UserRegistered(user.Id, user.Email, user.Role));
+        }
+        else
+        {
+            user.EmailVerifiedAt = now;
+        }
+
+        return user;
+    }
+
+    /// <summary>Whether the account has a password (social sign-ups have none until they set one with a reset link).</summary>
+    public bool HasPassword => PasswordHash.Length > 0;
+
+    /// <summary>Whether the account still has the stand-in address of a social sign-up and should be asked for a real one.</summary>
+    public bool NeedsEmail => NormalizedEmail.EndsWith("@" + NoEmailDomain, StringComparison.Ordinal);
+
     /// <summary>Self-registration may create students and instructors only; admins are provisioned.</summary>
     public static bool CanSelfRegisterAs(Role role) => role is Role.Student or Role.Instructor;
 

@@ -16,4 +16,9 @@ internal sealed class WebLinks(IOptions<EmailOptions> options) : IWebLinks
         };
         return $"{options.Value.LinkBaseUrl.TrimEnd('/')}/{page}?token={Uri.EscapeDataString(value)}";
     }
+
+    public string ExternalSignInCompletion(string intent, string? ticket, string? errorCode) =>
+        $"{options.Value.LinkBaseUrl.TrimEnd('/')}/oauth/complete?intent={Uri.EscapeDataString(intent)}"
+        + (ticket is null ? "" : $"&ticket={Uri.EscapeDataString(ticket)}")
+        + (errorCode is null ? "" : $"&error={Uri.EscapeDataString(errorCode)}");
 }

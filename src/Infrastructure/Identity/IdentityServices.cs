@@ -1,4 +1,5 @@
 using LectureHub.Application.Abstractions;
+using LectureHub.Infrastructure.Identity.External;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LectureHub.Infrastructure.Identity;
@@ -22,6 +23,16 @@ internal static class IdentityServices
         r.Services.AddSingleton<IPasswordHasher, PasswordHasher>();
         r.Services.AddSingleton<ITokenService, JwtTokenService>();
         r.Services.AddSingleton<ITwoFactor, TotpTwoFactor>();
+        r.Options<ExternalSignInOptions>(ExternalSignInOptions.Section).PostConfigure(o =>
+        {
+            if (string.IsNullOrEmpty(o.CallbackBaseUrl) && r.IsDevelopment)
+            {
+                o.CallbackBaseUrl = "http://127.0.0.1:5080"; // scripts/run.sh's API
+            }
+        }).Validate(o => o.Providers.Values.All(p => string.IsNullOrEmpty(p.ClientId)) || Uri.IsWellFormedUriString(o.CallbackBaseUrl, UriKind.Absolute),
+            "ExternalSignIn:CallbackBaseUrl (this API's public URL) is required when a social sign-in provider is configured.");
+        r.Services.AddSingleton<IExternalIdentities, ExternalIdentities>();
+        r.Services.AddSingleton<IExternalSignInStore, RedisExternalSignInStore>();
         r.Services.AddSingleton<InProcessLoginThrottle>();
         r.Services.AddSingleton<ILoginThrottle, RedisLoginThrottle>();
         r.Services.AddSingleton<RedisSessionRevocations>();

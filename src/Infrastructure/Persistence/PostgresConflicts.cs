@@ -19,6 +19,8 @@ internal static class PostgresConflicts
         ["ix_boards_category_id"] = ("CATEGORY_HAS_BOARD", "That category already has its board."),
         ["ix_course_reviews_course_id_student_id"] = ("REVIEW_EXISTS", "You have reviewed this course already; edit your review instead."),
         ["ix_instructor_applications_user_id"] = ("INSTRUCTOR_APPLICATION_PENDING", "You already have an application to teach waiting for a decision."),
+        ["ix_external_logins_provider_subject"] = ("EXTERNAL_LOGIN_TAKEN", "This social account signs in to another LectureHub account already."),
+        ["ix_external_logins_user_id_provider"] = ("PROVIDER_ALREADY_LINKED", "Another account of this provider is linked already; unlink it first."),
         ["ix_terms_documents_kind_version"] = ("TERMS_PUBLISHED_CONCURRENTLY", "Another version of these terms was published at the same moment; read the terms and publish again if still needed."),
         ["ix_instructor_statements_instructor_id_month"] = ("STATEMENT_ALREADY_CLOSED", "The instructor's statement for this month is closed already."),
     };

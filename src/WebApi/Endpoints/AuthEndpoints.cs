@@ -1,3 +1,4 @@
+using LectureHub.Application.Abstractions;
 using LectureHub.Application.Auth;
 using LectureHub.Application.Auth.Commands;
 using LectureHub.Application.Common.Exceptions;
@@ -108,8 +109,67 @@ internal static class AuthEndpoints
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithSummary("Set a new password with the token of the emailed link (single use, 30 minutes); every session of the account ends");
 
+        MapExternalSignIn(group.MapGroup("/oauth"));
         return api;
     }
+
+    /// <summary>The browser's copy of a pending social sign-in's state: the callback must come back to the browser that started it.</summary>
+    public const string ExternalStateCookie = "lh_oauth_state";
+
+    private static void MapExternalSignIn(RouteGroupBuilder oauth)
+    {
+        oauth.MapGet("/providers", (IExternalIdentities identities) => TypedResults.Ok(identities.Enabled))
+            .WithSummary("The social sign-in providers offered here (kakao, google, naver)");
+
+        oauth.MapGet("/{provider}/start", async Task<RedirectHttpResult> (string provider, string? intent, HttpContext http, ISender sender, CancellationToken ct) =>
+            {
+                var start = await sender.Send(new StartExternalSignInWorkflow(provider, intent), ct);
+                http.Response.Cookies.Append(ExternalStateCookie, start.State, new CookieOptions
+                {
+                    HttpOnly = true,
+                    Secure = http.Request.IsHttps,
+                    SameSite = SameSiteMode.Lax, // sent on the provider's top-level redirect back, not on cross-site subrequests
+                    Path = "/api/v1/auth/oauth",
+                    MaxAge = start.ExpiresAt - DateTimeOffset.UtcNow,
+                });
+                return TypedResults.Redirect(start.AuthorizationUrl.AbsoluteUri);
+            })
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Web sign-in with a provider: redirects the browser to it (code + PKCE, state, nonce); intent=link to link it to the signed-in account instead")
+            .WithDescription("The provider sends the browser back to /callback, which sends it on to the web app's {Email:LinkBaseUrl}/oauth/complete?intent=…&ticket=… (or &error=CODE).");
+
+        oauth.MapGet("/{provider}/callback", async Task<RedirectHttpResult> (
+                string provider, string? code, string? state, string? error, HttpContext http, ISender sender, IWebLinks links, CancellationToken ct) =>
+            {
+                var outcome = await sender.Send(new CompleteExternalAuthorizationWorkflow(provider, code, state, error, http.Request.Cookies[ExternalStateCookie]), ct);
+                http.Response.Cookies.Delete(ExternalStateCookie, new CookieOptions { Path = "/api/v1/auth/oauth" });
+                return TypedResults.Redirect(links.ExternalSignInCompletion(outcome.Intent, outcome.Ticket, outcome.ErrorCode));
+            })
+            .WithSummary("Where the provider sends the browser back: verifies state, code and ID token, then sends the browser to the web app with a ticket or an error code");
+
+        oauth.MapPost("/ticket", async Task<Results<Ok<ExternalSignedIn>, Accepted<ExternalSignedIn>>> (RedeemExternalTicketWorkflow workflow, ISender sender, CancellationToken ct) =>
+                Answer(await sender.Send(workflow, ct)))
+            .InClass(EndpointClass.Password)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .WithSummary("The web app trades the callback's ticket (single use, 2 minutes) for our tokens (202 with a challenge when two-factor sign-in is on)");
+
+        oauth.MapPost("/{provider}/token", async Task<Results<Ok<ExternalSignedIn>, Accepted<ExternalSignedIn>>> (
+                string provider, ExternalProofBody body, ISender sender, CancellationToken ct) =>
+                Answer(await sender.Send(new ExternalTokenSignInWorkflow(provider, body.IdToken, body.Nonce, body.Code, body.CodeVerifier, body.RedirectUri), ct)))
+            .InClass(EndpointClass.Password)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithSummary("Mobile sign-in: the provider's ID token with the app's nonce, or its code with the PKCE verifier, for our tokens")
+            .WithDescription("New accounts have no password; without a verified email from the provider they have none either (emailRequired), and they agree to the terms before anything else (termsRequired).");
+    }
+
+    /// <summary>What a mobile app hands over from the provider's SDK (ExternalTokenSignInWorkflow, LinkExternalTokenWorkflow).</summary>
+    public sealed record ExternalProofBody(string? IdToken, string? Nonce, string? Code, string? CodeVerifier, string? RedirectUri);
+
+    private static Results<Ok<ExternalSignedIn>, Accepted<ExternalSignedIn>> Answer(ExternalSignedIn signedIn) =>
+        signedIn.Challenge is null ? TypedResults.Ok(signedIn) : TypedResults.Accepted((string?)null, signedIn);
 
     /// <summary>The tokens, with the device marker set as a cookie.</summary>
     private static Ok<TokenPair> SignedIn(HttpContext http, SignedIn signedIn)

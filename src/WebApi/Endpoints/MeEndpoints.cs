@@ -94,6 +94,30 @@ internal static class MeEndpoints
             .AllowOutdatedTerms()
             .WithSummary("Sign out every session but this one");
 
+        account.MapGet("/external-logins", async Task<Ok<IReadOnlyList<ExternalLoginDto>>> (ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListMyExternalLoginsQuery(), ct)))
+            .WithSummary("The social providers linked to your account");
+
+        account.MapPost("/external-logins", async Task<Ok<ExternalLoginDto>> (LinkExternalLoginWorkflow workflow, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(workflow, ct)))
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Link a provider with the ticket of a web round trip started with intent=link (needs a recent step-up)");
+
+        account.MapPost("/external-logins/{provider}/token", async Task<Ok<ExternalLoginDto>> (
+                string provider, AuthEndpoints.ExternalProofBody body, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new LinkExternalTokenWorkflow(provider, body.IdToken, body.Nonce, body.Code, body.CodeVerifier, body.RedirectUri), ct)))
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Link a provider from a mobile app: its ID token with the nonce, or its code with the PKCE verifier (needs a recent step-up)");
+
+        account.MapDelete("/external-logins/{provider}", async Task<NoContent> (string provider, ISender sender, CancellationToken ct) =>
+            {
+                await sender.Send(new UnlinkExternalLoginCommand(provider), ct);
+                return TypedResults.NoContent();
+            })
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Unlink a provider; refused (LAST_SIGN_IN_METHOD) when it is the account's only way to sign in");
+
         var twoFactor = group.MapGroup("/2fa").WithTags("Account");
 
         twoFactor.MapPost("/totp", async Task<Ok<TotpEnrolmentDto>> (ISender sender, CancellationToken ct) =>

@@ -20,6 +20,7 @@ internal sealed class DeleteAccountHandler(
     IRepository<RefreshToken> refreshTokens,
     IRepository<RecoveryCode> recoveryCodes,
     IRepository<AccountToken> links,
+    IRepository<ExternalLogin> externalLogins,
     IRepository<Course> courses,
     ICurrentUser currentUser,
     TimeProvider clock) : ICommandHandler<DeleteAccountCommand>
@@ -49,6 +50,12 @@ internal sealed class DeleteAccountHandler(
         foreach (var link in await links.ListAsync(new AccountTokensOfUserSpec(user.Id), cancellationToken))
         {
             links.Delete(link);
+        }
+
+        // The provider identities are personal data too, and unlinked they could make a new account.
+        foreach (var login in await externalLogins.ListAsync(new ExternalLoginsOfUserSpec(user.Id), cancellationToken))
+        {
+            externalLogins.Delete(login);
         }
 
         return Unit.Value;
