@@ -17,7 +17,7 @@ internal static class AccountLinks
     /// </summary>
     public static async Task<bool> IssueAsync(
         IRepository<AccountToken> links, ITokenService tokens, Guid userId, AccountTokenPurpose purpose, DateTimeOffset now, CancellationToken ct,
-        bool newAccount = false)
+        bool newAccount = false, string? newEmail = null)
     {
         if (!newAccount)
         {
@@ -33,14 +33,14 @@ internal static class AccountLinks
         }
 
         var id = Guid.CreateVersion7();
-        await links.AddAsync(AccountToken.Issue(id, userId, purpose, tokens.HashToken(tokens.AccountTokenValue(id)), now), ct);
+        await links.AddAsync(AccountToken.Issue(id, userId, purpose, tokens.HashToken(tokens.AccountTokenValue(id)), now, newEmail), ct);
         return true;
     }
 
-    /// <summary>The usable link of <paramref name="purpose"/> with this value, or null (unknown, spent, expired or of another purpose).</summary>
+    /// <summary>The usable link of one of <paramref name="purposes"/> with this value, or null (unknown, spent, expired or of another purpose).</summary>
     public static async Task<AccountToken?> FindUsableAsync(
-        IRepository<AccountToken> links, ITokenService tokens, string value, AccountTokenPurpose purpose, DateTimeOffset now, CancellationToken ct) =>
-        await links.SingleOrDefaultAsync(new AccountTokenByHashSpec(tokens.HashToken(value)), ct) is { } link && link.Purpose == purpose && link.IsUsable(now)
+        IRepository<AccountToken> links, ITokenService tokens, string value, DateTimeOffset now, CancellationToken ct, params AccountTokenPurpose[] purposes) =>
+        await links.SingleOrDefaultAsync(new AccountTokenByHashSpec(tokens.HashToken(value)), ct) is { } link && purposes.Contains(link.Purpose) && link.IsUsable(now)
             ? link
             : null;
 }

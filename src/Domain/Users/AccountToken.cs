@@ -2,11 +2,14 @@ using LectureHub.Domain.Common;
 
 namespace LectureHub.Domain.Users;
 
-/// <summary>What an emailed link proves: control of the address, or the right to set a new password.</summary>
+/// <summary>What an emailed link proves: control of the address, the right to set a new password, or control of a new address.</summary>
 public enum AccountTokenPurpose
 {
     VerifyEmail,
     ResetPassword,
+
+    /// <summary>Sent to the address the user wants instead (<see cref="AccountToken.NewEmail"/>); opening it makes that the account's, verified.</summary>
+    ChangeEmail,
 }
 
 /// <summary>
@@ -37,16 +40,24 @@ public sealed class AccountToken : Entity
 
     public DateTimeOffset? UsedAt { get; private set; }
 
+    /// <summary>For <see cref="AccountTokenPurpose.ChangeEmail"/>: the address the link was sent to, which becomes the account's.</summary>
+    public string? NewEmail { get; private set; }
+
     public static TimeSpan LifetimeOf(AccountTokenPurpose purpose) => purpose switch
     {
         AccountTokenPurpose.ResetPassword => TimeSpan.FromMinutes(30),
-        AccountTokenPurpose.VerifyEmail => TimeSpan.FromHours(24),
+        AccountTokenPurpose.VerifyEmail or AccountTokenPurpose.ChangeEmail => TimeSpan.FromHours(24),
         _ => throw new ArgumentOutOfRangeException(nameof(purpose), purpose, null),
     };
 
     /// <summary>A new token; its id comes first, because the value (and so the hash) is derived from it.</summary>
-    public static AccountToken Issue(Guid id, Guid userId, AccountTokenPurpose purpose, string tokenHash, DateTimeOffset now)
+    public static AccountToken Issue(Guid id, Guid userId, AccountTokenPurpose purpose, string tokenHash, DateTimeOffset now, string? newEmail = null)
     {
+        if ((purpose == AccountTokenPurpose.ChangeEmail) != (newEmail is not null))
+        {
+            throw new DomainException("ACCOUNT_TOKEN_INVALID", "A new address goes with an email change link, and only with one.");
+        }
+
         var token = new AccountToken
         {
             Id = id,
@@ -55,6 +66,7 @@ public sealed class AccountToken : Entity
             TokenHash = tokenHash,
             CreatedAt = now,
             ExpiresAt = now + LifetimeOf(purpose),
+            NewEmail = newEmail?.Trim(),
         };
         token.Raise(new AccountTokenIssued(id, userId, purpose));
         return token;

@@ -297,6 +297,15 @@ public sealed class User : Entity
         return decisions;
     }
 
+    /// <summary>The address the owner proved control of with an email change link becomes the account's, verified.</summary>
+    public void ChangeEmail(string email, DateTimeOffset now)
+    {
+        Email = email.Trim();
+        NormalizedEmail = Normalize(email);
+        EmailVerifiedAt = now;
+        UpdatedAt = now;
+    }
+
     public void VerifyEmail(DateTimeOffset now)
     {
         if (EmailVerifiedAt is null)

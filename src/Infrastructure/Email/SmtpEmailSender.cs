@@ -10,7 +10,9 @@ namespace LectureHub.Infrastructure.Email;
 /// <summary>
 /// Sends over SMTP with MailKit, keeping one connection open between messages (the outbox relay sends them one after
 /// another; a new connection per email would triple the round trips). A connection the server closed while idle is
-/// replaced once; any other failure is thrown for the outbox to retry.
+/// replaced once; any other failure is thrown for the outbox to retry. Addresses under the reserved ".invalid" domain
+/// (a deleted account's, a social sign-up's without an email) reach nobody by definition (RFC 2606): they are skipped,
+/// not sent to a relay that would bounce them into the outbox's retries.
 /// </summary>
 internal sealed class SmtpEmailSender(IOptions<EmailOptions> options, ILogger<SmtpEmailSender> logger) : IEmailSender, IAsyncDisposable
 {
@@ -19,6 +21,12 @@ internal sealed class SmtpEmailSender(IOptions<EmailOptions> options, ILogger<Sm
 
     public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
     {
+        if (message.ToAddress.EndsWith(".invalid", StringComparison.OrdinalIgnoreCase))
+        {
+            logger.LogInformation("Email {NotificationKey} not sent: its address is under .invalid (an account without a deliverable email)", message.NotificationKey);
+            return;
+        }
+
         var mime = ToMime(message, options.Value);
         await _gate.WaitAsync(cancellationToken);
         try

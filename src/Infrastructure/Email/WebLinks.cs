@@ -10,7 +10,7 @@ internal sealed class WebLinks(IOptions<EmailOptions> options) : IWebLinks
     {
         var page = purpose switch
         {
-            AccountTokenPurpose.VerifyEmail => "verify-email",
+            AccountTokenPurpose.VerifyEmail or AccountTokenPurpose.ChangeEmail => "verify-email",
             AccountTokenPurpose.ResetPassword => "reset-password",
             _ => throw new ArgumentOutOfRangeException(nameof(purpose), purpose, null),
         };

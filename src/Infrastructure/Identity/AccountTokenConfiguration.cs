@@ -14,6 +14,7 @@ internal sealed class AccountTokenConfiguration : IEntityTypeConfiguration<Accou
         builder.HasXminConcurrencyToken();
         builder.Property(t => t.Purpose).HasConversion<string>().HasMaxLength(20);
         builder.Property(t => t.TokenHash).HasMaxLength(64);
+        builder.Property(t => t.NewEmail).HasMaxLength(User.MaxEmailLength);
         builder.HasIndex(t => t.TokenHash).IsUnique();
         builder.HasIndex(t => new { t.UserId, t.Purpose, t.CreatedAt });
         builder.HasOne<User>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);

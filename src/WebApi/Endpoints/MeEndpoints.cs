@@ -73,6 +73,16 @@ internal static class MeEndpoints
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("Email a new verification link (earlier ones stop working); at most 3 an hour");
 
+        account.MapPost("/email", async Task<Accepted> (ChangeEmailCommand command, ISender sender, CancellationToken ct) =>
+            {
+                await sender.Send(command, ct);
+                return TypedResults.Accepted((string?)null);
+            })
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .WithSummary("Use another email address (needs a recent step-up): a link goes to it, and the account's email changes when it is opened (POST /auth/email/verify)");
+
         account.MapGet("/sessions", async Task<Ok<IReadOnlyList<SessionDto>>> (ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListMySessionsQuery(), ct)))
             .WithSummary("Your signed-in devices, one per session, newest use first; `current` marks this one");

@@ -82,6 +82,8 @@ internal static class ErrorCatalog
             new("INSTRUCTOR_APPLICATION_PENDING", [409], "The account already has an application to teach waiting for a decision."),
             new("INSTRUCTOR_APPLICATION_NOT_FOUND", [404], "No application to teach with this id."),
             new("APPLICATION_ALREADY_DECIDED", [409], "The application to teach was approved or rejected already."),
+            new("EMAIL_UNCHANGED", [409], "An email change to the address the account has already."),
+            new("ACCOUNT_TOKEN_INVALID", [409], "An emailed link was made with a new address for a purpose other than an email change (a bug, never a client's doing)."),
             new("TERMS_UPDATE_REQUIRED", [403], "The required terms changed (or a social sign-up has not agreed yet): GET /terms, agree with POST /me/terms, retry with the token it answers."),
             new("TERMS_VERSION_INVALID", [409], "Terms are agreed to at version 1 or more, never older than the account agreed before."),
             new("TERMS_PUBLISHED_CONCURRENTLY", [409], "Another Admin published a version of the same terms at the same moment."),

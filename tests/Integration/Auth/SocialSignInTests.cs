@@ -100,6 +100,27 @@ public sealed class SocialSignInTests(SocialApiFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task An_account_without_an_email_gets_one_by_opening_the_link_sent_to_that_address()
+    {
+        var social = await factory.SignInAsync("naver", new ProviderUser("naver-1212", "someone@example.com"));
+        var tokens = await _client.AgreedAsync(social.Tokens!);
+        await _client.RegisterSignedInAsync("taken@example.com");
+
+        await (await _client.SendAsync(HttpMethod.Post, "/api/v1/me/email", tokens, new { email = "TAKEN@example.com" })).ProblemAsync(HttpStatusCode.Conflict, "EMAIL_TAKEN");
+        Assert.Equal(HttpStatusCode.Accepted, (await _client.SendAsync(HttpMethod.Post, "/api/v1/me/email", tokens, new { email = "mine@example.com" })).StatusCode);
+
+        var email = (await Mailbox.WaitForAsync("mine@example.com")).Single();
+        Assert.Contains("http://localhost:5173/verify-email?token=", email.Text);
+        var token = Uri.UnescapeDataString(System.Text.RegularExpressions.Regex.Match(email.Text, @"token=([A-Za-z0-9_%\-]+)").Groups[1].Value);
+        Assert.Equal(HttpStatusCode.NoContent, (await _client.PostAsJsonAsync("/api/v1/auth/email/verify", new { token })).StatusCode);
+
+        var me = await (await _client.SendAsync(HttpMethod.Get, "/api/v1/me", tokens)).ReadAsync<MeView>();
+        Assert.Equal(("mine@example.com", false), (me.Email, me.EmailRequired));
+        Assert.NotNull(me.EmailVerifiedAt);
+        await (await _client.PostAsJsonAsync("/api/v1/auth/email/verify", new { token })).ProblemAsync(HttpStatusCode.UnprocessableEntity, "VERIFICATION_TOKEN_INVALID");
+    }
+
+    [Fact]
     public async Task A_signed_in_user_links_a_provider_explicitly_and_one_identity_cannot_serve_two_accounts()
     {
         var owner = await _client.RegisterSignedInAsync("hvac@example.com");

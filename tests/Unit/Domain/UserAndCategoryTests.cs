@@ -31,6 +31,35 @@ public sealed class UserAndCategoryTests
         Assert.Equal(new UserRenamed(user.Id), Assert.Single(user.DomainEvents));
     }
 
+    [Fact]
+    public void A_social_sign_up_has_no_password_and_an_email_only_when_the_provider_verified_one()
+    {
+        var verified = User.RegisterExternal("Kim@Example.com", "김", Now);
+        Assert.Equal(("kim@example.com", (DateTimeOffset?)Now, false, false), (verified.NormalizedEmail, verified.EmailVerifiedAt, verified.HasPassword, verified.NeedsEmail));
+
+        var none = User.RegisterExternal(null, "이", Now);
+        Assert.Equal($"pending-{none.Id:N}@{User.NoEmailDomain}", none.Email);
+        Assert.True(none.NeedsEmail);
+        Assert.Null(none.EmailVerifiedAt);
+        Assert.Equal(new UserRegistered(none.Id, none.Email, Role.Student), Assert.Single(none.DomainEvents)); // the stand-in, not a shared placeholder
+
+        none.ChangeEmail(" Lee@Example.com ", Now.AddDays(1));
+        Assert.Equal(("Lee@Example.com", "lee@example.com", false), (none.Email, none.NormalizedEmail, none.NeedsEmail));
+        Assert.Equal(Now.AddDays(1), none.EmailVerifiedAt);
+    }
+
+    [Fact]
+    public void Terms_decisions_record_each_change_and_never_go_back_to_an_older_version()
+    {
+        var user = User.Register("a@b.co", "김", "hash", Role.Student, Now);
+
+        Assert.Equal(3, user.DecideTerms(1, 1, 1, Now).Count);
+        Assert.Empty(user.DecideTerms(1, 1, 1, Now));
+        var withdrawal = Assert.Single(user.DecideTerms(1, 1, null, Now));
+        Assert.Equal((LectureHub.Domain.Terms.TermsKind.Marketing, 1, false), (withdrawal.Kind, withdrawal.Version, withdrawal.Agreed));
+        Assert.Equal("TERMS_VERSION_INVALID", Assert.Throws<DomainException>(() => user.DecideTerms(0, 1, null, Now)).Code);
+    }
+
     [Theory]
     [InlineData(Role.Student, true)]
     [InlineData(Role.Instructor, true)]

@@ -47,6 +47,22 @@ public sealed class SmtpReconnectTests
         Assert.Contains("second", server.Messages[1], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_address_under_dot_invalid_is_skipped_without_a_connection_and_the_next_email_goes_out()
+    {
+        using var server = new OneMessagePerConnectionSmtpServer();
+        var serving = server.ServeAsync(connections: 1);
+        await using var sender = new SmtpEmailSender(
+            Options.Create(new EmailOptions { Host = "127.0.0.1", Port = server.Port, Security = SecureSocketOptions.None, TimeoutSeconds = 5 }),
+            NullLogger<SmtpEmailSender>.Instance);
+
+        await sender.SendAsync(Email("nobody") with { ToAddress = "pending-0a1b@no-email.invalid" }, CancellationToken.None);
+        await sender.SendAsync(Email("somebody"), CancellationToken.None);
+        await serving.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Contains("somebody", Assert.Single(server.Messages), StringComparison.Ordinal);
+    }
+
     private static EmailMessage Email(string subject) => new("kim@example.com", "Kim", "en", subject, "text", "<p>html</p>", "test." + subject);
 
     /// <summary>

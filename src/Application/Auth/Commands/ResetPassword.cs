@@ -30,7 +30,7 @@ internal sealed class ResetPasswordHandler(IRepository<AccountToken> links, ITok
 {
     public async ValueTask<Unit> Handle(ResetPasswordWorkflow workflow, CancellationToken cancellationToken)
     {
-        _ = await AccountLinks.FindUsableAsync(links, tokens, workflow.Token, AccountTokenPurpose.ResetPassword, clock.GetUtcNow(), cancellationToken)
+        _ = await AccountLinks.FindUsableAsync(links, tokens, workflow.Token, clock.GetUtcNow(), cancellationToken, AccountTokenPurpose.ResetPassword)
             ?? throw Invalid();
         var command = new CompletePasswordResetCommand(workflow.Token, await hasher.HashAsync(workflow.NewPassword, cancellationToken));
         try
@@ -55,7 +55,7 @@ internal sealed class CompletePasswordResetHandler(
     public async ValueTask<Unit> Handle(CompletePasswordResetCommand command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var link = await AccountLinks.FindUsableAsync(links, tokens, command.Token, AccountTokenPurpose.ResetPassword, now, cancellationToken)
+        var link = await AccountLinks.FindUsableAsync(links, tokens, command.Token, now, cancellationToken, AccountTokenPurpose.ResetPassword)
                    ?? throw ResetPasswordHandler.Invalid();
         var user = await users.GetByIdAsync(link.UserId, cancellationToken) ?? throw ResetPasswordHandler.Invalid();
         link.Use(now);

@@ -7,8 +7,17 @@ using Mediator;
 
 namespace LectureHub.Application.Auth.Commands;
 
-/// <summary>Confirms the account's email with the emailed link (24 hours, single use). Needs no sign-in: the link is the proof.</summary>
+/// <summary>
+/// Confirms the account's email with the emailed link (24 hours, single use), or, with an email change link, makes
+/// the address it was sent to the account's. Needs no sign-in: the link is the proof.
+/// </summary>
 public sealed record VerifyEmailCommand(string Token) : ICommand;
+
+/// <summary>
+/// The signed-in user asks to use another address (or, after a social sign-up without one, a first real one): a
+/// link goes to that address, and the account's email changes when it is opened. Needs a recent step-up.
+/// </summary>
+public sealed record ChangeEmailCommand(string Email) : ICommand;
 
 /// <summary>Emails the signed-in user a new verification link; earlier links stop working.</summary>
 public sealed record RequestEmailVerificationCommand : ICommand;
@@ -24,10 +33,25 @@ internal sealed class VerifyEmailHandler(IRepository<AccountToken> links, IRepos
     public async ValueTask<Unit> Handle(VerifyEmailCommand command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var link = await AccountLinks.FindUsableAsync(links, tokens, command.Token, AccountTokenPurpose.VerifyEmail, now, cancellationToken) ?? throw Invalid();
-        var user = await users.GetByIdAsync(link.UserId, cancellationToken) ?? throw Invalid();
+        var link = await AccountLinks.FindUsableAsync(links, tokens, command.Token, now, cancellationToken, AccountTokenPurpose.VerifyEmail, AccountTokenPurpose.ChangeEmail)
+            ?? throw Invalid();
+        var user = await users.GetByIdAsync(link.UserId, cancellationToken) is { DeletedAt: null } found ? found : throw Invalid();
         link.Use(now);
-        user.VerifyEmail(now);
+        if (link.NewEmail is { } newEmail)
+        {
+            // Taken since the link was sent: the unique index refuses a race the same way (EMAIL_TAKEN).
+            if (await users.AnyAsync(new UserByEmailSpec(newEmail), cancellationToken))
+            {
+                throw RegisterHandler.EmailTaken();
+            }
+
+            user.ChangeEmail(newEmail, now);
+        }
+        else
+        {
+            user.VerifyEmail(now);
+        }
+
         consistency.NoteWriteBy(user.Id);
         return Unit.Value;
     }
@@ -52,6 +76,39 @@ internal sealed class RequestEmailVerificationHandler(
         {
             throw new TooManyRequestsException(
                 "EMAIL_LIMIT_REACHED", $"At most {AccountToken.MaxIssuedPerWindow} verification emails an hour; use the newest one or try later.", AccountToken.IssueWindow);
+        }
+
+        return Unit.Value;
+    }
+}
+
+internal sealed class ChangeEmailValidator : AbstractValidator<ChangeEmailCommand>
+{
+    public ChangeEmailValidator() => RuleFor(c => c.Email).ValidEmail();
+}
+
+internal sealed class ChangeEmailHandler(
+    IRepository<User> users, IRepository<AccountToken> links, ITokenService tokens, ICurrentUser currentUser, TimeProvider clock)
+    : ICommandHandler<ChangeEmailCommand>
+{
+    public async ValueTask<Unit> Handle(ChangeEmailCommand command, CancellationToken cancellationToken)
+    {
+        StepUp.Require(currentUser, clock);
+        var user = await CurrentAccount.LoadAsync(users, currentUser, cancellationToken);
+        if (user.NormalizedEmail == User.Normalize(command.Email))
+        {
+            throw new ConflictException("EMAIL_UNCHANGED", "That is this account's address already.");
+        }
+
+        if (await users.AnyAsync(new UserByEmailSpec(command.Email), cancellationToken))
+        {
+            throw RegisterHandler.EmailTaken();
+        }
+
+        if (!await AccountLinks.IssueAsync(links, tokens, user.Id, AccountTokenPurpose.ChangeEmail, clock.GetUtcNow(), cancellationToken, newEmail: command.Email))
+        {
+            throw new TooManyRequestsException(
+                "EMAIL_LIMIT_REACHED", $"At most {AccountToken.MaxIssuedPerWindow} email change links an hour; use the newest one or try later.", AccountToken.IssueWindow);
         }
 
         return Unit.Value;

@@ -15,7 +15,7 @@ internal sealed class SendAccountLink(IReadDb db, IEmailSender email, ITokenServ
     : IDomainEventHandler<AccountTokenIssued>
 {
     private const string FactsSql = """
-        SELECT u.email AS "Email", u.display_name AS "DisplayName", u.language AS "Language",
+        SELECT COALESCE(t.new_email, u.email) AS "Email", u.display_name AS "DisplayName", u.language AS "Language",
                (t.used_at IS NULL AND t.expires_at > @Now) AS "Usable"
         FROM account_tokens t
         JOIN users u ON u.id = t.user_id
@@ -34,6 +34,16 @@ internal sealed class SendAccountLink(IReadDb db, IEmailSender email, ITokenServ
             "{name}님, 비밀번호 재설정을 요청하셨습니다. 아래 링크에서 새 비밀번호를 정해 주세요.",
             "{link}",
             "링크는 30분 동안 한 번만 쓸 수 있으며, 재설정하면 모든 기기에서 로그아웃됩니다. 요청하지 않으셨다면 이 메일을 무시하세요. 비밀번호는 바뀌지 않습니다."),
+        [(Languages.Korean, AccountTokenPurpose.ChangeEmail)] = new(
+            "[LectureHub] 새 이메일 주소를 확인해 주세요",
+            "{name}님, LectureHub 계정의 이메일을 이 주소로 바꾸려면 아래 링크를 열어 주세요.",
+            "{link}",
+            "링크는 24시간 동안 한 번만 쓸 수 있습니다. 요청하지 않으셨다면 이 메일을 무시하세요. 계정의 이메일은 바뀌지 않습니다."),
+        [(Languages.English, AccountTokenPurpose.ChangeEmail)] = new(
+            "[LectureHub] Please confirm your new email address",
+            "Hi {name}, open the link below to make this the email address of your LectureHub account.",
+            "{link}",
+            "The link works once, for 24 hours. If you did not ask, ignore this email: the account's address stays as it is."),
         [(Languages.English, AccountTokenPurpose.VerifyEmail)] = new(
             "[LectureHub] Please confirm your email address",
             "Hi {name}, thank you for joining LectureHub. Open the link below to confirm your email address.",

@@ -1771,6 +1771,11 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("expires_at");
 
+                    b.Property<string>("NewEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("new_email");
+
                     b.Property<string>("Purpose")
                         .IsRequired()
                         .HasMaxLength(20)
