@@ -13,3 +13,8 @@ public sealed class StatementOfMonthSpec : SingleResultSpecification<InstructorS
 {
     public StatementOfMonthSpec(Guid instructorId, DateOnly month) => Query.Where(s => s.InstructorId == instructorId && s.Month == month);
 }
+
+public sealed class PayoutAccountOfInstructorSpec : SingleResultSpecification<PayoutAccount>
+{
+    public PayoutAccountOfInstructorSpec(Guid instructorId) => Query.Where(a => a.InstructorId == instructorId);
+}

@@ -19,7 +19,7 @@ internal sealed class TotpTwoFactor(IOptions<JwtOptions> options) : ITwoFactor
     private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"; // Crockford: no I, L, O, U
     private static readonly VerificationWindow Drift = new(previous: 1, future: 1);
 
-    private readonly byte[] _sealKey = JwtTokenService.DerivedKey(options.Value, "totp-secret");
+    private readonly SecretBox _secrets = new(JwtTokenService.DerivedKey(options.Value, "totp-secret"));
     private readonly byte[] _recoveryKey = JwtTokenService.DerivedKey(options.Value, "recovery-code");
 
     public TotpSetup NewTotp(string accountName)
@@ -28,14 +28,14 @@ internal sealed class TotpTwoFactor(IOptions<JwtOptions> options) : ITwoFactor
         var secret = Base32Encoding.ToString(key);
         var uri = new OtpUri(OtpType.Totp, secret, accountName, Issuer).ToString();
         using var qr = QRCodeGenerator.GenerateQrCode(uri, QRCodeGenerator.ECCLevel.M);
-        return new TotpSetup(secret, Seal(key), uri, new PngByteQRCode(qr).GetGraphic(8));
+        return new TotpSetup(secret, _secrets.Seal(key), uri, new PngByteQRCode(qr).GetGraphic(8));
     }
 
     public long? MatchTotp(string protectedSecret, string code, DateTimeOffset now)
     {
         var digits = code.Replace(" ", "", StringComparison.Ordinal);
         return digits.Length == 6 && digits.All(char.IsAsciiDigit)
-               && new Totp(Unseal(protectedSecret)).VerifyTotp(now.UtcDateTime, digits, out var step, Drift)
+               && new Totp(_secrets.Open(protectedSecret)).VerifyTotp(now.UtcDateTime, digits, out var step, Drift)
             ? step
             : null;
     }
@@ -55,24 +55,5 @@ internal sealed class TotpTwoFactor(IOptions<JwtOptions> options) : ITwoFactor
     {
         var normalized = new string(code.Where(char.IsAsciiLetterOrDigit).Select(char.ToUpperInvariant).ToArray());
         return Convert.ToHexStringLower(HMACSHA256.HashData(_recoveryKey, Encoding.ASCII.GetBytes(normalized)));
-    }
-
-    private string Seal(byte[] secret)
-    {
-        var sealedBytes = new byte[12 + secret.Length + 16];
-        var nonce = sealedBytes.AsSpan(0, 12);
-        RandomNumberGenerator.Fill(nonce);
-        using var aes = new AesGcm(_sealKey, 16);
-        aes.Encrypt(nonce, secret, sealedBytes.AsSpan(12, secret.Length), sealedBytes.AsSpan(12 + secret.Length));
-        return Convert.ToBase64String(sealedBytes);
-    }
-
-    private byte[] Unseal(string protectedSecret)
-    {
-        var sealedBytes = Convert.FromBase64String(protectedSecret);
-        var secret = new byte[sealedBytes.Length - 28];
-        using var aes = new AesGcm(_sealKey, 16);
-        aes.Decrypt(sealedBytes.AsSpan(0, 12), sealedBytes.AsSpan(12, secret.Length), sealedBytes.AsSpan(12 + secret.Length), secret);
-        return secret;
     }
 }

@@ -82,6 +82,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
 
     public DbSet<InstructorStatement> InstructorStatements => Set<InstructorStatement>();
 
+    public DbSet<PayoutAccount> PayoutAccounts => Set<PayoutAccount>();
+
     public DbSet<Board> Boards => Set<Board>();
 
     public DbSet<Post> Posts => Set<Post>();

@@ -10,5 +10,6 @@ internal static class SettlementServices
     {
         r.Options<SettlementOptions>(SettlementOptions.Section);
         r.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<SettlementOptions>>().Value.ToTerms());
+        r.Services.AddSingleton<Application.Abstractions.IPayoutAccountSealer, PayoutAccountSealer>();
     }
 }

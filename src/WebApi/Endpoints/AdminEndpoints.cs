@@ -137,6 +137,11 @@ internal static class AdminEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("Every instructor's statements, optionally for one month (yyyy-MM)");
 
+        settlement.MapGet("/payout-accounts/{instructorId:guid}", async Task<Ok<PayoutAccountDetailsDto>> (Guid instructorId, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetPayoutAccountDetailsQuery(instructorId), ct)))
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("An instructor's whole payout account, to transfer a statement (needs a recent step-up)");
+
         settlement.MapPost("/statements/{id:guid}/mark-paid", async Task<Ok<StatementDto>> (Guid id, MarkPaidBody body, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new MarkStatementPaidCommand(id, body.Reference ?? ""), ct)))
             .ProducesValidationProblem()

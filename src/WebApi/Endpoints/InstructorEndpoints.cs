@@ -1,6 +1,7 @@
 using LectureHub.Application.Questions;
 using LectureHub.Application.Questions.Queries;
 using LectureHub.Application.Settlement;
+using LectureHub.Application.Settlement.Commands;
 using LectureHub.Application.Settlement.Queries;
 using LectureHub.WebApi.Infrastructure;
 using Mediator;
@@ -24,6 +25,16 @@ internal static class InstructorEndpoints
         group.MapGet("/statements", async Task<Ok<IReadOnlyList<StatementDto>>> (ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListStatementsQuery(AllInstructors: false), ct)))
             .WithSummary("Your monthly statements, newest first");
+
+        group.MapGet("/payout-account", async Task<Ok<PayoutAccountDto>> (ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetMyPayoutAccountQuery(), ct)))
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Where your statements are paid (the account number masked)");
+
+        group.MapPut("/payout-account", async Task<Ok<PayoutAccountDto>> (SetPayoutAccountCommand command, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(command, ct)))
+            .ProducesValidationProblem()
+            .WithSummary("Set where your statements are paid: bank, account number (stored sealed), holder (needs a recent step-up)");
 
         group.MapGet("/questions", async Task<Ok<QuestionPage>> ([AsParameters] ListMyCourseQuestionsQuery query, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(query, ct)))

@@ -220,6 +220,8 @@ internal static class ErrorCatalog
         ]),
         ("Settlement",
         [
+            new("PAYOUT_ACCOUNT_NOT_SET", [404], "The instructor has not set where statements are paid."),
+            new("ACCOUNT_NUMBER_INVALID", [409], "An account number has 8 to 16 digits (validation answers this first as a field error)."),
             new("MONTH_INVALID", [400], "A month is written yyyy-MM, e.g. 2026-10."),
             new("STATEMENT_MONTH_OPEN", [409], "The month has not ended in Korea yet."),
             new("STATEMENT_ALREADY_CLOSED", [409], "The instructor's statement for this month is closed already."),

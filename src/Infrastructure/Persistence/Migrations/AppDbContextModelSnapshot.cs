@@ -1678,6 +1678,54 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                     b.ToTable("ledger_entries", (string)null);
                 });
 
+            modelBuilder.Entity("LectureHub.Domain.Settlement.PayoutAccount", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AccountNumberLast4")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("account_number_last4");
+
+                    b.Property<string>("BankName")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("bank_name");
+
+                    b.Property<string>("HolderName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("holder_name");
+
+                    b.Property<Guid>("InstructorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("instructor_id");
+
+                    b.Property<string>("SealedAccountNumber")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("sealed_account_number");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payout_accounts");
+
+                    b.HasIndex("InstructorId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payout_accounts_instructor_id");
+
+                    b.ToTable("payout_accounts", (string)null);
+                });
+
             modelBuilder.Entity("LectureHub.Domain.Terms.TermsDecision", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3080,6 +3128,16 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                         .HasForeignKey("StatementId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_ledger_entries_instructor_statements_statement_id");
+                });
+
+            modelBuilder.Entity("LectureHub.Domain.Settlement.PayoutAccount", b =>
+                {
+                    b.HasOne("LectureHub.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("InstructorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_payout_accounts_users_instructor_id");
                 });
 
             modelBuilder.Entity("LectureHub.Domain.Terms.TermsDecision", b =>
