@@ -11,6 +11,10 @@ internal static class StepUp
 {
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(10);
 
+    /// <summary>What a password check answers for an account that has none (a social sign-up).</summary>
+    public static UnprocessableException PasswordNotSet() =>
+        new("PASSWORD_NOT_SET", "This account signs in with a social provider and has no password: sign in with the provider again for a fresh session, or set a password with a reset link (POST /api/v1/auth/password/forgot).");
+
     public static void Require(ICurrentUser caller, TimeProvider clock)
     {
         if (caller.AuthenticatedAt is not { } at || clock.GetUtcNow() - at > Window)

@@ -108,13 +108,20 @@ public static class DatabaseSetup
             var db = sp.GetRequiredService<AppDbContext>();
             var hasher = sp.GetRequiredService<IPasswordHasher>();
             var clock = sp.GetRequiredService<TimeProvider>();
-            var existing = await db.Users.Select(u => u.NormalizedEmail).ToListAsync(ct);
+            var emails = DemoAccounts.Select(a => User.Normalize(a.Email)).ToList();
+            var existing = await db.Users.Where(u => emails.Contains(u.NormalizedEmail)).ToListAsync(ct);
             var terms = await db.TermsDocuments.GroupBy(d => d.Kind).Select(g => new { Kind = g.Key, Version = g.Max(d => d.Version) }).ToDictionaryAsync(t => t.Kind, t => t.Version, ct);
-            foreach (var account in DemoAccounts.Where(a => !existing.Contains(User.Normalize(a.Email))))
+            foreach (var account in DemoAccounts.Where(a => existing.All(u => u.NormalizedEmail != User.Normalize(a.Email))))
             {
                 var user = User.Register(account.Email, account.DisplayName, await hasher.HashAsync(account.Password, ct), account.Role, clock.GetUtcNow());
-                db.TermsDecisions.AddRange(user.DecideTerms(terms[TermsKind.Service], terms[TermsKind.Privacy], marketing: null, clock.GetUtcNow()));
                 db.Users.Add(user);
+                existing.Add(user);
+            }
+
+            // Demo accounts from before (or behind) the terms in force agree to them, so the demos and the load suite sign in to a usable account.
+            foreach (var user in existing.Where(u => u.ServiceTermsVersion < terms[TermsKind.Service] || u.PrivacyTermsVersion < terms[TermsKind.Privacy]))
+            {
+                db.TermsDecisions.AddRange(user.DecideTerms(terms[TermsKind.Service], terms[TermsKind.Privacy], user.MarketingTermsVersion, clock.GetUtcNow()));
             }
         }, cancellationToken);
 

@@ -130,7 +130,7 @@ internal static class AuthEndpoints
                     Secure = http.Request.IsHttps,
                     SameSite = SameSiteMode.Lax, // sent on the provider's top-level redirect back, not on cross-site subrequests
                     Path = "/api/v1/auth/oauth",
-                    MaxAge = start.ExpiresAt - DateTimeOffset.UtcNow,
+                    MaxAge = ExternalSignInStart.Lifetime,
                 });
                 return TypedResults.Redirect(start.AuthorizationUrl.AbsoluteUri);
             })

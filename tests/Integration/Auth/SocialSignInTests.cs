@@ -21,6 +21,7 @@ public sealed class SocialSignInTests(SocialApiFactory factory) : IClassFixture<
 
     public Task DisposeAsync()
     {
+        factory.Clock.At = null;
         _client.Dispose();
         return Task.CompletedTask;
     }
@@ -151,6 +152,8 @@ public sealed class SocialSignInTests(SocialApiFactory factory) : IClassFixture<
 
         await (await _client.SendAsync(HttpMethod.Delete, "/api/v1/me/external-logins/kakao", tokens)).ProblemAsync(HttpStatusCode.Conflict, "LAST_SIGN_IN_METHOD");
         await (await _client.SendAsync(HttpMethod.Post, "/api/v1/auth/step-up", tokens, new { password = "anything" })).ProblemAsync(HttpStatusCode.UnprocessableEntity, "PASSWORD_NOT_SET");
+        await (await _client.SendAsync(HttpMethod.Post, "/api/v1/me/password", tokens, new { currentPassword = "anything", newPassword = "a-new-long-password" }))
+            .ProblemAsync(HttpStatusCode.UnprocessableEntity, "PASSWORD_NOT_SET");
 
         // A second provider, linked from the mobile app within the sign-in's step-up window, makes the first removable.
         var idToken = await MintAsync("google", "google-6007", "only@example.com", nonce: "link-nonce");
@@ -226,6 +229,32 @@ public sealed class SocialSignInTests(SocialApiFactory factory) : IClassFixture<
         var completion = await SocialApi.CallbackAsync(browser, await factory.AuthorizeAsync(browser, "google", new ProviderUser("google-1111", "member@example.com")));
         await (await browser.PostAsJsonAsync("/api/v1/auth/oauth/ticket", new { ticket = completion["ticket"] })).ProblemAsync(HttpStatusCode.Forbidden, "ACCOUNT_SUSPENDED");
     }
+
+    [Fact]
+    public async Task An_account_with_two_factor_on_still_needs_its_code_after_a_social_sign_in()
+    {
+        var start = DateTimeOffset.UtcNow;
+        factory.Clock.At = start;
+        var tokens = await _client.SignUpAsync("guarded@example.com");
+        var secret = (await (await _client.SendAsync(HttpMethod.Post, "/api/v1/me/2fa/totp", tokens)).ReadAsync<Enrolment>()).Secret;
+        string Code(int step) => new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(secret)).ComputeTotp(start.AddSeconds(30 * step).UtcDateTime);
+        Assert.Equal(HttpStatusCode.OK, (await _client.SendAsync(HttpMethod.Post, "/api/v1/me/2fa/totp/confirm", tokens, new { code = Code(0) })).StatusCode);
+
+        using var browser = factory.Browser();
+        var completion = await SocialApi.CallbackAsync(browser, await factory.AuthorizeAsync(browser, "google", new ProviderUser("google-guarded", "guarded@example.com")));
+        var answer = await (await browser.PostAsJsonAsync("/api/v1/auth/oauth/ticket", new { ticket = completion["ticket"] })).ReadAsync<SecondStep>(HttpStatusCode.Accepted);
+        Assert.Null(answer.Tokens);
+
+        factory.Clock.At = start.AddSeconds(30);
+        var signedIn = await (await _client.PostAsJsonAsync("/api/v1/auth/login/2fa", new { challenge = answer.Challenge!.Challenge, code = Code(1) })).ReadAsync<Tokens>();
+        Assert.Equal(HttpStatusCode.OK, (await _client.SendAsync(HttpMethod.Get, "/api/v1/me", signedIn)).StatusCode);
+    }
+
+    private sealed record Enrolment(string Secret);
+
+    private sealed record ChallengeView(string Challenge);
+
+    private sealed record SecondStep(Tokens? Tokens, ChallengeView? Challenge);
 
     private async Task<string> RefusalAsync(string provider, ProviderUser user, bool expireCode = false)
     {

@@ -38,6 +38,11 @@ internal sealed class ChangePasswordHandler(
             StepUp.Require(currentUser, clock); // the password alone is not enough where a second factor is on
         }
 
+        if (!user.HasPassword)
+        {
+            throw StepUp.PasswordNotSet();
+        }
+
         var source = $"session:{currentUser.SessionId:N}";
         var gate = await throttle.CheckAsync(user.NormalizedEmail, source, knownDevice: true, cancellationToken);
         if (gate.RetryAfter is { } wait)

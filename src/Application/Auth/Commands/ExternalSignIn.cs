@@ -23,7 +23,11 @@ public static class ExternalSignInIntent
 /// <summary>The web flow's first step: a pending authorization (state, PKCE verifier, nonce) kept for 10 minutes, and the provider URL to send the browser to.</summary>
 public sealed record StartExternalSignInWorkflow(string Provider, string? Intent) : IWorkflow<ExternalSignInStart>;
 
-public sealed record ExternalSignInStart(Uri AuthorizationUrl, string State, DateTimeOffset ExpiresAt);
+public sealed record ExternalSignInStart(Uri AuthorizationUrl, string State)
+{
+    /// <summary>How long the pending authorization (and the browser's state cookie) lasts.</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
+}
 
 /// <summary>
 /// The provider's redirect back: the state must be the one this browser started (its cookie) and still pending (each
@@ -124,11 +128,9 @@ internal sealed class RedeemExternalTicketValidator : AbstractValidator<RedeemEx
     public RedeemExternalTicketValidator() => RuleFor(c => c.Ticket).NotEmpty().MaximumLength(100);
 }
 
-internal sealed class StartExternalSignInHandler(IExternalIdentities identities, IExternalSignInStore store, TimeProvider clock)
+internal sealed class StartExternalSignInHandler(IExternalIdentities identities, IExternalSignInStore store)
     : IWorkflowHandler<StartExternalSignInWorkflow, ExternalSignInStart>
 {
-    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
-
     public async ValueTask<ExternalSignInStart> Handle(StartExternalSignInWorkflow workflow, CancellationToken cancellationToken)
     {
         var state = ExternalProofs.Random(32);
@@ -136,8 +138,8 @@ internal sealed class StartExternalSignInHandler(IExternalIdentities identities,
         var nonce = workflow.Provider == ExternalProviders.Naver ? null : ExternalProofs.Random(16);
         var challenge = Base64Url.EncodeToString(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
         var url = await identities.AuthorizationUrlAsync(workflow.Provider, state, nonce, challenge, cancellationToken);
-        await store.SaveAuthorizationAsync(state, new PendingAuthorization(workflow.Provider, verifier, nonce, workflow.Intent ?? ExternalSignInIntent.SignIn), Lifetime, cancellationToken);
-        return new ExternalSignInStart(url, state, clock.GetUtcNow() + Lifetime);
+        await store.SaveAuthorizationAsync(state, new PendingAuthorization(workflow.Provider, verifier, nonce, workflow.Intent ?? ExternalSignInIntent.SignIn), ExternalSignInStart.Lifetime, cancellationToken);
+        return new ExternalSignInStart(url, state);
     }
 }
 

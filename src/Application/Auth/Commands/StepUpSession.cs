@@ -56,8 +56,7 @@ internal sealed class StepUpHandler(
         }
         else if (!user.HasPassword)
         {
-            throw new UnprocessableException(
-                "PASSWORD_NOT_SET", "This account signs in with a social provider and has no password: sign in with the provider again for a fresh session, or set a password with a reset link.");
+            throw StepUp.PasswordNotSet();
         }
         else
         {

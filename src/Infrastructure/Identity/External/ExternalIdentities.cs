@@ -136,10 +136,10 @@ internal sealed class ExternalIdentities : IExternalIdentities, IDisposable
             throw new UnauthorizedException("OAUTH_NONCE_MISMATCH", $"The {provider} ID token was not issued for this sign-in (its nonce differs). Start again.");
         }
 
-        var email = token.TryGetPayloadValue<string>("email", out var address) && !string.IsNullOrWhiteSpace(address) ? address : null;
+        var email = token.TryGetPayloadValue<string>("email", out var address) ? address : null;
         var verified = token.TryGetPayloadValue<object>("email_verified", out var flag) && flag is true or "true";
         var name = token.TryGetPayloadValue<string>("name", out var given) ? given : null;
-        return new ExternalIdentity(provider, token.Subject, email, email is not null && verified, name);
+        return Identity(provider, token.Subject, email, verified, name);
     }
 
     private TokenValidationParameters Parameters(ExternalProviderOptions options, OpenIdConnectConfiguration discovery) => new()
@@ -159,6 +159,18 @@ internal sealed class ExternalIdentities : IExternalIdentities, IDisposable
         },
     };
 
+    /// <summary>What a provider said, within what we store: a subject id that fits, and an email only if it looks like one and fits.</summary>
+    private static ExternalIdentity Identity(string provider, string? subject, string? email, bool emailVerified, string? name)
+    {
+        if (string.IsNullOrEmpty(subject) || subject.Length > ExternalProviders.MaxSubjectLength)
+        {
+            throw new UnauthorizedException("OAUTH_ID_TOKEN_INVALID", $"{provider} named no usable subject for this sign-in.");
+        }
+
+        var usable = email is { Length: > 2 and <= User.MaxEmailLength } && email.Contains('@', StringComparison.Ordinal) && !email.Any(char.IsWhiteSpace) ? email : null;
+        return new ExternalIdentity(provider, subject, usable, usable is not null && emailVerified, name);
+    }
+
     private static string Reason(Exception? exception) => exception switch
     {
         SecurityTokenInvalidSignatureException or SecurityTokenSignatureKeyNotFoundException => "its signature is not the provider's",
@@ -177,9 +189,9 @@ internal sealed class ExternalIdentities : IExternalIdentities, IDisposable
             && profile.TryGetProperty("id", out var id) && id.GetString() is { Length: > 0 } subject)
         {
             // Naver does not say whether the address was verified, so it never links an existing account by itself.
-            var email = profile.TryGetProperty("email", out var e) && e.GetString() is { Length: > 0 } address ? address : null;
+            var email = profile.TryGetProperty("email", out var e) ? e.GetString() : null;
             var name = profile.TryGetProperty("name", out var n) ? n.GetString() : null;
-            return new ExternalIdentity(ExternalProviders.Naver, subject, email, EmailVerified: false, name);
+            return Identity(ExternalProviders.Naver, subject, email, emailVerified: false, name);
         }
 
         throw new UnauthorizedException("OAUTH_CODE_INVALID", "Naver did not answer the profile for this sign-in. Start again.");
