@@ -22,6 +22,8 @@ public sealed class CourseAuthoringTests(ApiFactory factory) : ApiTest(factory)
         var published = await (await Client.SendAsync(HttpMethod.Post, $"/api/v1/courses/{draft.Id}/publish", instructor)).ReadAsync<CourseDraft>();
         Assert.Equal("Published", published.Status);
 
+        // Anyone else reads the cached page, purged through the outbox: current once the events are delivered.
+        await Api.SettledAsync();
         var page = await (await Client.GetAsync($"/api/v1/courses/{draft.Id}")).ReadAsync<CourseDetail>();
         Assert.Equal(("특수용접기능사 실기 완성", 3, 1800), (page.Title, page.LectureCount, page.TotalDurationSeconds));
         Assert.Equal(("welding", "테스트 사용자"), (page.Category.Slug, page.Instructor.DisplayName));
