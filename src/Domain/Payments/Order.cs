@@ -78,7 +78,10 @@ public sealed class Order : Entity
     /// <summary>Replaced, never changed in place (it is stored as one jsonb value).</summary>
     public IReadOnlyList<OrderRefund> Refunds { get; private set; } = [];
 
-    public long RefundedKrw => Refunds.Where(r => r.Status == RefundStatus.Completed).Sum(r => r.AmountKrw);
+    public long RefundedKrw => Refunded(Refunds);
+
+    /// <summary>What the completed refunds of an order returned.</summary>
+    public static long Refunded(IEnumerable<OrderRefund> refunds) => refunds.Where(r => r.Status == RefundStatus.Completed).Sum(r => r.AmountKrw);
 
     public static Order Place(Guid studentId, IReadOnlyList<OrderLine> lines, SettlementTerms terms, Guid? couponId, DateTimeOffset now)
     {

@@ -7,6 +7,8 @@ using LectureHub.Application.Learning.Queries;
 using LectureHub.Application.Notifications;
 using LectureHub.Application.Notifications.Commands;
 using LectureHub.Application.Notifications.Queries;
+using LectureHub.Application.Payments;
+using LectureHub.Application.Payments.Queries;
 using LectureHub.Application.Terms;
 using LectureHub.Application.Terms.Commands;
 using LectureHub.Application.Users;
@@ -160,6 +162,12 @@ internal static class MeEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Ask to teach (students only; one pending at a time); an Admin approves or rejects it");
+
+        group.MapGet("/orders", async Task<Ok<OrderPage>> ([AsParameters] ListMyOrdersQuery query, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(query, ct)))
+            .WithTags("Orders")
+            .ProducesValidationProblem()
+            .WithSummary("Your orders, newest first (keyset pages): courses with their discounts, payment, refunds and the refund policy frozen at purchase");
 
         group.MapGet("/likes", async Task<Ok<IReadOnlyList<LikedCourseDto>>> (ISender sender, CancellationToken ct, int limit = 50) =>
                 TypedResults.Ok(await sender.Send(new ListMyLikesQuery(limit), ct)))
