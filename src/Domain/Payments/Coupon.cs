@@ -35,6 +35,11 @@ public sealed class Coupon : Entity
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>When its owner stopped it: no new order takes it; orders that already did keep their discount.</summary>
+    public DateTimeOffset? DisabledAt { get; private set; }
+
+    public void Disable(DateTimeOffset now) => DisabledAt ??= now;
+
     public static string Normalize(string code) => code.Trim().ToUpperInvariant();
 
     public static Coupon Create(string code, Guid? instructorId, int? percentOff, long? amountOffKrw, DateTimeOffset validFrom, DateTimeOffset validUntil, int usageCap, DateTimeOffset now)
@@ -68,6 +73,11 @@ public sealed class Coupon : Entity
     /// </summary>
     public IReadOnlyList<OrderLine> Apply(IReadOnlyList<OrderLine> lines, DateTimeOffset now)
     {
+        if (DisabledAt is not null)
+        {
+            throw new DomainException("COUPON_DISABLED", $"Coupon {Code} was withdrawn by its owner.");
+        }
+
         if (now < ValidFrom || now >= ValidUntil)
         {
             throw new DomainException("COUPON_NOT_VALID_NOW", $"Coupon {Code} is valid from {ValidFrom:yyyy-MM-dd HH:mm} to {ValidUntil:yyyy-MM-dd HH:mm} (UTC).");

@@ -24,6 +24,7 @@ internal sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<Ledger
         builder.HasIndex(e => new { e.InstructorId, e.OccurredAt }).HasFilter("statement_id IS NULL").HasDatabaseName("ix_ledger_entries_unsettled");
         builder.HasIndex(e => e.StatementId);
         builder.HasIndex(e => e.OrderId);
+        builder.HasIndex(e => e.CourseId); // the instructor console's sales per course
         builder.HasOne<User>().WithMany().HasForeignKey(e => e.InstructorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Order>().WithMany().HasForeignKey(e => e.OrderId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<InstructorStatement>().WithMany().HasForeignKey(e => e.StatementId).OnDelete(DeleteBehavior.Restrict);

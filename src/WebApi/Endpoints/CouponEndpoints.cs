@@ -1,4 +1,5 @@
 using LectureHub.Application.Payments.Commands;
+using LectureHub.Application.Payments.Queries;
 using LectureHub.WebApi.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -22,6 +23,16 @@ internal static class CouponEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Make a coupon: an instructor's applies to their own courses; an Admin's with platform=true to every course")
             .WithDescription("Either percentOff (1–90) or amountOffKrw; usable from validFrom until validUntil, at most usageCap times. A discounted course still costs at least 100 KRW.");
+
+        group.MapGet("/", async Task<Ok<CouponPage>> ([AsParameters] ListMyCouponsQuery query, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(query, ct)))
+            .ProducesValidationProblem()
+            .WithSummary("Your coupons (an Admin's: the platform's), newest first: their use, the paid orders that took them and the discount given");
+
+        group.MapPost("/{id:guid}/disable", async Task<Ok<CouponDto>> (Guid id, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new DisableCouponCommand(id), ct)))
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Withdraw a coupon: new orders are refused it (COUPON_DISABLED), orders that took it keep their discount");
 
         return api;
     }

@@ -1,3 +1,4 @@
+using LectureHub.Application.Courses.Queries;
 using LectureHub.Application.Questions;
 using LectureHub.Application.Questions.Queries;
 using LectureHub.Application.Settlement;
@@ -21,6 +22,12 @@ internal static class InstructorEndpoints
         group.MapGet("/dashboard", async Task<Ok<InstructorDashboardDto>> (ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new GetInstructorDashboardQuery(), ct)))
             .WithSummary("Your sales and what you are owed: sales count, gross, refunds, commission and net, pending (not yet in a statement) vs payable (closed, awaiting payout) vs paid");
+
+        group.MapGet("/courses", async Task<Ok<InstructorCoursePage>> ([AsParameters] ListMyCoursesQuery query, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(query, ct)))
+            .WithTags("Courses")
+            .ProducesValidationProblem()
+            .WithSummary("Your courses in every state, newest first (keyset pages): active enrolments, completions and rate, rating, unanswered questions, gross and net sales");
 
         group.MapGet("/statements", async Task<Ok<IReadOnlyList<StatementDto>>> (ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListStatementsQuery(AllInstructors: false), ct)))

@@ -197,6 +197,7 @@ internal static class ErrorCatalog
             new("COUPON_NOT_VALID_NOW", [409], "The coupon is outside its validity window."),
             new("COUPON_NOT_APPLICABLE", [409], "The coupon applies to none of the ordered courses."),
             new("COUPON_EXHAUSTED", [409], "The coupon has been used as many times as its cap allows."),
+            new("COUPON_DISABLED", [409], "Its owner withdrew the coupon."),
             new("COUPON_CODE_TAKEN", [409], "Another coupon has this code."),
             new("COUPON_DISCOUNT_INVALID", [422], "A coupon takes off either a percentage (1–90) or an amount, not both or neither."),
             new("COUPON_TERMS_INVALID", [422], "The validity window must end after it starts, and the cap be at least 1."),

@@ -7,10 +7,13 @@ using Mediator;
 
 namespace LectureHub.Application.Payments.Commands;
 
+/// <summary>A coupon and its use: <c>Redemptions</c> counts orders that took it (unpaid ones give theirs back when they end).</summary>
 public sealed record CouponDto(
-    Guid Id, string Code, Guid? InstructorId, int? PercentOff, long? AmountOffKrw, DateTimeOffset ValidFrom, DateTimeOffset ValidUntil, int UsageCap, int Redemptions)
+    Guid Id, string Code, Guid? InstructorId, int? PercentOff, long? AmountOffKrw, DateTimeOffset ValidFrom, DateTimeOffset ValidUntil, int UsageCap, int Redemptions,
+    DateTimeOffset? DisabledAt)
 {
-    public static CouponDto From(Coupon c) => new(c.Id, c.Code, c.InstructorId, c.PercentOff, c.AmountOffKrw, c.ValidFrom, c.ValidUntil, c.UsageCap, c.Redemptions);
+    public static CouponDto From(Coupon c) =>
+        new(c.Id, c.Code, c.InstructorId, c.PercentOff, c.AmountOffKrw, c.ValidFrom, c.ValidUntil, c.UsageCap, c.Redemptions, c.DisabledAt);
 }
 
 /// <summary>

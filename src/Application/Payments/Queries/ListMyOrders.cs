@@ -16,11 +16,8 @@ public sealed record OrderPage(IReadOnlyList<OrderDto> Items, string? NextCursor
 
 internal sealed class ListMyOrdersValidator : AbstractValidator<ListMyOrdersQuery>
 {
-    public ListMyOrdersValidator() =>
-        RuleFor(q => q.Cursor).Must(c => c is null || OpaqueCursor.TryDecode<OrderCursor>(c, out _)).WithMessage("The cursor is invalid; start again without it.");
+    public ListMyOrdersValidator() => RuleFor(q => q.Cursor).ValidNewestFirstCursor();
 }
-
-internal sealed record OrderCursor(DateTimeOffset Time, Guid Id);
 
 /// <summary>An order as stored: its lines, refunds and terms are jsonb, read as text and parsed with the write side's own JSON options.</summary>
 internal sealed record OrderRow(
@@ -45,11 +42,8 @@ internal sealed class ListMyOrdersHandler(IReadDb db, ICurrentUser currentUser) 
 
     public async ValueTask<OrderPage> Handle(ListMyOrdersQuery query, CancellationToken cancellationToken)
     {
-        var cursor = query.Cursor is { } text && OpaqueCursor.TryDecode<OrderCursor>(text, out var decoded) ? decoded : null;
-        var sql = Sql + (cursor is null ? "" : " AND (created_at, id) < (@KeyTime, @KeyId)") + " ORDER BY created_at DESC, id DESC LIMIT @Take";
-        var rows = await db.QueryAsync<OrderRow>(
-            sql, new { StudentId = currentUser.RequiredUserId, KeyTime = cursor?.Time, KeyId = cursor?.Id, Take = query.Limit + 1 }, cancellationToken);
-        var next = rows.Count > query.Limit ? OpaqueCursor.Encode(new OrderCursor(rows[query.Limit - 1].CreatedAt, rows[query.Limit - 1].Id)) : null;
-        return new OrderPage(rows.Take(query.Limit).Select(r => r.ToDto()).ToList(), next);
+        var (rows, next) = await NewestFirst.PageAsync<OrderRow>(
+            db, Sql, "created_at", "id", new() { ["StudentId"] = currentUser.RequiredUserId }, query.Cursor, query.Limit, r => new(r.CreatedAt, r.Id), cancellationToken);
+        return new OrderPage(rows.Select(r => r.ToDto()).ToList(), next);
     }
 }

@@ -1156,6 +1156,10 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<DateTimeOffset?>("DisabledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("disabled_at");
+
                     b.Property<Guid?>("InstructorId")
                         .HasColumnType("uuid")
                         .HasColumnName("instructor_id");
@@ -1661,6 +1665,9 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_ledger_entries");
+
+                    b.HasIndex("CourseId")
+                        .HasDatabaseName("ix_ledger_entries_course_id");
 
                     b.HasIndex("OrderId")
                         .HasDatabaseName("ix_ledger_entries_order_id");
