@@ -29,6 +29,13 @@ internal static class InstructorEndpoints
             .ProducesValidationProblem()
             .WithSummary("Your courses in every state, newest first (keyset pages): active enrolments, completions and rate, rating, unanswered questions, gross and net sales");
 
+        group.MapGet("/courses/{id:guid}/students", async Task<Ok<CourseStudentPage>> (Guid id, ISender sender, CancellationToken ct, string? cursor = null, int limit = 50) =>
+                TypedResults.Ok(await sender.Send(new ListCourseStudentsQuery(id, cursor, limit), ct)))
+            .WithTags("Courses")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("One of your courses' students, latest enrolled first (keyset pages): name, enrolled, verified progress, last watched, completed");
+
         group.MapGet("/statements", async Task<Ok<IReadOnlyList<StatementDto>>> (ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListStatementsQuery(AllInstructors: false), ct)))
             .WithSummary("Your monthly statements, newest first");
