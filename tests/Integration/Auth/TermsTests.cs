@@ -109,6 +109,22 @@ public sealed class TermsTests(ApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
+    public async Task Admins_publishing_at_once_get_distinct_consecutive_versions_or_a_clear_conflict()
+    {
+        var admin = await Client.SignUpAsync("admin@example.com", "Admin");
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
+            Client.SendAsync(HttpMethod.Post, "/api/v1/admin/terms", admin, new { kind = "Privacy", title = $"개정 {i}", body = "새 조항." })));
+
+        var published = answers.Where(r => r.StatusCode == HttpStatusCode.Created).ToList();
+        Assert.NotEmpty(published);
+        await Task.WhenAll(answers.Where(r => r.StatusCode != HttpStatusCode.Created).Select(r => r.ProblemAsync(HttpStatusCode.Conflict, "TERMS_PUBLISHED_CONCURRENTLY")));
+        var versions = (await Task.WhenAll(published.Select(r => r.ReadAsync<TermsDocument>(HttpStatusCode.Created)))).Select(d => d.Version).Order().ToList();
+        Assert.Equal(Enumerable.Range(2, published.Count), versions);
+        Assert.Equal(1 + published.Count, (await (await Client.GetAsync("/api/v1/terms")).ReadAsync<CurrentTerms>()).Privacy.Version);
+    }
+
+    [Fact]
     public async Task Another_instance_enforces_a_new_version_once_it_reloads_the_terms()
     {
         await using var other = new ConfiguredApiFactory(("Terms:RefreshSeconds", "1"));

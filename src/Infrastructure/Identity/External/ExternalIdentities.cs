@@ -90,17 +90,17 @@ internal sealed class ExternalIdentities : IExternalIdentities, IDisposable
         // Naver answers a refused code with 200 and an error body; OIDC providers with 400.
         if (answer.TryGetProperty("error", out var error))
         {
-            throw new UnauthorizedException("OAUTH_CODE_INVALID", $"{provider} refused the authorization code ({error.GetString()}): it expired, was used already, or was not issued for this sign-in. Start again.");
+            throw new UnauthorizedException("OAUTH_CODE_INVALID", $"{provider} refused the authorization code ({Text(answer, "error") ?? error.ToString()}): it expired, was used already, or was not issued for this sign-in. Start again.");
         }
 
         if (IsOpenIdConnect(provider))
         {
-            return answer.TryGetProperty("id_token", out var idToken) && idToken.GetString() is { } token
+            return Text(answer, "id_token") is { } token
                 ? await VerifyAsync(provider, options, token, nonce, cancellationToken)
                 : throw new UnauthorizedException("OAUTH_ID_TOKEN_INVALID", $"{provider} answered the code without an ID token.");
         }
 
-        var accessToken = answer.TryGetProperty("access_token", out var access) ? access.GetString() : null;
+        var accessToken = Text(answer, "access_token");
         return accessToken is null
             ? throw new UnauthorizedException("OAUTH_CODE_INVALID", $"{provider} answered the code without an access token.")
             : await NaverProfileAsync(options, accessToken, cancellationToken);
@@ -185,17 +185,18 @@ internal sealed class ExternalIdentities : IExternalIdentities, IDisposable
         using var request = new HttpRequestMessage(HttpMethod.Get, options.ProfileEndpoint);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
         var answer = await SendAsync(ExternalProviders.Naver, request, ct);
-        if (answer.TryGetProperty("resultcode", out var result) && result.GetString() == "00" && answer.TryGetProperty("response", out var profile)
-            && profile.TryGetProperty("id", out var id) && id.GetString() is { Length: > 0 } subject)
+        if (Text(answer, "resultcode") == "00" && answer.TryGetProperty("response", out var profile) && Text(profile, "id") is { Length: > 0 } subject)
         {
             // Naver does not say whether the address was verified, so it never links an existing account by itself.
-            var email = profile.TryGetProperty("email", out var e) ? e.GetString() : null;
-            var name = profile.TryGetProperty("name", out var n) ? n.GetString() : null;
-            return Identity(ExternalProviders.Naver, subject, email, emailVerified: false, name);
+            return Identity(ExternalProviders.Naver, subject, Text(profile, "email"), emailVerified: false, Text(profile, "name"));
         }
 
         throw new UnauthorizedException("OAUTH_CODE_INVALID", "Naver did not answer the profile for this sign-in. Start again.");
     }
+
+    /// <summary>A string member of a provider's answer, or null where it is missing or not a string (a provider's odd answer is a refusal, not a 500).</summary>
+    private static string? Text(JsonElement answer, string name) =>
+        answer.ValueKind == JsonValueKind.Object && answer.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private async Task<JsonElement> SendAsync(string provider, HttpRequestMessage request, CancellationToken ct)
     {
