@@ -27,11 +27,12 @@ internal static class SeatsSql
 public sealed record CohortDto(
     Guid Id, Guid OwnerId, Guid? CourseId, string Title, string Description, SelectionType Selection,
     DateTimeOffset RecruitStartsAt, DateTimeOffset RecruitEndsAt, DateTimeOffset ClassStartsAt, DateTimeOffset ClassEndsAt,
-    string? Location, bool IsOnline, long FeeKrw, CohortVisibility Visibility, CohortForm Form, IReadOnlyList<CohortTerm> Terms, SeatsDto Seats)
+    string? Location, bool IsOnline, long FeeKrw, CohortVisibility Visibility, CohortForm Form, IReadOnlyList<CohortTerm> Terms, SeatsDto Seats,
+    Guid? CategoryId, string? Region, DateTimeOffset? CancelledAt, string? CancellationReason)
 {
     public static CohortDto From(Cohort c, SeatsDto seats) => new(
         c.Id, c.OwnerId, c.CourseId, c.Title, c.Description, c.Selection, c.RecruitStartsAt, c.RecruitEndsAt, c.ClassStartsAt, c.ClassEndsAt,
-        c.Location, c.IsOnline, c.FeeKrw, c.Visibility, c.Form, c.Terms, seats);
+        c.Location, c.IsOnline, c.FeeKrw, c.Visibility, c.Form, c.Terms, seats, c.CategoryId, c.Region, c.CancelledAt, c.CancellationReason);
 }
 
 public sealed record ApplicationDto(

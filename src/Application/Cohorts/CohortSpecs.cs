@@ -17,3 +17,14 @@ public sealed class StudentApplicationSpec : SingleResultSpecification<CohortApp
 {
     public StudentApplicationSpec(Guid cohortId, Guid studentId) => Query.Where(a => a.CohortId == cohortId && a.StudentId == studentId);
 }
+
+public sealed class CohortApplicationsSpec : Specification<CohortApplication>
+{
+    public CohortApplicationsSpec(Guid cohortId) => Query.Where(a => a.CohortId == cohortId);
+}
+
+public sealed class ActiveCohortApplicationsSpec : Specification<CohortApplication>
+{
+    public ActiveCohortApplicationsSpec(Guid cohortId) => Query.Where(a => a.CohortId == cohortId
+        && (a.Status == ApplicationStatus.Applied || a.Status == ApplicationStatus.Approved || a.Status == ApplicationStatus.Waitlisted));
+}

@@ -28,3 +28,68 @@ internal sealed class CohortTermValidator : AbstractValidator<CohortTerm>
         RuleFor(t => t.Body).NotEmpty().MaximumLength(CohortTerm.MaxBodyLength);
     }
 }
+
+/// <summary>What the owner sets on a cohort, shared by opening one and changing it.</summary>
+public interface ICohortFields
+{
+    string Title { get; }
+
+    string? Description { get; }
+
+    Guid? CourseId { get; }
+
+    int Capacity { get; }
+
+    int WaitlistCapacity { get; }
+
+    SelectionType Selection { get; }
+
+    DateTimeOffset RecruitStartsAt { get; }
+
+    DateTimeOffset RecruitEndsAt { get; }
+
+    DateTimeOffset ClassStartsAt { get; }
+
+    DateTimeOffset ClassEndsAt { get; }
+
+    string? Location { get; }
+
+    bool IsOnline { get; }
+
+    long FeeKrw { get; }
+
+    CohortVisibility Visibility { get; }
+
+    Guid? CategoryId { get; }
+
+    string? Region { get; }
+
+    IReadOnlyList<FormQuestion>? Questions { get; }
+
+    IReadOnlyList<CohortTerm>? Terms { get; }
+}
+
+internal static class CohortFields
+{
+    /// <summary>The details, with the trade defaulting to the linked course's.</summary>
+    public static CohortDetails ToDetails(this ICohortFields f, Guid? courseCategoryId) => new(
+        f.Title, f.Description ?? "", f.CourseId, f.Capacity, f.WaitlistCapacity, f.Selection, f.RecruitStartsAt, f.RecruitEndsAt,
+        f.ClassStartsAt, f.ClassEndsAt, f.Location, f.IsOnline, f.FeeKrw, f.Visibility, f.CategoryId ?? courseCategoryId, f.Region);
+}
+
+internal sealed class CohortFieldsValidator : AbstractValidator<ICohortFields>
+{
+    public CohortFieldsValidator()
+    {
+        RuleFor(c => c.Title).NotEmpty().MaximumLength(Cohort.MaxTitleLength);
+        RuleFor(c => c.Description).MaximumLength(Cohort.MaxDescriptionLength);
+        RuleFor(c => c.Location).MaximumLength(Cohort.MaxLocationLength);
+        RuleFor(c => c.Selection).IsInEnum();
+        RuleFor(c => c.Visibility).IsInEnum();
+        RuleFor(c => c.Region).Must(r => r is null || Regions.IsKnown(r)).WithMessage($"A region is one of: {string.Join(", ", Regions.All)}.");
+        RuleFor(c => c.Questions).Must(q => q is null || q.Count <= CohortForm.MaxQuestions).WithMessage($"At most {CohortForm.MaxQuestions} questions.");
+        RuleForEach(c => c.Questions).SetValidator(new FormQuestionValidator());
+        RuleFor(c => c.Terms).Must(t => t is null || t.Count <= CohortTerm.MaxTerms).WithMessage($"At most {CohortTerm.MaxTerms} terms.");
+        RuleForEach(c => c.Terms).SetValidator(new CohortTermValidator());
+    }
+}

@@ -19,6 +19,28 @@ public interface ICohortSeats
     /// <summary>Creates the cohort's seat and waitlist places, free, in the cohort's transaction.</summary>
     Task OpenAsync(Cohort cohort, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Locks the cohort's row until commit: shared by each application, exclusive for the owner's changes and
+    /// cancellation, so no application lands in a cohort being cancelled, and none appears while the owner's change
+    /// relies on there being none.
+    /// </summary>
+    Task HoldCohortAsync(Guid cohortId, bool exclusive, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Adds or removes places to match new capacities. Only free places are removed (the aggregate allows shrinking
+    /// only before anyone applied); a held one makes this a 409.
+    /// </summary>
+    Task ResizeAsync(Guid cohortId, (int Seats, int Waitlist) from, (int Seats, int Waitlist) to, CancellationToken cancellationToken);
+
+    /// <summary>Moves waitlisted applicants, longest-waiting first, into free seats; returns their applications' ids.</summary>
+    Task<IReadOnlyList<Guid>> FillSeatsFromWaitlistAsync(Guid cohortId, CancellationToken cancellationToken);
+
+    /// <summary>Frees every place of a cancelled cohort.</summary>
+    Task CloseAsync(Guid cohortId, CancellationToken cancellationToken);
+
+    /// <summary>The seat counts as this transaction sees them.</summary>
+    Task<SeatsDto> CountAsync(Cohort cohort, CancellationToken cancellationToken);
+
     /// <summary>Locks one application's row until commit, so its status read next is current (not mid-promotion).</summary>
     Task LockApplicationAsync(Guid applicationId, CancellationToken cancellationToken);
 

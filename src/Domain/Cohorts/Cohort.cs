@@ -17,7 +17,9 @@ public sealed record CohortDetails(
     string? Location,
     bool IsOnline,
     long FeeKrw,
-    CohortVisibility Visibility);
+    CohortVisibility Visibility,
+    Guid? CategoryId = null,
+    string? Region = null);
 
 /// <summary>
 /// A limited-seat class (an offline workshop or a live online class) that students apply to during a recruiting
@@ -31,6 +33,7 @@ public sealed class Cohort : Entity
     public const int MaxLocationLength = 300;
     public const int MaxCapacity = 10_000;
     public const long MaxFeeKrw = 10_000_000;
+    public const int MaxCancellationReasonLength = 1_000;
 
     private Cohort()
     {
@@ -66,6 +69,16 @@ public sealed class Cohort : Entity
 
     public CohortVisibility Visibility { get; private set; }
 
+    /// <summary>The trade (a category), for the public list's filter; a course's cohort takes the course's unless given one.</summary>
+    public Guid? CategoryId { get; private set; }
+
+    /// <summary>Where an offline class is (one of <see cref="Regions"/>); online classes have none.</summary>
+    public string? Region { get; private set; }
+
+    public DateTimeOffset? CancelledAt { get; private set; }
+
+    public string? CancellationReason { get; private set; }
+
     public CohortForm Form { get; private set; } = CohortForm.First([]);
 
     public IReadOnlyList<CohortTerm> Terms { get; private set; } = [];
@@ -76,23 +89,62 @@ public sealed class Cohort : Entity
 
     public static Cohort Create(Guid ownerId, CohortDetails details, IReadOnlyList<FormQuestion> questions, IReadOnlyList<CohortTerm> terms, DateTimeOffset now)
     {
-        Check(details);
-        var cohort = new Cohort
-        {
-            OwnerId = ownerId, CourseId = details.CourseId, Title = details.Title.Trim(), Description = details.Description,
-            Capacity = details.Capacity, WaitlistCapacity = details.WaitlistCapacity, Selection = details.Selection,
-            RecruitStartsAt = details.RecruitStartsAt, RecruitEndsAt = details.RecruitEndsAt,
-            ClassStartsAt = details.ClassStartsAt, ClassEndsAt = details.ClassEndsAt,
-            Location = string.IsNullOrWhiteSpace(details.Location) ? null : details.Location.Trim(), IsOnline = details.IsOnline,
-            FeeKrw = details.FeeKrw, Visibility = details.Visibility, Form = CohortForm.First(questions), CreatedAt = now, UpdatedAt = now,
-        };
+        var cohort = new Cohort { OwnerId = ownerId, Form = CohortForm.First(questions), CreatedAt = now };
+        cohort.Apply(details, now);
         cohort.Terms = FirstVersions(terms);
         return cohort;
     }
 
+    /// <summary>
+    /// The owner changes the details. Until someone applies, anything may change. After that, what applicants signed
+    /// up for (course, selection, fee, schedule, place) is fixed: title, description, visibility, trade and when
+    /// recruiting ends (not into the past) may change, and the seats and waitlist may grow but not shrink.
+    /// </summary>
+    public void Revise(CohortDetails details, bool anyApplications, DateTimeOffset now)
+    {
+        EnsureOpen(now);
+        if (anyApplications)
+        {
+            var fixedFields = new (bool Changed, string Name)[]
+            {
+                (details.CourseId != CourseId, "courseId"),
+                (details.Selection != Selection, "selection"),
+                (details.FeeKrw != FeeKrw, "feeKrw"),
+                (details.RecruitStartsAt != RecruitStartsAt, "recruitStartsAt"),
+                (details.ClassStartsAt != ClassStartsAt || details.ClassEndsAt != ClassEndsAt, "classStartsAt/classEndsAt"),
+                (details.IsOnline != IsOnline || Trimmed(details.Location) != Location || details.Region != Region, "isOnline/location/region"),
+            }.Where(f => f.Changed).Select(f => f.Name).ToList();
+            if (fixedFields.Count > 0)
+            {
+                throw new DomainException("COHORT_CHANGE_NOT_ALLOWED", $"People have applied, so {string.Join(", ", fixedFields)} can no longer change. To move the class, cancel this cohort (every applicant is told) and open a new one.");
+            }
+
+            if (details.Capacity < Capacity || details.WaitlistCapacity < WaitlistCapacity)
+            {
+                throw new DomainException("COHORT_CHANGE_NOT_ALLOWED", $"People have applied, so the seats ({Capacity}) and waitlist ({WaitlistCapacity}) can grow but not shrink.");
+            }
+
+            if (details.RecruitEndsAt != RecruitEndsAt && details.RecruitEndsAt < now)
+            {
+                throw new DomainValidationException("COHORT_SCHEDULE_INVALID", "Recruiting cannot be set to end in the past.");
+            }
+        }
+
+        Apply(details, now);
+    }
+
+    /// <summary>The owner calls the cohort off before it ends; the caller cancels every active application, with notice.</summary>
+    public void Cancel(string reason, DateTimeOffset now)
+    {
+        EnsureOpen(now);
+        (CancelledAt, CancellationReason, UpdatedAt) = (now, reason.Trim(), now);
+    }
+
+    public bool IsCancelled => CancelledAt is not null;
+
     public bool IsOwnedBy(Guid userId) => OwnerId == userId;
 
-    public bool IsRecruiting(DateTimeOffset now) => now >= RecruitStartsAt && now < RecruitEndsAt;
+    public bool IsRecruiting(DateTimeOffset now) => !IsCancelled && now >= RecruitStartsAt && now < RecruitEndsAt;
 
     /// <summary>New questions make a new form version; applications keep the version they answered.</summary>
     public void ReviseForm(IReadOnlyList<FormQuestion> questions, DateTimeOffset now)
@@ -115,6 +167,11 @@ public sealed class Cohort : Entity
     /// <summary>Everything an application must satisfy before a seat is looked for.</summary>
     public void CheckApplication(IReadOnlyList<FormAnswer> answers, IReadOnlyList<AcceptedTerm> accepted, DateTimeOffset now)
     {
+        if (IsCancelled)
+        {
+            throw new DomainException("COHORT_CANCELLED", $"The cohort was cancelled: {CancellationReason}");
+        }
+
         if (!IsRecruiting(now))
         {
             throw new DomainException("RECRUITMENT_CLOSED", now < RecruitStartsAt
@@ -136,6 +193,29 @@ public sealed class Cohort : Entity
         }
     }
 
+    private void Apply(CohortDetails d, DateTimeOffset now)
+    {
+        Check(d);
+        (CourseId, Title, Description, Capacity, WaitlistCapacity, Selection) = (d.CourseId, d.Title.Trim(), d.Description, d.Capacity, d.WaitlistCapacity, d.Selection);
+        (RecruitStartsAt, RecruitEndsAt, ClassStartsAt, ClassEndsAt) = (d.RecruitStartsAt, d.RecruitEndsAt, d.ClassStartsAt, d.ClassEndsAt);
+        (Location, IsOnline, Region, FeeKrw, Visibility, CategoryId, UpdatedAt) = (Trimmed(d.Location), d.IsOnline, d.Region, d.FeeKrw, d.Visibility, d.CategoryId, now);
+    }
+
+    private void EnsureOpen(DateTimeOffset now)
+    {
+        if (IsCancelled)
+        {
+            throw new DomainException("COHORT_CANCELLED", "The cohort was cancelled; it can no longer change.");
+        }
+
+        if (now >= ClassEndsAt)
+        {
+            throw new DomainException("COHORT_ENDED", "The class has ended; the cohort can no longer change.");
+        }
+    }
+
+    private static string? Trimmed(string? location) => string.IsNullOrWhiteSpace(location) ? null : location.Trim();
+
     private static void Check(CohortDetails d)
     {
         if (d.Capacity is < 1 or > MaxCapacity || d.WaitlistCapacity is < 0 or > MaxCapacity)
@@ -151,6 +231,13 @@ public sealed class Cohort : Entity
         if (!d.IsOnline && string.IsNullOrWhiteSpace(d.Location))
         {
             throw new DomainValidationException("COHORT_LOCATION_REQUIRED", "An offline cohort needs a location.");
+        }
+
+        if (d.Region is not null && (d.IsOnline || !Regions.IsKnown(d.Region)))
+        {
+            throw new DomainValidationException("COHORT_REGION_INVALID", d.IsOnline
+                ? "An online cohort has no region."
+                : $"Region '{d.Region}' is not one of: {string.Join(", ", Regions.All)}.");
         }
 
         if (d.FeeKrw is < 0 or > MaxFeeKrw)

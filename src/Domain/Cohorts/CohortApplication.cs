@@ -2,8 +2,11 @@ using LectureHub.Domain.Common;
 
 namespace LectureHub.Domain.Cohorts;
 
-/// <summary>A status change, for notifications. <see cref="Promoted"/>: approved from the waitlist.</summary>
-public sealed record CohortApplicationChanged(Guid ApplicationId, Guid CohortId, Guid StudentId, ApplicationStatus Status, bool Promoted) : IDomainEvent;
+/// <summary>
+/// A status change, for notifications. <see cref="Promoted"/>: approved from the waitlist; <see cref="CohortCancelled"/>:
+/// cancelled because the owner called the cohort off.
+/// </summary>
+public sealed record CohortApplicationChanged(Guid ApplicationId, Guid CohortId, Guid StudentId, ApplicationStatus Status, bool Promoted, bool CohortCancelled = false) : IDomainEvent;
 
 /// <summary>
 /// One student's application to one cohort (unique per pair). It keeps the form version it answered, with the
@@ -94,11 +97,7 @@ public sealed class CohortApplication : Entity
     /// <summary>The student withdraws before the class starts. Returns the status left, so the caller frees what it held.</summary>
     public ApplicationStatus Cancel(DateTimeOffset classStartsAt, DateTimeOffset now)
     {
-        if (!IsActive)
-        {
-            throw new DomainException("APPLICATION_NOT_ACTIVE", $"The application is already {Status.ToString().ToLowerInvariant()}.");
-        }
-
+        EnsureActive();
         if (now >= classStartsAt)
         {
             throw new DomainException("CLASS_ALREADY_STARTED", "The class has started; applications can no longer be cancelled.");
@@ -109,6 +108,22 @@ public sealed class CohortApplication : Entity
         CancelledAt = now;
         Changed(promoted: false);
         return left;
+    }
+
+    /// <summary>The owner cancelled the cohort: an active application ends with it (the caller frees the places).</summary>
+    public void CancelWithCohort(DateTimeOffset now)
+    {
+        EnsureActive();
+        (Status, CancelledAt) = (ApplicationStatus.Cancelled, now);
+        Raise(new CohortApplicationChanged(Id, CohortId, StudentId, Status, Promoted: false, CohortCancelled: true));
+    }
+
+    private void EnsureActive()
+    {
+        if (!IsActive)
+        {
+            throw new DomainException("APPLICATION_NOT_ACTIVE", $"The application is already {Status.ToString().ToLowerInvariant()}.");
+        }
     }
 
     private void Require(ApplicationStatus expected, string verb)

@@ -10,6 +10,10 @@ public sealed record FormQuestion(string Key, string Label, QuestionKind Kind, b
     public const int MaxOptions = 20;
     public const int MaxOptionLength = 100;
     public const int MaxTextAnswerLength = 2_000;
+
+    /// <summary>Equal in every part, the options compared item by item (record equality compares the lists' references).</summary>
+    public bool SameAs(FormQuestion other) =>
+        Key == other.Key && Label == other.Label && Kind == other.Kind && Required == other.Required && Options.SequenceEqual(other.Options);
 }
 
 /// <summary>An applicant's answer: one value for text and single choice, any number of options for multiple choice.</summary>
@@ -25,7 +29,9 @@ public sealed record CohortForm(int Version, IReadOnlyList<FormQuestion> Questio
 
     public static CohortForm First(IReadOnlyList<FormQuestion> questions) => new(1, Checked(questions));
 
-    public CohortForm Revise(IReadOnlyList<FormQuestion> questions) => new(Version + 1, Checked(questions));
+    /// <summary>The next version, or this one when the questions are the same.</summary>
+    public CohortForm Revise(IReadOnlyList<FormQuestion> questions) =>
+        questions.Count == Questions.Count && questions.Zip(Questions).All(p => p.First.SameAs(p.Second)) ? this : new(Version + 1, Checked(questions));
 
     /// <summary>Checks answers against the questions: every required one answered, choices among the options.</summary>
     public void CheckAnswers(IReadOnlyList<FormAnswer> answers)

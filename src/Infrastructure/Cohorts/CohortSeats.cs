@@ -1,4 +1,5 @@
 using LectureHub.Application.Cohorts;
+using LectureHub.Application.Common.Exceptions;
 using LectureHub.Domain.Cohorts;
 using LectureHub.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -96,28 +97,91 @@ internal sealed class CohortSeats(AppDbContext db) : ICohortSeats
 
     public async Task<Guid?> HandOverSeatAsync(Guid cohortId, Guid fromStudentId, CancellationToken cancellationToken)
     {
-        var next = (await db.Database.SqlQuery<Guid>($"""
-            SELECT id AS "Value" FROM cohort_applications
-            WHERE cohort_id = {cohortId} AND status = 'Waitlisted'
-            ORDER BY waitlist_number LIMIT 1
-            FOR UPDATE SKIP LOCKED
-            """).ToListAsync(cancellationToken)).Cast<Guid?>().SingleOrDefault();
-        if (next is null)
+        if (await NextWaitlistedAsync(cohortId, [], cancellationToken) is not { } next)
         {
             await ReleaseAsync(cohortId, fromStudentId, cancellationToken);
             return null;
         }
 
         // Its waitlist place first: a student holds one place per cohort (unique), even within a transaction.
+        await ReleaseAsync(cohortId, next.StudentId, cancellationToken);
         await db.Database.ExecuteSqlAsync($"""
-            UPDATE cohort_slots SET student_id = NULL
-            WHERE cohort_id = {cohortId} AND student_id = (SELECT student_id FROM cohort_applications WHERE id = {next})
-            """, cancellationToken);
-        await db.Database.ExecuteSqlAsync($"""
-            UPDATE cohort_slots SET student_id = (SELECT student_id FROM cohort_applications WHERE id = {next})
+            UPDATE cohort_slots SET student_id = {next.StudentId}
             WHERE cohort_id = {cohortId} AND kind = 'Seat' AND student_id = {fromStudentId}
             """, cancellationToken);
-        return next;
+        return next.Id;
+    }
+
+    public Task HoldCohortAsync(Guid cohortId, bool exclusive, CancellationToken cancellationToken) => exclusive
+        ? db.Database.SqlQuery<int>($"""SELECT 1 AS "Value" FROM cohorts WHERE id = {cohortId} FOR NO KEY UPDATE""").ToListAsync(cancellationToken)
+        : db.Database.SqlQuery<int>($"""SELECT 1 AS "Value" FROM cohorts WHERE id = {cohortId} FOR SHARE""").ToListAsync(cancellationToken);
+
+    public async Task ResizeAsync(Guid cohortId, (int Seats, int Waitlist) from, (int Seats, int Waitlist) to, CancellationToken cancellationToken)
+    {
+        foreach (var (kind, old, size) in new[] { (SlotKind.Seat, from.Seats, to.Seats), (SlotKind.Waitlist, from.Waitlist, to.Waitlist) })
+        {
+            var name = kind.ToString();
+            if (size > old)
+            {
+                await db.Database.ExecuteSqlAsync($"""
+                    INSERT INTO cohort_slots (cohort_id, kind, number) SELECT {cohortId}, {name}, n FROM generate_series({old + 1}, {size}) n
+                    """, cancellationToken);
+            }
+            else if (size < old && await db.Database.ExecuteSqlAsync($"""
+                         DELETE FROM cohort_slots WHERE cohort_id = {cohortId} AND kind = {name} AND number > {size} AND student_id IS NULL
+                         """, cancellationToken) != old - size)
+            {
+                throw new ConflictException("COHORT_CHANGE_NOT_ALLOWED", $"A {name.ToLowerInvariant()} place beyond {size} is held; the capacity can no longer shrink.");
+            }
+        }
+    }
+
+    public async Task<IReadOnlyList<Guid>> FillSeatsFromWaitlistAsync(Guid cohortId, CancellationToken cancellationToken)
+    {
+        // Promoted applications keep their Waitlisted status until the caller's changes are saved: passed over by id.
+        var promoted = new List<Guid>();
+        while (true)
+        {
+            var seat = await db.Database.SqlQuery<int>($"""
+                SELECT number AS "Value" FROM cohort_slots WHERE cohort_id = {cohortId} AND kind = 'Seat' AND student_id IS NULL
+                ORDER BY number LIMIT 1 FOR UPDATE SKIP LOCKED
+                """).ToListAsync(cancellationToken);
+            if (seat is not [var number] || await NextWaitlistedAsync(cohortId, promoted, cancellationToken) is not { } next)
+            {
+                return promoted;
+            }
+
+            await ReleaseAsync(cohortId, next.StudentId, cancellationToken);
+            await db.Database.ExecuteSqlAsync($"""
+                UPDATE cohort_slots SET student_id = {next.StudentId} WHERE cohort_id = {cohortId} AND kind = 'Seat' AND number = {number}
+                """, cancellationToken);
+            promoted.Add(next.Id);
+        }
+    }
+
+    public Task CloseAsync(Guid cohortId, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlAsync($"UPDATE cohort_slots SET student_id = NULL WHERE cohort_id = {cohortId} AND student_id IS NOT NULL", cancellationToken);
+
+    public async Task<SeatsDto> CountAsync(Cohort cohort, CancellationToken cancellationToken)
+    {
+        var counts = (await db.Database.SqlQuery<HeldPlaces>($"""
+            SELECT count(*) FILTER (WHERE kind = 'Seat' AND student_id IS NOT NULL)::int AS seats,
+                   count(*) FILTER (WHERE kind = 'Waitlist' AND student_id IS NOT NULL)::int AS waitlist
+            FROM cohort_slots WHERE cohort_id = {cohort.Id}
+            """).ToListAsync(cancellationToken)).Single();
+        return new SeatsDto(cohort.Capacity, counts.Seats, cohort.WaitlistCapacity, counts.Waitlist);
+    }
+
+    /// <summary>The longest-waiting waitlisted application no other transaction is changing, locked, other than those passed over.</summary>
+    private async Task<WaitlistedApplicant?> NextWaitlistedAsync(Guid cohortId, List<Guid> except, CancellationToken cancellationToken)
+    {
+        var ids = except.ToArray();
+        return (await db.Database.SqlQuery<WaitlistedApplicant>($"""
+            SELECT id, student_id FROM cohort_applications
+            WHERE cohort_id = {cohortId} AND status = 'Waitlisted' AND NOT (id = ANY({ids}))
+            ORDER BY waitlist_number LIMIT 1
+            FOR UPDATE SKIP LOCKED
+            """).ToListAsync(cancellationToken)).SingleOrDefault();
     }
 
     /// <summary>
@@ -157,4 +221,8 @@ internal sealed class CohortSeats(AppDbContext db) : ICohortSeats
     }
 
     private sealed record TakenPlace(string Kind, long? WaitlistNumber);
+
+    private sealed record HeldPlaces(int Seats, int Waitlist);
+
+    private sealed record WaitlistedApplicant(Guid Id, Guid StudentId);
 }

@@ -14,9 +14,10 @@ internal static class CohortEndpoints
     {
         var group = api.MapGroup("/cohorts").WithTags("Cohorts");
 
-        group.MapGet("/", async Task<Ok<IReadOnlyList<CohortCardDto>>> (ISender sender, CancellationToken ct, Guid? courseId = null) =>
-                TypedResults.Ok(await sender.Send(new ListRecruitingCohortsQuery(courseId), ct)))
-            .WithSummary("Public cohorts still recruiting (optionally one course's), soonest deadline first, with live seat counts");
+        group.MapGet("/", async Task<Ok<CohortCardPage>> ([AsParameters] ListCohortsQuery query, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(query, ct)))
+            .ProducesValidationProblem()
+            .WithSummary("Public cohorts recruiting or about to, soonest deadline first (keyset pages), by trade, course, online, region and class dates, with live seat counts");
 
         group.MapGet("/{id:guid}", async Task<Ok<CohortDto>> (Guid id, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new GetCohortQuery(id), ct)))
@@ -33,6 +34,25 @@ internal static class CohortEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Open a cohort (an Instructor for their own course, or an Admin)");
+
+        group.MapPut("/{id:guid}", async Task<Ok<CohortDto>> (Guid id, ReviseCohortCommand command, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(command with { Id = id }, ct)))
+            .RequireAuthorization(AuthSetup.Instructor)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithSummary("Change a cohort (the owner or an Admin; the body is a cohort's full details, the path gives the id; questions and terms only when they change); once people applied, the course, selection, fee, schedule and place are fixed and the seats can only grow");
+
+        group.MapPost("/{id:guid}/cancel", async Task<Ok<CancelledCohortDto>> (Guid id, ReasonRequest request, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new CancelCohortCommand(id, request.Reason), ct)))
+            .RequireAuthorization(AuthSetup.Instructor)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Call a cohort off with a reason (the owner or an Admin): every active application is cancelled and its applicant emailed");
 
         var applications = group.MapGroup("/{id:guid}/applications").RequireAuthorization()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -64,7 +84,7 @@ internal static class CohortEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .WithSummary("Approve a reviewed application if a seat is free (the owner or an Admin)");
 
-        applications.MapPost("/{applicationId:guid}/reject", async Task<Ok<ApplicationDto>> (Guid id, Guid applicationId, RejectRequest request, ISender sender, CancellationToken ct) =>
+        applications.MapPost("/{applicationId:guid}/reject", async Task<Ok<ApplicationDto>> (Guid id, Guid applicationId, ReasonRequest request, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new RejectApplicationCommand(id, applicationId, request.Reason), ct)))
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -82,7 +102,7 @@ internal static class CohortEndpoints
 
     internal sealed record ApplyRequest(IReadOnlyList<FormAnswer>? Answers, IReadOnlyList<AcceptedTerm>? AcceptedTerms);
 
-    internal sealed record RejectRequest(string Reason);
+    internal sealed record ReasonRequest(string Reason);
 
     internal sealed record ListApplicationsRequest(ApplicationStatus? Status, string? Cursor, int? Limit);
 }

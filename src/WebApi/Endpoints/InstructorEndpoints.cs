@@ -1,3 +1,4 @@
+using LectureHub.Application.Cohorts.Queries;
 using LectureHub.Application.Courses.Queries;
 using LectureHub.Application.Questions;
 using LectureHub.Application.Questions.Queries;
@@ -35,6 +36,12 @@ internal static class InstructorEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("One of your courses' students, latest enrolled first (keyset pages): name, enrolled, verified progress, last watched, completed");
+
+        group.MapGet("/cohorts", async Task<Ok<OwnedCohortPage>> ([AsParameters] ListMyCohortsQuery query, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(query, ct)))
+            .WithTags("Cohorts")
+            .ProducesValidationProblem()
+            .WithSummary("The cohorts you opened in every state (unlisted, past, cancelled), newest first (keyset pages), with seats and pending reviews");
 
         group.MapGet("/statements", async Task<Ok<IReadOnlyList<StatementDto>>> (ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListStatementsQuery(AllInstructors: false), ct)))

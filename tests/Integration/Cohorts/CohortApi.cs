@@ -16,6 +16,8 @@ public sealed record Cohort(Guid Id, Guid OwnerId, string Title, string Selectio
 
 public sealed record CohortCard(Guid Id, Guid? CourseId, string Title, string Selection, Seats Seats);
 
+public sealed record CohortCardPage(List<CohortCard> Items, string? NextCursor);
+
 public sealed record FormDto(int Version, List<Question> Questions);
 
 public sealed record Question(string Key, string Label, string Kind, bool Required, List<string> Options);
@@ -31,7 +33,8 @@ public static class CohortApi
 {
     public static object NewCohort(
         int capacity = 3, int waitlist = 2, string selection = "FirstCome", DateTimeOffset? recruitStarts = null, DateTimeOffset? recruitEnds = null,
-        DateTimeOffset? classStarts = null) => new
+        DateTimeOffset? classStarts = null, bool online = false, string? region = null, Guid? categoryId = null, string visibility = "Public",
+        long fee = 120_000) => new
         {
             title = "TIG 용접 주말 실습반",
             description = "서울 성수동 실습장, 장비 제공",
@@ -42,10 +45,12 @@ public static class CohortApi
             recruitEndsAt = recruitEnds ?? DateTimeOffset.UtcNow.AddDays(7),
             classStartsAt = classStarts ?? DateTimeOffset.UtcNow.AddDays(8),
             classEndsAt = (classStarts ?? DateTimeOffset.UtcNow.AddDays(8)).AddHours(6),
-            location = "서울 성동구 성수이로 1",
-            isOnline = false,
-            feeKrw = 120_000,
-            visibility = "Public",
+            location = online ? null : "서울 성동구 성수이로 1",
+            isOnline = online,
+            region,
+            categoryId,
+            feeKrw = fee,
+            visibility,
             questions = new object[]
             {
                 new { key = "experience", label = "용접 경력", kind = "SingleChoice", required = true, options = new[] { "없음", "1년 미만", "1년 이상" } },

@@ -22,11 +22,11 @@ public sealed class CohortTests(ApiFactory factory) : ApiTest(factory)
         await (await Client.ApplyAsync(open.Id, student)).ReadAsync<Application>(HttpStatusCode.Created);
         await Api.SettledAsync();
 
-        var list = await (await Client.GetAsync("/api/v1/cohorts")).ReadAsync<List<CohortCard>>(HttpStatusCode.OK);
+        var list = (await (await Client.GetAsync("/api/v1/cohorts")).ReadAsync<CohortCardPage>(HttpStatusCode.OK)).Items;
 
         Assert.Equal([open.Id, later.Id], list.Select(c => c.Id));
         Assert.Equal((2, 1), (list[0].Seats.Capacity, list[0].Seats.Taken));
-        Assert.Empty(await (await Client.GetAsync($"/api/v1/cohorts?courseId={Guid.NewGuid()}")).ReadAsync<List<CohortCard>>(HttpStatusCode.OK));
+        Assert.Empty((await (await Client.GetAsync($"/api/v1/cohorts?courseId={Guid.NewGuid()}")).ReadAsync<CohortCardPage>(HttpStatusCode.OK)).Items);
     }
 
     [Fact]

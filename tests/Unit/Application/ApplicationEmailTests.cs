@@ -13,7 +13,7 @@ public sealed class ApplicationEmailTests
 
     private static ApplicantNoticeFacts Facts(string language = Languages.Korean, string name = "김용접") => new(
         "kim@example.com", name, language, "TIG 용접 주말 실습반", new DateTimeOffset(2027, 3, 6, 0, 30, 0, TimeSpan.Zero), "서울 성동구", IsOnline: false,
-        WaitlistPosition: 7, RejectionReason: "경력 미달");
+        WaitlistPosition: 7, Reason: "경력 미달");
 
     public static TheoryData<string, ApplicationNotice> EveryTemplate()
     {
@@ -44,14 +44,24 @@ public sealed class ApplicationEmailTests
     }
 
     [Theory]
-    [InlineData(ApplicationStatus.Approved, false, ApplicationNotice.Approved)]
-    [InlineData(ApplicationStatus.Approved, true, ApplicationNotice.Promoted)]
-    [InlineData(ApplicationStatus.Waitlisted, false, ApplicationNotice.Waitlisted)]
-    [InlineData(ApplicationStatus.Applied, false, ApplicationNotice.Applied)]
-    [InlineData(ApplicationStatus.Rejected, false, ApplicationNotice.Rejected)]
-    [InlineData(ApplicationStatus.Cancelled, false, ApplicationNotice.Cancelled)]
-    public void A_status_change_maps_to_its_notice(ApplicationStatus status, bool promoted, ApplicationNotice expected) =>
-        Assert.Equal(expected, ApplicationEmails.NoticeFor(status, promoted));
+    [InlineData(ApplicationStatus.Approved, false, false, ApplicationNotice.Approved)]
+    [InlineData(ApplicationStatus.Approved, true, false, ApplicationNotice.Promoted)]
+    [InlineData(ApplicationStatus.Waitlisted, false, false, ApplicationNotice.Waitlisted)]
+    [InlineData(ApplicationStatus.Applied, false, false, ApplicationNotice.Applied)]
+    [InlineData(ApplicationStatus.Rejected, false, false, ApplicationNotice.Rejected)]
+    [InlineData(ApplicationStatus.Cancelled, false, false, ApplicationNotice.Cancelled)]
+    [InlineData(ApplicationStatus.Cancelled, false, true, ApplicationNotice.CohortCancelled)]
+    public void A_status_change_maps_to_its_notice(ApplicationStatus status, bool promoted, bool cohortCancelled, ApplicationNotice expected) =>
+        Assert.Equal(expected, ApplicationEmails.NoticeFor(new CohortApplicationChanged(ApplicationId, Guid.NewGuid(), Guid.NewGuid(), status, promoted, cohortCancelled)));
+
+    [Fact]
+    public void A_cancelled_cohort_tells_the_applicant_why()
+    {
+        var email = ApplicationEmails.Compose(ApplicationId, ApplicationNotice.CohortCancelled, Facts() with { Reason = "강사 부상" });
+
+        Assert.Contains("사유: 강사 부상", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains("2027년 3월 6일", email.TextBody, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void Values_are_filled_in_one_pass_and_html_escaped()

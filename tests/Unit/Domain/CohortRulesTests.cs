@@ -64,6 +64,84 @@ public sealed class CohortRulesTests
         Assert.Equal((2, 1, 3), (cohort.Form.Version, application.Form.Version, application.Form.Questions.Count));
     }
 
+    [Fact]
+    public void The_same_questions_again_keep_the_form_version()
+    {
+        var cohort = NewCohort();
+
+        cohort.ReviseForm([Experience with { Options = ["없음", "1년 이상"] }, Tools, Motivation], Now);
+
+        Assert.Equal(1, cohort.Form.Version);
+    }
+
+    [Fact]
+    public void Before_anyone_applies_everything_may_change()
+    {
+        var cohort = NewCohort();
+
+        cohort.Revise(Details(capacity: 2) with { FeeKrw = 0, IsOnline = true, Location = null, Selection = SelectionType.Review }, anyApplications: false, Now);
+
+        Assert.Equal((2, 0L, true, SelectionType.Review), (cohort.Capacity, cohort.FeeKrw, cohort.IsOnline, cohort.Selection));
+    }
+
+    [Fact]
+    public void Once_people_applied_the_fee_schedule_and_place_are_fixed_and_seats_only_grow()
+    {
+        var cohort = NewCohort();
+
+        foreach (var changed in new[]
+                 {
+                     Details() with { FeeKrw = 1 }, Details(classStarts: Now.AddDays(3)), Details() with { Location = "부산" },
+                     Details() with { Region = "seoul" }, Details() with { Selection = SelectionType.Review }, Details(capacity: 9),
+                 })
+        {
+            Assert.Equal("COHORT_CHANGE_NOT_ALLOWED", Assert.Throws<DomainException>(() => cohort.Revise(changed, anyApplications: true, Now)).Code);
+        }
+
+        Assert.Equal("COHORT_SCHEDULE_INVALID", Assert.Throws<DomainValidationException>(
+            () => cohort.Revise(Details() with { RecruitEndsAt = Now.AddMinutes(-1) }, anyApplications: true, Now)).Code);
+        cohort.Revise(Details(capacity: 12) with { Title = "TIG 증원반", RecruitEndsAt = Now.AddDays(1.5), Visibility = CohortVisibility.Unlisted }, anyApplications: true, Now);
+        Assert.Equal(("TIG 증원반", 12, CohortVisibility.Unlisted), (cohort.Title, cohort.Capacity, cohort.Visibility));
+    }
+
+    [Fact]
+    public void A_cancelled_or_ended_cohort_takes_no_changes_and_no_applications()
+    {
+        var cohort = NewCohort();
+        var ended = NewCohort();
+
+        cohort.Cancel(" 강사 부상 ", Now);
+
+        Assert.Equal(("강사 부상", Now), (cohort.CancellationReason, cohort.CancelledAt!.Value));
+        Assert.False(cohort.IsRecruiting(Now));
+        Assert.Equal("COHORT_CANCELLED", Assert.Throws<DomainException>(() => cohort.CheckApplication([new("experience", ["없음"])], Safety, Now)).Code);
+        Assert.Equal("COHORT_CANCELLED", Assert.Throws<DomainException>(() => cohort.Cancel("again", Now)).Code);
+        Assert.Equal("COHORT_CANCELLED", Assert.Throws<DomainException>(() => cohort.Revise(Details(), anyApplications: false, Now)).Code);
+        Assert.Equal("COHORT_ENDED", Assert.Throws<DomainException>(() => ended.Revise(Details(), anyApplications: false, Now.AddDays(3))).Code);
+    }
+
+    [Fact]
+    public void A_region_is_a_known_one_and_only_for_offline_cohorts()
+    {
+        Assert.Equal("COHORT_REGION_INVALID", Assert.Throws<DomainValidationException>(() => Cohort.Create(Guid.NewGuid(), Details() with { Region = "mars" }, [], [], Now)).Code);
+        Assert.Equal("COHORT_REGION_INVALID", Assert.Throws<DomainValidationException>(
+            () => Cohort.Create(Guid.NewGuid(), Details() with { IsOnline = true, Region = "seoul" }, [], [], Now)).Code);
+        Assert.Equal("busan", Cohort.Create(Guid.NewGuid(), Details() with { Region = "busan" }, [], [], Now).Region);
+    }
+
+    [Fact]
+    public void An_application_ends_with_its_cohort_and_says_so()
+    {
+        var cohort = NewCohort();
+        var application = CohortApplication.Submit(cohort, Guid.NewGuid(), [], Safety, ApplicationStatus.Waitlisted, 3, Now);
+
+        application.CancelWithCohort(Now);
+
+        Assert.Equal(ApplicationStatus.Cancelled, application.Status);
+        Assert.True(Assert.IsType<CohortApplicationChanged>(application.DomainEvents[^1]).CohortCancelled);
+        Assert.Equal("APPLICATION_NOT_ACTIVE", Assert.Throws<DomainException>(() => application.CancelWithCohort(Now)).Code);
+    }
+
     [Theory]
     [InlineData(0, "COHORT_CAPACITY_INVALID")]
     [InlineData(10_001, "COHORT_CAPACITY_INVALID")]

@@ -36,6 +36,9 @@ internal sealed class ApplyToCohortHandler(
 {
     public async ValueTask<ApplicationDto> Handle(ApplyToCohortCommand command, CancellationToken cancellationToken)
     {
+        // Shared with other applicants, so the owner's cancellation or change waits for this one (and the cohort read
+        // next is as they left it).
+        await seats.HoldCohortAsync(command.CohortId, exclusive: false, cancellationToken);
         var cohort = await cohorts.LoadAsync(command.CohortId, cancellationToken);
         var studentId = currentUser.RequiredUserId;
         var now = clock.GetUtcNow();

@@ -12,22 +12,12 @@ public sealed record CreateCohortCommand(
     string Title, string? Description, Guid? CourseId, int Capacity, int WaitlistCapacity, SelectionType Selection,
     DateTimeOffset RecruitStartsAt, DateTimeOffset RecruitEndsAt, DateTimeOffset ClassStartsAt, DateTimeOffset ClassEndsAt,
     string? Location, bool IsOnline, long FeeKrw, CohortVisibility Visibility,
-    IReadOnlyList<FormQuestion>? Questions, IReadOnlyList<CohortTerm>? Terms) : ICommand<CohortDto>;
+    IReadOnlyList<FormQuestion>? Questions, IReadOnlyList<CohortTerm>? Terms, Guid? CategoryId = null, string? Region = null)
+    : ICommand<CohortDto>, ICohortFields;
 
 internal sealed class CreateCohortValidator : AbstractValidator<CreateCohortCommand>
 {
-    public CreateCohortValidator()
-    {
-        RuleFor(c => c.Title).NotEmpty().MaximumLength(Cohort.MaxTitleLength);
-        RuleFor(c => c.Description).MaximumLength(Cohort.MaxDescriptionLength);
-        RuleFor(c => c.Location).MaximumLength(Cohort.MaxLocationLength);
-        RuleFor(c => c.Selection).IsInEnum();
-        RuleFor(c => c.Visibility).IsInEnum();
-        RuleFor(c => c.Questions).Must(q => q is null || q.Count <= CohortForm.MaxQuestions).WithMessage($"At most {CohortForm.MaxQuestions} questions.");
-        RuleForEach(c => c.Questions).SetValidator(new FormQuestionValidator());
-        RuleFor(c => c.Terms).Must(t => t is null || t.Count <= CohortTerm.MaxTerms).WithMessage($"At most {CohortTerm.MaxTerms} terms.");
-        RuleForEach(c => c.Terms).SetValidator(new CohortTermValidator());
-    }
+    public CreateCohortValidator() => Include(new CohortFieldsValidator());
 }
 
 internal sealed class CreateCohortHandler(
@@ -36,16 +26,8 @@ internal sealed class CreateCohortHandler(
 {
     public async ValueTask<CohortDto> Handle(CreateCohortCommand command, CancellationToken cancellationToken)
     {
-        if (command.CourseId is { } courseId)
-        {
-            await courses.LoadForEditAsync(currentUser, courseId, cancellationToken);
-        }
-
-        var details = new CohortDetails(
-            command.Title, command.Description ?? "", command.CourseId, command.Capacity, command.WaitlistCapacity, command.Selection,
-            command.RecruitStartsAt, command.RecruitEndsAt, command.ClassStartsAt, command.ClassEndsAt, command.Location, command.IsOnline,
-            command.FeeKrw, command.Visibility);
-        var cohort = Cohort.Create(currentUser.RequiredUserId, details, command.Questions ?? [], command.Terms ?? [], clock.GetUtcNow());
+        var course = command.CourseId is { } courseId ? await courses.LoadForEditAsync(currentUser, courseId, cancellationToken) : null;
+        var cohort = Cohort.Create(currentUser.RequiredUserId, command.ToDetails(course?.CategoryId), command.Questions ?? [], command.Terms ?? [], clock.GetUtcNow());
         await cohorts.AddAsync(cohort, cancellationToken);
         await seats.OpenAsync(cohort, cancellationToken);
         return CohortDto.From(cohort, new SeatsDto(cohort.Capacity, 0, cohort.WaitlistCapacity, 0));

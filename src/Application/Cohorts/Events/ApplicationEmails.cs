@@ -15,12 +15,13 @@ public enum ApplicationNotice
     Waitlisted,
     Rejected,
     Cancelled,
+    CohortCancelled,
 }
 
 /// <summary>The applicant and cohort facts an email needs, read after the change committed.</summary>
 internal sealed record ApplicantNoticeFacts(
     string Email, string DisplayName, string Language, string CohortTitle, DateTimeOffset ClassStartsAt, string? Location, bool IsOnline,
-    long? WaitlistPosition, string? RejectionReason);
+    long? WaitlistPosition, string? Reason);
 
 /// <summary>
 /// The Korean and English templates for cohort application emails. Placeholders: {name}, {cohort}, {start},
@@ -56,6 +57,10 @@ internal static class ApplicationEmails
             "[LectureHub] '{cohort}' 신청이 취소되었습니다",
             "{name}님, '{cohort}' 신청이 취소되었습니다. 확보했던 자리는 다음 대기자에게 넘어갑니다.",
             "직접 취소하지 않으셨다면 고객센터로 알려 주세요."),
+        [(Languages.Korean, ApplicationNotice.CohortCancelled)] = new(
+            "[LectureHub] '{cohort}' 일정이 취소되었습니다",
+            "{name}님, 주최 측 사정으로 '{cohort}' ({start}) 일정이 취소되어 신청도 함께 취소되었습니다.",
+            "사유: {reason}"),
 
         [(Languages.English, ApplicationNotice.Applied)] = new(
             "[LectureHub] We received your application to '{cohort}'",
@@ -81,19 +86,24 @@ internal static class ApplicationEmails
             "[LectureHub] Your application to '{cohort}' was cancelled",
             "Hi {name}, your application to '{cohort}' was cancelled. Any place you held passes to the next person waiting.",
             "If you did not cancel it, please tell our support team."),
+        [(Languages.English, ApplicationNotice.CohortCancelled)] = new(
+            "[LectureHub] '{cohort}' has been cancelled",
+            "Hi {name}, the organiser has cancelled '{cohort}' ({start}), so your application is cancelled with it.",
+            "Reason: {reason}"),
     };
 
     /// <summary>Every (language, notice) pair has a template; unit tests hold this true.</summary>
     public static IEnumerable<(string Language, ApplicationNotice Notice)> Keys => Templates.Keys;
 
-    public static ApplicationNotice NoticeFor(ApplicationStatus status, bool promoted) => status switch
+    public static ApplicationNotice NoticeFor(CohortApplicationChanged change) => change.Status switch
     {
-        ApplicationStatus.Approved => promoted ? ApplicationNotice.Promoted : ApplicationNotice.Approved,
+        ApplicationStatus.Cancelled when change.CohortCancelled => ApplicationNotice.CohortCancelled,
+        ApplicationStatus.Approved => change.Promoted ? ApplicationNotice.Promoted : ApplicationNotice.Approved,
         ApplicationStatus.Applied => ApplicationNotice.Applied,
         ApplicationStatus.Waitlisted => ApplicationNotice.Waitlisted,
         ApplicationStatus.Rejected => ApplicationNotice.Rejected,
         ApplicationStatus.Cancelled => ApplicationNotice.Cancelled,
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "No email for this status."),
+        _ => throw new ArgumentOutOfRangeException(nameof(change), change.Status, "No email for this status."),
     };
 
     public static EmailMessage Compose(Guid applicationId, ApplicationNotice notice, ApplicantNoticeFacts facts)
@@ -107,7 +117,7 @@ internal static class ApplicationEmails
             ["{start}"] = FormatStart(facts.ClassStartsAt, language),
             ["{place}"] = facts.IsOnline ? (language == Languages.Korean ? "온라인" : "Online") : facts.Location ?? "",
             ["{position}"] = facts.WaitlistPosition?.ToString(CultureInfo.InvariantCulture) ?? "",
-            ["{reason}"] = facts.RejectionReason ?? "",
+            ["{reason}"] = facts.Reason ?? "",
         };
         return template.Render(facts.Email, facts.DisplayName, language, values, $"cohort-application.{applicationId:N}.{notice.ToString().ToLowerInvariant()}");
     }

@@ -15,6 +15,7 @@ internal sealed class GetCohortHandler(IReadDb db) : IQueryHandler<GetCohortQuer
                c.selection AS "Selection", c.recruit_starts_at AS "RecruitStartsAt", c.recruit_ends_at AS "RecruitEndsAt",
                c.class_starts_at AS "ClassStartsAt", c.class_ends_at AS "ClassEndsAt", c.location AS "Location", c.is_online AS "IsOnline",
                c.fee_krw AS "FeeKrw", c.visibility AS "Visibility", c.form::text AS "Form", c.terms::text AS "Terms",
+               c.category_id AS "CategoryId", c.region AS "Region", c.cancelled_at AS "CancelledAt", c.cancellation_reason AS "CancellationReason",
                {SeatsSql.Columns}
         FROM cohorts c
         WHERE c.id = @Id
@@ -27,12 +28,13 @@ internal sealed class GetCohortHandler(IReadDb db) : IQueryHandler<GetCohortQuer
             row.Id, row.OwnerId, row.CourseId, row.Title, row.Description, Enum.Parse<SelectionType>(row.Selection),
             row.RecruitStartsAt, row.RecruitEndsAt, row.ClassStartsAt, row.ClassEndsAt, row.Location, row.IsOnline, row.FeeKrw,
             Enum.Parse<CohortVisibility>(row.Visibility), StoredJson.Read<CohortForm>(row.Form), StoredJson.Read<List<CohortTerm>>(row.Terms),
-            new SeatsDto(row.Capacity, row.Taken, row.WaitlistCapacity, row.Waitlisted));
+            new SeatsDto(row.Capacity, row.Taken, row.WaitlistCapacity, row.Waitlisted), row.CategoryId, row.Region, row.CancelledAt, row.CancellationReason);
     }
 
     private sealed record Row(
         Guid Id, Guid OwnerId, Guid? CourseId, string Title, string Description, string Selection,
         DateTimeOffset RecruitStartsAt, DateTimeOffset RecruitEndsAt, DateTimeOffset ClassStartsAt, DateTimeOffset ClassEndsAt,
         string? Location, bool IsOnline, long FeeKrw, string Visibility, string Form, string Terms,
+        Guid? CategoryId, string? Region, DateTimeOffset? CancelledAt, string? CancellationReason,
         int Capacity, int Taken, int WaitlistCapacity, int Waitlisted);
 }

@@ -19,15 +19,12 @@ public sealed record ApplicantDto(
 
 public sealed record ApplicationPage(IReadOnlyList<ApplicantDto> Items, string? NextCursor);
 
-internal sealed record ApplicationCursor(DateTimeOffset AppliedAt, Guid Id);
-
 internal sealed class ListCohortApplicationsValidator : AbstractValidator<ListCohortApplicationsQuery>
 {
     public ListCohortApplicationsValidator()
     {
         RuleFor(q => q.Status).IsInEnum();
-        RuleFor(q => q.Cursor).Must(c => c is null || OpaqueCursor.TryDecode<ApplicationCursor>(c, out _))
-            .WithMessage("The cursor is invalid; start again without it.");
+        RuleFor(q => q.Cursor).ValidTimeKeyCursor();
     }
 }
 
@@ -39,9 +36,6 @@ internal sealed class ListCohortApplicationsHandler(IReadDb db, ICurrentUser cur
                a.accepted_terms::text AS "AcceptedTerms", a.rejection_reason AS "RejectionReason", a.applied_at AS "AppliedAt", a.decided_at AS "DecidedAt"
         FROM cohort_applications a JOIN users u ON u.id = a.student_id
         WHERE a.cohort_id = @CohortId AND (@Status::text IS NULL OR a.status = @Status)
-          AND (@AfterTime::timestamptz IS NULL OR (a.applied_at, a.id) > (@AfterTime, @AfterId))
-        ORDER BY a.applied_at, a.id
-        LIMIT @Take
         """;
 
     public async ValueTask<ApplicationPage> Handle(ListCohortApplicationsQuery query, CancellationToken cancellationToken)
@@ -50,13 +44,10 @@ internal sealed class ListCohortApplicationsHandler(IReadDb db, ICurrentUser cur
             ?? throw CohortAccess.NotFound(query.CohortId);
         currentUser.EnsureCanManage(owner);
 
-        var after = query.Cursor is { } text && OpaqueCursor.TryDecode<ApplicationCursor>(text, out var cursor) ? cursor : null;
-        var rows = await db.QueryAsync<Row>(Sql, new
-        {
-            query.CohortId, Status = query.Status?.ToString(), AfterTime = after?.AppliedAt, AfterId = after?.Id, Take = query.Limit + 1,
-        }, cancellationToken);
-        var items = rows.Take(query.Limit).Select(r => r.Dto).ToList();
-        var next = rows.Count > query.Limit ? OpaqueCursor.Encode(new ApplicationCursor(items[^1].AppliedAt, items[^1].Id)) : null;
+        var (rows, next) = await TimeKeyset.PageAsync<Row>(
+            db, Sql, "a.applied_at", "a.id", new() { ["CohortId"] = query.CohortId, ["Status"] = query.Status?.ToString() }, query.Cursor, query.Limit,
+            r => new(r.AppliedAt, r.Id), cancellationToken, oldestFirst: true);
+        var items = rows.Select(r => r.Dto).ToList();
         return new ApplicationPage(items, next);
     }
 

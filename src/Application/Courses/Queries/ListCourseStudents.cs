@@ -25,7 +25,7 @@ public sealed record CourseStudentPage(IReadOnlyList<CourseStudentDto> Items, st
 
 internal sealed class ListCourseStudentsValidator : AbstractValidator<ListCourseStudentsQuery>
 {
-    public ListCourseStudentsValidator() => RuleFor(q => q.Cursor).ValidNewestFirstCursor();
+    public ListCourseStudentsValidator() => RuleFor(q => q.Cursor).ValidTimeKeyCursor();
 }
 
 internal sealed class ListCourseStudentsHandler(IReadDb db, ICurrentUser currentUser) : IQueryHandler<ListCourseStudentsQuery, CourseStudentPage>
@@ -51,7 +51,7 @@ internal sealed class ListCourseStudentsHandler(IReadDb db, ICurrentUser current
             throw CourseAccess.NotFound(query.CourseId); // another instructor's course is not theirs to look into
         }
 
-        var (rows, next) = await NewestFirst.PageAsync<StudentRow>(
+        var (rows, next) = await TimeKeyset.PageAsync<StudentRow>(
             db, Sql, "e.enrolled_at", "e.id", new() { ["CourseId"] = query.CourseId }, query.Cursor, query.Limit, r => new(r.EnrolledAt, r.EnrollmentId), cancellationToken);
         return new CourseStudentPage(
             rows.Select(r => new CourseStudentDto(r.StudentId, r.DisplayName, r.Status, r.EnrolledAt, WatchRules.Percent(r.CoveredMs, r.DurationMs), r.LastWatchedAt, r.CompletedAt))

@@ -24,7 +24,7 @@ public sealed record InstructorCoursePage(IReadOnlyList<InstructorCourseDto> Ite
 
 internal sealed class ListMyCoursesValidator : AbstractValidator<ListMyCoursesQuery>
 {
-    public ListMyCoursesValidator() => RuleFor(q => q.Cursor).ValidNewestFirstCursor();
+    public ListMyCoursesValidator() => RuleFor(q => q.Cursor).ValidTimeKeyCursor();
 }
 
 internal sealed class ListMyCoursesHandler(IReadDb db, ICurrentUser currentUser) : IQueryHandler<ListMyCoursesQuery, InstructorCoursePage>
@@ -51,7 +51,7 @@ internal sealed class ListMyCoursesHandler(IReadDb db, ICurrentUser currentUser)
 
     public async ValueTask<InstructorCoursePage> Handle(ListMyCoursesQuery query, CancellationToken cancellationToken)
     {
-        var (rows, next) = await NewestFirst.PageAsync<InstructorCourseDto>(
+        var (rows, next) = await TimeKeyset.PageAsync<InstructorCourseDto>(
             db, Sql, "c.created_at", "c.id", new() { ["InstructorId"] = currentUser.RequiredUserId }, query.Cursor, query.Limit, c => new(c.CreatedAt, c.Id), cancellationToken);
         return new InstructorCoursePage(rows, next);
     }

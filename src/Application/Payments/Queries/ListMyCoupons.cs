@@ -23,7 +23,7 @@ public sealed record CouponPage(IReadOnlyList<CouponUsageDto> Items, string? Nex
 
 internal sealed class ListMyCouponsValidator : AbstractValidator<ListMyCouponsQuery>
 {
-    public ListMyCouponsValidator() => RuleFor(q => q.Cursor).ValidNewestFirstCursor();
+    public ListMyCouponsValidator() => RuleFor(q => q.Cursor).ValidTimeKeyCursor();
 }
 
 internal sealed class ListMyCouponsHandler(IReadDb db, ICurrentUser currentUser) : IQueryHandler<ListMyCouponsQuery, CouponPage>
@@ -45,7 +45,7 @@ internal sealed class ListMyCouponsHandler(IReadDb db, ICurrentUser currentUser)
     {
         // An Admin's coupons are the platform's (no instructor); an instructor's, their own.
         Guid? owner = currentUser.Role == Role.Admin ? null : currentUser.RequiredUserId;
-        var (rows, next) = await NewestFirst.PageAsync<CouponUsageDto>(
+        var (rows, next) = await TimeKeyset.PageAsync<CouponUsageDto>(
             db, Sql, "c.created_at", "c.id", new() { ["InstructorId"] = owner }, query.Cursor, query.Limit, c => new(c.CreatedAt, c.Id), cancellationToken);
         return new CouponPage(rows, next);
     }

@@ -16,7 +16,7 @@ public sealed record OrderPage(IReadOnlyList<OrderDto> Items, string? NextCursor
 
 internal sealed class ListMyOrdersValidator : AbstractValidator<ListMyOrdersQuery>
 {
-    public ListMyOrdersValidator() => RuleFor(q => q.Cursor).ValidNewestFirstCursor();
+    public ListMyOrdersValidator() => RuleFor(q => q.Cursor).ValidTimeKeyCursor();
 }
 
 /// <summary>An order as stored: its lines, refunds and terms are jsonb, read as text and parsed with the write side's own JSON options.</summary>
@@ -42,7 +42,7 @@ internal sealed class ListMyOrdersHandler(IReadDb db, ICurrentUser currentUser) 
 
     public async ValueTask<OrderPage> Handle(ListMyOrdersQuery query, CancellationToken cancellationToken)
     {
-        var (rows, next) = await NewestFirst.PageAsync<OrderRow>(
+        var (rows, next) = await TimeKeyset.PageAsync<OrderRow>(
             db, Sql, "created_at", "id", new() { ["StudentId"] = currentUser.RequiredUserId }, query.Cursor, query.Limit, r => new(r.CreatedAt, r.Id), cancellationToken);
         return new OrderPage(rows.Select(r => r.ToDto()).ToList(), next);
     }

@@ -135,9 +135,22 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("cancellation_reason");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
                     b.Property<int>("Capacity")
                         .HasColumnType("integer")
                         .HasColumnName("capacity");
+
+                    b.Property<Guid?>("CategoryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("category_id");
 
                     b.Property<DateTimeOffset>("ClassEndsAt")
                         .HasColumnType("timestamp with time zone")
@@ -191,6 +204,11 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("recruit_starts_at");
 
+                    b.Property<string>("Region")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("region");
+
                     b.Property<string>("Selection")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -231,11 +249,18 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_cohorts");
 
+                    b.HasIndex("CategoryId")
+                        .HasDatabaseName("ix_cohorts_category_id");
+
                     b.HasIndex("CourseId")
                         .HasDatabaseName("ix_cohorts_course_id");
 
-                    b.HasIndex("OwnerId")
-                        .HasDatabaseName("ix_cohorts_owner_id");
+                    b.HasIndex("RecruitEndsAt", "Id")
+                        .HasDatabaseName("ix_cohorts_public_recruit_ends_at")
+                        .HasFilter("visibility = 'Public' AND cancelled_at IS NULL");
+
+                    b.HasIndex("OwnerId", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_cohorts_owner_id_created_at_id");
 
                     b.ToTable("cohorts", null, t =>
                         {
@@ -2812,6 +2837,12 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("LectureHub.Domain.Cohorts.Cohort", b =>
                 {
+                    b.HasOne("LectureHub.Domain.Categories.Category", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_cohorts_categories_category_id");
+
                     b.HasOne("LectureHub.Domain.Courses.Course", null)
                         .WithMany()
                         .HasForeignKey("CourseId")
