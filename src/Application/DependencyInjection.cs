@@ -13,6 +13,7 @@ public static class DependencyInjection
         services.AddDomainEventHandlers();
         services.AddScoped<Notifications.Notifier>();
         services.AddScoped<Auth.Commands.ExternalSignIns>();
+        services.AddScoped<Cohorts.CohortFees>();
         services.AddSingleton<Observability.LectureHubMetrics>();
         return services;
     }

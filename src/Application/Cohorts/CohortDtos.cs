@@ -35,10 +35,12 @@ public sealed record CohortDto(
         c.Location, c.IsOnline, c.FeeKrw, c.Visibility, c.Form, c.Terms, seats, c.CategoryId, c.Region, c.CancelledAt, c.CancellationReason);
 }
 
+/// <summary>An application; in a paid cohort an approved one shows when its fee is due, the order for it, and when it was paid.</summary>
 public sealed record ApplicationDto(
     Guid Id, Guid CohortId, Guid StudentId, ApplicationStatus Status, long? WaitlistNumber, int FormVersion, string? RejectionReason,
-    DateTimeOffset AppliedAt, DateTimeOffset? DecidedAt, DateTimeOffset? CancelledAt)
+    DateTimeOffset AppliedAt, DateTimeOffset? DecidedAt, DateTimeOffset? CancelledAt, DateTimeOffset? PaymentDueAt, Guid? OrderId, DateTimeOffset? PaidAt)
 {
-    public static ApplicationDto From(CohortApplication a) =>
-        new(a.Id, a.CohortId, a.StudentId, a.Status, a.WaitlistNumber, a.Form.Version, a.RejectionReason, a.AppliedAt, a.DecidedAt, a.CancelledAt);
+    public static ApplicationDto From(CohortApplication a) => new(
+        a.Id, a.CohortId, a.StudentId, a.Status, a.WaitlistNumber, a.Form.Version, a.RejectionReason, a.AppliedAt, a.DecidedAt, a.CancelledAt,
+        a.PaymentDueAt, a.OrderId, a.PaidAt);
 }

@@ -28,3 +28,8 @@ public sealed class ActiveCohortApplicationsSpec : Specification<CohortApplicati
     public ActiveCohortApplicationsSpec(Guid cohortId) => Query.Where(a => a.CohortId == cohortId
         && (a.Status == ApplicationStatus.Applied || a.Status == ApplicationStatus.Approved || a.Status == ApplicationStatus.Waitlisted));
 }
+
+public sealed class ApplicationByIdSpec : SingleResultSpecification<CohortApplication>
+{
+    public ApplicationByIdSpec(Guid applicationId) => Query.Where(a => a.Id == applicationId);
+}

@@ -44,6 +44,16 @@ public interface ICohortSeats
     /// <summary>Locks one application's row until commit, so its status read next is current (not mid-promotion).</summary>
     Task LockApplicationAsync(Guid applicationId, CancellationToken cancellationToken);
 
+    /// <summary>The same, for the student's application to the cohort (a fee's order names the cohort and the student).</summary>
+    Task LockApplicationAsync(Guid cohortId, Guid studentId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Locks (skipping those another transaction holds) up to <paramref name="limit"/> applications whose fee is past
+    /// due and unpaid with no payment in flight (no PENDING order), and returns their ids. A payment being placed or
+    /// recorded holds the row, so it and the expiry never both happen.
+    /// </summary>
+    Task<IReadOnlyList<Guid>> LockLapsedAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
+
     /// <summary>
     /// A seat for the student if one is free; else, if allowed, a waitlist place; null when none is. A place another
     /// transaction is taking is skipped, unless only such places are left: then the claim waits for them, and gets one

@@ -144,6 +144,13 @@ public sealed class Cohort : Entity
 
     public bool IsOwnedBy(Guid userId) => OwnerId == userId;
 
+    /// <summary>
+    /// When an applicant given a seat now must have paid by: the end of the payment window, or the class's start if
+    /// sooner. Null for a free cohort.
+    /// </summary>
+    public DateTimeOffset? PaymentDueFor(DateTimeOffset now, TimeSpan window) =>
+        FeeKrw == 0 ? null : now + window < ClassStartsAt ? now + window : ClassStartsAt;
+
     public bool IsRecruiting(DateTimeOffset now) => !IsCancelled && now >= RecruitStartsAt && now < RecruitEndsAt;
 
     /// <summary>New questions make a new form version; applications keep the version they answered.</summary>

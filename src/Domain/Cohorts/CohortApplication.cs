@@ -4,9 +4,11 @@ namespace LectureHub.Domain.Cohorts;
 
 /// <summary>
 /// A status change, for notifications. <see cref="Promoted"/>: approved from the waitlist; <see cref="CohortCancelled"/>:
-/// cancelled because the owner called the cohort off.
+/// cancelled because the owner called the cohort off; <see cref="PaymentDueAt"/>: approved in a paid cohort, with the fee's deadline.
 /// </summary>
-public sealed record CohortApplicationChanged(Guid ApplicationId, Guid CohortId, Guid StudentId, ApplicationStatus Status, bool Promoted, bool CohortCancelled = false) : IDomainEvent;
+public sealed record CohortApplicationChanged(
+    Guid ApplicationId, Guid CohortId, Guid StudentId, ApplicationStatus Status, bool Promoted, bool CohortCancelled = false, DateTimeOffset? PaymentDueAt = null)
+    : IDomainEvent;
 
 /// <summary>
 /// One student's application to one cohort (unique per pair). It keeps the form version it answered, with the
@@ -44,12 +46,24 @@ public sealed class CohortApplication : Entity
 
     public DateTimeOffset? CancelledAt { get; private set; }
 
+    /// <summary>In a paid cohort, an approved applicant's deadline for the fee; past it unpaid, the seat goes to the waitlist.</summary>
+    public DateTimeOffset? PaymentDueAt { get; private set; }
+
+    /// <summary>The order for the fee: the latest one placed, and the one that paid once <see cref="PaidAt"/> is set.</summary>
+    public Guid? OrderId { get; private set; }
+
+    public DateTimeOffset? PaidAt { get; private set; }
+
+    /// <summary>Holds a seat whose fee is not paid yet.</summary>
+    public bool AwaitsPayment => Status == ApplicationStatus.Approved && PaymentDueAt is not null && PaidAt is null;
+
     /// <summary>
-    /// A checked application with the outcome of the seat claim: Approved (a seat), Waitlisted (with its number), or
-    /// Applied (REVIEW cohorts claim a seat when approved).
+    /// A checked application with the outcome of the seat claim: Approved (a seat; with the fee's deadline in a paid
+    /// cohort), Waitlisted (with its number), or Applied (REVIEW cohorts claim a seat when approved).
     /// </summary>
     public static CohortApplication Submit(
-        Cohort cohort, Guid studentId, IReadOnlyList<FormAnswer> answers, IReadOnlyList<AcceptedTerm> accepted, ApplicationStatus outcome, long? waitlistNumber, DateTimeOffset now)
+        Cohort cohort, Guid studentId, IReadOnlyList<FormAnswer> answers, IReadOnlyList<AcceptedTerm> accepted, ApplicationStatus outcome, long? waitlistNumber,
+        DateTimeOffset now, DateTimeOffset? paymentDueAt = null)
     {
         if (outcome is not (ApplicationStatus.Applied or ApplicationStatus.Approved or ApplicationStatus.Waitlisted) || (outcome == ApplicationStatus.Waitlisted) != waitlistNumber.HasValue)
         {
@@ -60,6 +74,7 @@ public sealed class CohortApplication : Entity
         {
             CohortId = cohort.Id, StudentId = studentId, Status = outcome, WaitlistNumber = waitlistNumber, Form = cohort.Form,
             Answers = answers, AcceptedTerms = accepted, AppliedAt = now, DecidedAt = outcome == ApplicationStatus.Applied ? null : now,
+            PaymentDueAt = outcome == ApplicationStatus.Approved ? paymentDueAt : null,
         };
         application.Changed(promoted: false);
         return application;
@@ -68,11 +83,10 @@ public sealed class CohortApplication : Entity
     public bool IsActive => Status is ApplicationStatus.Applied or ApplicationStatus.Approved or ApplicationStatus.Waitlisted;
 
     /// <summary>The owner approves a reviewed application; the caller has claimed its seat.</summary>
-    public void Approve(DateTimeOffset now)
+    public void Approve(DateTimeOffset now, DateTimeOffset? paymentDueAt)
     {
         Require(ApplicationStatus.Applied, "approved");
-        Status = ApplicationStatus.Approved;
-        DecidedAt = now;
+        (Status, DecidedAt, PaymentDueAt) = (ApplicationStatus.Approved, now, paymentDueAt);
         Changed(promoted: false);
     }
 
@@ -86,11 +100,10 @@ public sealed class CohortApplication : Entity
     }
 
     /// <summary>Waitlisted → Approved, when a seat frees up; the caller has moved the seat.</summary>
-    public void Promote(DateTimeOffset now)
+    public void Promote(DateTimeOffset now, DateTimeOffset? paymentDueAt)
     {
         Require(ApplicationStatus.Waitlisted, "promoted");
-        Status = ApplicationStatus.Approved;
-        DecidedAt = now;
+        (Status, DecidedAt, PaymentDueAt) = (ApplicationStatus.Approved, now, paymentDueAt);
         Changed(promoted: true);
     }
 
@@ -98,6 +111,11 @@ public sealed class CohortApplication : Entity
     public ApplicationStatus Cancel(DateTimeOffset classStartsAt, DateTimeOffset now)
     {
         EnsureActive();
+        if (PaidAt is not null)
+        {
+            throw new DomainException("APPLICATION_PAID", "The fee is paid: ask for a refund instead (POST …/applications/{id}/refund), which gives up the seat.");
+        }
+
         if (now >= classStartsAt)
         {
             throw new DomainException("CLASS_ALREADY_STARTED", "The class has started; applications can no longer be cancelled.");
@@ -118,6 +136,65 @@ public sealed class CohortApplication : Entity
         Raise(new CohortApplicationChanged(Id, CohortId, StudentId, Status, Promoted: false, CohortCancelled: true));
     }
 
+    /// <summary>An order for the fee was placed: it is the one whose payment counts.</summary>
+    public void AttachOrder(Guid orderId, DateTimeOffset now)
+    {
+        EnsurePayable();
+        if (now >= PaymentDueAt)
+        {
+            throw new DomainException("PAYMENT_WINDOW_CLOSED", $"The fee was due by {PaymentDueAt:yyyy-MM-dd HH:mm} (UTC); the seat is being offered to the waitlist.");
+        }
+
+        OrderId = orderId;
+    }
+
+    /// <summary>The fee's order was paid: the seat is the applicant's for good. Late is fine if the order was placed in time.</summary>
+    public void MarkPaid(Guid orderId, DateTimeOffset now)
+    {
+        EnsurePayable();
+        if (OrderId != orderId)
+        {
+            throw new DomainException("APPLICATION_NOT_PAYABLE", $"Order {orderId} is not this application's current order.");
+        }
+
+        PaidAt = now;
+    }
+
+    /// <summary>The deadline passed unpaid (and no payment is in flight): the caller hands the seat to the waitlist.</summary>
+    public void ExpireUnpaid(DateTimeOffset now)
+    {
+        EnsurePayable();
+        if (now < PaymentDueAt)
+        {
+            throw new DomainException("PAYMENT_NOT_DUE", $"The fee is due by {PaymentDueAt:O}.");
+        }
+
+        Status = ApplicationStatus.Expired;
+        Changed(promoted: false);
+    }
+
+    /// <summary>The paid fee was refunded: the seat is given up (the caller hands it over).</summary>
+    public void EndAfterRefund(DateTimeOffset now)
+    {
+        if (Status != ApplicationStatus.Approved || PaidAt is null)
+        {
+            throw new DomainException("APPLICATION_STATE_INVALID", $"Only a paid, approved application ends with its refund; this one is {Status.ToString().ToLowerInvariant()}.");
+        }
+
+        (Status, CancelledAt) = (ApplicationStatus.Cancelled, now);
+        Changed(promoted: false);
+    }
+
+    private void EnsurePayable()
+    {
+        if (!AwaitsPayment)
+        {
+            throw new DomainException("APPLICATION_NOT_PAYABLE", PaidAt is not null
+                ? "The fee is paid already."
+                : $"Only an approved application with a fee due can be paid; this one is {Status.ToString().ToLowerInvariant()}.");
+        }
+    }
+
     private void EnsureActive()
     {
         if (!IsActive)
@@ -134,5 +211,6 @@ public sealed class CohortApplication : Entity
         }
     }
 
-    private void Changed(bool promoted) => Raise(new CohortApplicationChanged(Id, CohortId, StudentId, Status, promoted));
+    private void Changed(bool promoted) =>
+        Raise(new CohortApplicationChanged(Id, CohortId, StudentId, Status, promoted, PaymentDueAt: Status == ApplicationStatus.Approved ? PaymentDueAt : null));
 }

@@ -22,6 +22,9 @@ public enum ApplicationStatus
     Waitlisted,
     Rejected,
     Cancelled,
+
+    /// <summary>Given a seat in a paid cohort but not paid in time: the seat went to the waitlist.</summary>
+    Expired,
 }
 
 public enum QuestionKind

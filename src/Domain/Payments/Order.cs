@@ -17,10 +17,16 @@ public enum OrderStatus
     Canceled,
 }
 
-/// <summary>One course in an order, at the price it had when the order was placed, less any coupon discount.</summary>
-public sealed record OrderLine(Guid CourseId, string Title, long PriceKrw, Guid InstructorId, long DiscountKrw = 0)
+/// <summary>
+/// What one line sells, at the price it had when the order was placed, less any coupon discount: a course, or a
+/// cohort's fee (<see cref="CohortId"/> set, <see cref="CourseId"/> null; the seat is the application's).
+/// </summary>
+public sealed record OrderLine(Guid? CourseId, string Title, long PriceKrw, Guid InstructorId, long DiscountKrw = 0, Guid? CohortId = null)
 {
     public long PaidKrw => PriceKrw - DiscountKrw;
+
+    /// <summary>The course or cohort sold; refunds name their line by it.</summary>
+    public Guid ItemId() => CourseId ?? CohortId ?? throw new InvalidOperationException("An order line sells a course or a cohort.");
 }
 
 public enum RefundStatus
@@ -30,8 +36,13 @@ public enum RefundStatus
     Completed,
 }
 
-/// <summary>A refund of one course of the order, at the amount its quote gave under the order's policy.</summary>
-public sealed record OrderRefund(Guid Id, Guid CourseId, long AmountKrw, string PolicyVersion, double ProgressPercent, RefundStatus Status, DateTimeOffset RequestedAt, DateTimeOffset? CompletedAt);
+/// <summary>A refund of one line of the order (a course, or a cohort's fee), at the amount its quote gave under the order's policy.</summary>
+public sealed record OrderRefund(
+    Guid Id, Guid? CourseId, long AmountKrw, string PolicyVersion, double ProgressPercent, RefundStatus Status, DateTimeOffset RequestedAt, DateTimeOffset? CompletedAt,
+    Guid? CohortId = null)
+{
+    public Guid ItemId() => CourseId ?? CohortId ?? throw new InvalidOperationException("A refund returns a course or a cohort's fee.");
+}
 
 /// <summary>
 /// A student's order for one or more paid courses. The amount is the sum of the server's prices at placing, never a
@@ -90,7 +101,7 @@ public sealed class Order : Entity
             throw new DomainValidationException("ORDER_LINES_INVALID", $"An order holds between 1 and {MaxLines} courses.");
         }
 
-        if (lines.Select(l => l.CourseId).Distinct().Count() != lines.Count)
+        if (lines.Select(l => l.ItemId()).Distinct().Count() != lines.Count)
         {
             throw new DomainValidationException("ORDER_LINES_INVALID", "A course appears twice in the order.");
         }
@@ -130,30 +141,30 @@ public sealed class Order : Entity
         }
 
         (Status, PaymentKey, PaidAt, UpdatedAt) = (OrderStatus.Paid, paymentKey, now, now);
-        Raise(new OrderPaid(Id, StudentId, Lines.Select(l => l.CourseId).ToList(), AmountKrw));
+        Raise(new OrderPaid(Id, StudentId, Lines.Select(l => l.ItemId()).ToList(), AmountKrw));
         return true;
     }
 
     /// <summary>
-    /// Starts refunding one course at its quote. One refund per course, and one in flight per order, so a gateway
-    /// cancel always has one refund to answer to.
+    /// Starts refunding one line (a course or a cohort's fee) at its quote. One refund per line, and one in flight per
+    /// order, so a gateway cancel always has one refund to answer to.
     /// </summary>
-    public OrderRefund RequestRefund(Guid courseId, RefundQuote quote, DateTimeOffset now)
+    public OrderRefund RequestRefund(Guid itemId, RefundQuote quote, DateTimeOffset now)
     {
         if (Status is not (OrderStatus.Paid or OrderStatus.PartiallyRefunded))
         {
             throw new DomainException("ORDER_STATE_INVALID", $"The order is {Status.ToString().ToLowerInvariant()}; only paid orders are refunded.");
         }
 
-        var line = Line(courseId);
-        if (Refunds.FirstOrDefault(r => r.CourseId == courseId) is { Status: RefundStatus.Completed })
+        var line = Line(itemId);
+        if (Refunds.FirstOrDefault(r => r.ItemId() == itemId) is { Status: RefundStatus.Completed })
         {
             throw new DomainException("ALREADY_REFUNDED", $"'{line.Title}' was refunded already.");
         }
 
         if (Refunds.FirstOrDefault(r => r.Status == RefundStatus.Requested) is { } pending)
         {
-            return pending.CourseId == courseId ? pending
+            return pending.ItemId() == itemId ? pending
                 : throw new DomainException("REFUND_IN_PROGRESS", "Another refund of this order is being processed; try again in a minute.");
         }
 
@@ -162,7 +173,7 @@ public sealed class Order : Entity
             throw new DomainException("REFUND_NOT_ALLOWED", $"Under refund policy {quote.PolicyVersion}, '{line.Title}' can no longer be refunded ({quote.ProgressPercent}% watched, paid {PaidAt:yyyy-MM-dd}).");
         }
 
-        var refund = new OrderRefund(Guid.CreateVersion7(), courseId, quote.AmountKrw, quote.PolicyVersion, quote.ProgressPercent, RefundStatus.Requested, now, null);
+        var refund = new OrderRefund(Guid.CreateVersion7(), line.CourseId, quote.AmountKrw, quote.PolicyVersion, quote.ProgressPercent, RefundStatus.Requested, now, null, line.CohortId);
         (Refunds, UpdatedAt) = ([.. Refunds, refund], now);
         return refund;
     }
@@ -191,8 +202,8 @@ public sealed class Order : Entity
         }
     }
 
-    public OrderLine Line(Guid courseId) =>
-        Lines.SingleOrDefault(l => l.CourseId == courseId) ?? throw new DomainException("ORDER_LINE_NOT_FOUND", $"Course {courseId} is not in order {Id}.");
+    public OrderLine Line(Guid itemId) =>
+        Lines.SingleOrDefault(l => l.ItemId() == itemId) ?? throw new DomainException("ORDER_LINE_NOT_FOUND", $"{itemId} is not sold in order {Id}.");
 
     public void Fail(string reason, DateTimeOffset now) => End(OrderStatus.Failed, reason, now);
 
@@ -220,4 +231,5 @@ public sealed class Order : Entity
     }
 }
 
-public sealed record OrderPaid(Guid OrderId, Guid StudentId, IReadOnlyList<Guid> CourseIds, long AmountKrw) : IDomainEvent;
+/// <summary>An order was paid; <see cref="ItemIds"/> are its courses and cohorts.</summary>
+public sealed record OrderPaid(Guid OrderId, Guid StudentId, IReadOnlyList<Guid> ItemIds, long AmountKrw) : IDomainEvent;

@@ -31,6 +31,9 @@ public sealed record RefundPolicy(string Version, int FullRefundDays, double Ful
 
         return new RefundQuote(Version, progressPercent, paidKrw, 0, RefundRule.None);
     }
+
+    /// <summary>Everything paid, whatever the policy says: the sale could not be delivered (a cohort seat lost or called off).</summary>
+    public RefundQuote InFull(long paidKrw) => new(Version, 0, paidKrw, paidKrw, RefundRule.Full);
 }
 
 public enum RefundRule

@@ -56,6 +56,9 @@ public sealed class LedgerEntry : Entity
 
     public Guid? CourseId { get; private set; }
 
+    /// <summary>The cohort whose fee this sale or refund is (a cohort line has no course).</summary>
+    public Guid? CohortId { get; private set; }
+
     public Guid? StatementId { get; private set; }
 
     public DateTimeOffset OccurredAt { get; private set; }
@@ -70,8 +73,12 @@ public sealed class LedgerEntry : Entity
         StatementId = statementId;
     }
 
-    internal static LedgerEntry Leg(Guid transactionId, LedgerKind kind, LedgerAccount account, long amountKrw, Guid instructorId, Guid? orderId, Guid? courseId, DateTimeOffset now) =>
-        new() { TransactionId = transactionId, Kind = kind, Account = account, AmountKrw = amountKrw, InstructorId = instructorId, OrderId = orderId, CourseId = courseId, OccurredAt = now };
+    internal static LedgerEntry Leg(Guid transactionId, LedgerKind kind, LedgerAccount account, long amountKrw, Guid instructorId, Guid? orderId, OrderLine? line, DateTimeOffset now) =>
+        new()
+        {
+            TransactionId = transactionId, Kind = kind, Account = account, AmountKrw = amountKrw, InstructorId = instructorId, OrderId = orderId,
+            CourseId = line?.CourseId, CohortId = line?.CohortId, OccurredAt = now,
+        };
 }
 
 /// <summary>The transactions the platform writes. Each returns legs that sum to zero.</summary>
@@ -79,7 +86,7 @@ public static class Ledger
 {
     /// <summary>Dr receivable (paid − fee), Dr fees; Cr commission, Cr the instructor (paid − commission).</summary>
     public static IReadOnlyList<LedgerEntry> Sale(Guid orderId, OrderLine line, SaleSplit split, DateTimeOffset now) =>
-        Transaction(LedgerKind.Sale, line.InstructorId, orderId, line.CourseId, now,
+        Transaction(LedgerKind.Sale, line.InstructorId, orderId, line, now,
             (LedgerAccount.GatewayReceivable, split.GrossKrw - split.GatewayFeeKrw),
             (LedgerAccount.GatewayFees, split.GatewayFeeKrw),
             (LedgerAccount.Commission, -split.CommissionKrw),
@@ -98,7 +105,7 @@ public static class Ledger
 
         var fee = Share(sale.GatewayFeeKrw, refundKrw, sale.GrossKrw);
         var commission = Share(sale.CommissionKrw, refundKrw, sale.GrossKrw);
-        return Transaction(LedgerKind.Refund, line.InstructorId, orderId, line.CourseId, now,
+        return Transaction(LedgerKind.Refund, line.InstructorId, orderId, line, now,
             (LedgerAccount.GatewayReceivable, -(refundKrw - fee)),
             (LedgerAccount.GatewayFees, -fee),
             (LedgerAccount.Commission, commission),
@@ -112,7 +119,7 @@ public static class Ledger
     private static long Share(long part, long refund, long gross) => (long)Math.Round((decimal)part * refund / gross, MidpointRounding.AwayFromZero);
 
     private static List<LedgerEntry> Transaction(
-        LedgerKind kind, Guid instructorId, Guid? orderId, Guid? courseId, DateTimeOffset now, params (LedgerAccount Account, long AmountKrw)[] legs)
+        LedgerKind kind, Guid instructorId, Guid? orderId, OrderLine? line, DateTimeOffset now, params (LedgerAccount Account, long AmountKrw)[] legs)
     {
         if (legs.Sum(l => l.AmountKrw) != 0)
         {
@@ -120,6 +127,6 @@ public static class Ledger
         }
 
         var id = Guid.CreateVersion7();
-        return legs.Where(l => l.AmountKrw != 0).Select(l => LedgerEntry.Leg(id, kind, l.Account, l.AmountKrw, instructorId, orderId, courseId, now)).ToList();
+        return legs.Where(l => l.AmountKrw != 0).Select(l => LedgerEntry.Leg(id, kind, l.Account, l.AmountKrw, instructorId, orderId, line, now)).ToList();
     }
 }

@@ -1,4 +1,5 @@
 using LectureHub.Domain.Cohorts;
+using LectureHub.Domain.Payments;
 using LectureHub.Domain.Users;
 using LectureHub.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -26,5 +27,10 @@ internal sealed class CohortApplicationConfiguration : IEntityTypeConfiguration<
         builder.HasIndex(a => new { a.CohortId, a.Status, a.AppliedAt, a.Id });
         builder.HasIndex(a => new { a.CohortId, a.WaitlistNumber }).HasFilter("status = 'Waitlisted'");
         builder.HasIndex(a => new { a.StudentId, a.AppliedAt });
+        builder.HasOne<Order>().WithMany().HasForeignKey(a => a.OrderId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(a => a.OrderId);
+        // The expiry's scan: seats held for a fee not paid yet, by deadline.
+        builder.HasIndex(a => a.PaymentDueAt).HasFilter("status = 'Approved' AND paid_at IS NULL AND payment_due_at IS NOT NULL")
+            .HasDatabaseName("ix_cohort_applications_unpaid_due");
     }
 }

@@ -61,6 +61,19 @@ internal sealed class CohortSeats(AppDbContext db) : ICohortSeats
     public Task LockApplicationAsync(Guid applicationId, CancellationToken cancellationToken) =>
         db.Database.SqlQuery<int>($"""SELECT 1 AS "Value" FROM cohort_applications WHERE id = {applicationId} FOR UPDATE""").ToListAsync(cancellationToken);
 
+    public Task LockApplicationAsync(Guid cohortId, Guid studentId, CancellationToken cancellationToken) =>
+        db.Database.SqlQuery<int>($"""SELECT 1 AS "Value" FROM cohort_applications WHERE cohort_id = {cohortId} AND student_id = {studentId} FOR UPDATE""")
+            .ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<Guid>> LockLapsedAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
+        await db.Database.SqlQuery<Guid>($"""
+            SELECT a.id AS "Value" FROM cohort_applications a
+            WHERE a.status = 'Approved' AND a.paid_at IS NULL AND a.payment_due_at <= {now}
+              AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.id = a.order_id AND o.status = 'Pending')
+            ORDER BY a.payment_due_at LIMIT {limit}
+            FOR UPDATE OF a SKIP LOCKED
+            """).ToListAsync(cancellationToken);
+
     public async Task<SeatClaim?> ClaimAsync(Guid cohortId, Guid studentId, bool orWaitlist, CancellationToken cancellationToken)
     {
         var taken = await db.Database.SqlQueryRaw<TakenPlace>(TakeFirstFree, cohortId, studentId, orWaitlist).ToListAsync(cancellationToken);

@@ -1,6 +1,8 @@
 using LectureHub.Application.Cohorts;
 using LectureHub.Application.Cohorts.Commands;
 using LectureHub.Application.Cohorts.Queries;
+using LectureHub.Application.Payments;
+using LectureHub.Application.Payments.Commands;
 using LectureHub.Domain.Cohorts;
 using LectureHub.WebApi.Infrastructure;
 using Mediator;
@@ -72,6 +74,24 @@ internal static class CohortEndpoints
         applications.MapPost("/{applicationId:guid}/cancel", async Task<Ok<ApplicationDto>> (Guid id, Guid applicationId, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new CancelApplicationCommand(id, applicationId), ct)))
             .WithSummary("Withdraw before the class starts; a freed seat goes to the first waitlisted applicant");
+
+        applications.MapPost("/{applicationId:guid}/order", async Task<Ok<OrderDto>> (Guid id, Guid applicationId, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new OrderCohortFeeCommand(id, applicationId), ct)))
+            .WithTags("Orders")
+            .WithSummary("Order the fee of your seat in a paid cohort before its deadline (paymentDueAt); pay it like any order. Asking again returns the pending order")
+            .WithDescription("409 APPLICATION_NOT_PAYABLE: no fee is due (not approved, paid already, or the seat was released). 409 PAYMENT_WINDOW_CLOSED: " +
+                "the deadline passed and the seat is being offered to the waitlist. A payment started before the deadline keeps the seat until it ends.");
+
+        applications.MapGet("/{applicationId:guid}/refund-quote", async Task<Ok<CohortRefundQuoteDto>> (Guid id, Guid applicationId, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetCohortRefundQuoteQuery(id, applicationId), ct)))
+            .WithSummary("What refunding your paid seat would return now: the order's frozen policy with nothing watched, and nothing once the class started");
+
+        applications.MapPost("/{applicationId:guid}/refund", async Task<Ok<RefundDto>> (Guid id, Guid applicationId, EnrollmentEndpoints.RefundBody? body, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new RefundCohortFeeWorkflow(id, applicationId, body?.Reason), ct)))
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithSummary("Give up your paid seat for its quoted refund: the gateway returns it, the seat passes to the waitlist, the sale is reversed in the ledger");
 
         applications.MapGet("/", async Task<Ok<ApplicationPage>> ([AsParameters] ListApplicationsRequest request, Guid id, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListCohortApplicationsQuery(id, request.Status, request.Cursor, request.Limit ?? 50), ct)))

@@ -5,6 +5,7 @@ using LectureHub.Application.Abstractions;
 using LectureHub.Domain.Users;
 using LectureHub.Infrastructure.Persistence;
 using LectureHub.IntegrationTests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -34,7 +35,7 @@ public static class CohortApi
     public static object NewCohort(
         int capacity = 3, int waitlist = 2, string selection = "FirstCome", DateTimeOffset? recruitStarts = null, DateTimeOffset? recruitEnds = null,
         DateTimeOffset? classStarts = null, bool online = false, string? region = null, Guid? categoryId = null, string visibility = "Public",
-        long fee = 120_000) => new
+        long fee = 0) => new
         {
             title = "TIG 용접 주말 실습반",
             description = "서울 성수동 실습장, 장비 제공",
@@ -101,6 +102,18 @@ public static class CohortApi
             var access = tokens.CreateAccessToken(u, Guid.NewGuid());
             return new Tokens(access.Token, access.ExpiresAt, "", DateTimeOffset.MaxValue);
         }).ToList();
+    }
+
+    /// <summary>A user's access token minted again on the API's clock, for a test that moved the clock past the old one's expiry.</summary>
+    public static async Task<Tokens> ReissuedAsync(this ApiFactory factory, Tokens tokens)
+    {
+        var payload = tokens.AccessToken.Split('.')[1].Replace('-', '+').Replace('_', '/');
+        using var claims = System.Text.Json.JsonDocument.Parse(Convert.FromBase64String(payload.PadRight(payload.Length + ((4 - (payload.Length % 4)) % 4), '=')));
+        var userId = Guid.Parse(claims.RootElement.GetProperty("sub").GetString()!);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var user = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Users.SingleAsync(u => u.Id == userId);
+        var access = scope.ServiceProvider.GetRequiredService<ITokenService>().CreateAccessToken(user, Guid.NewGuid());
+        return new Tokens(access.Token, access.ExpiresAt, "", DateTimeOffset.MaxValue);
     }
 
     public static Task<HttpResponseMessage> CancelAsync(this HttpClient client, Guid cohortId, Guid applicationId, Tokens student) =>

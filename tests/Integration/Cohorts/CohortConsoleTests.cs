@@ -53,6 +53,7 @@ public sealed class CohortConsoleTests(ApiFactory factory) : ApiTest(factory)
         await Client.CreateCohortAsync(owner, Dated(-1, 10, recruitStartDays: -3));
         var called = await Client.CreateCohortAsync(owner, Dated(2, 10));
         await (await CallOffAsync(called.Id, owner)).ReadAsync<Cancelled>(HttpStatusCode.OK);
+        await Api.SettledAsync();
 
         var first = await PublicAsync("limit=2");
         var second = await PublicAsync($"limit=2&cursor={first.NextCursor}");
@@ -85,6 +86,7 @@ public sealed class CohortConsoleTests(ApiFactory factory) : ApiTest(factory)
         body["courseId"] = course.Id;
 
         var cohort = await Client.CreateCohortAsync(owner, body);
+        await Api.SettledAsync();
 
         Assert.Equal(welding, Assert.Single((await PublicAsync($"courseId={course.Id}")).Items).CategoryId);
         Assert.Equal(cohort.Id, Assert.Single((await PublicAsync($"categoryId={welding}")).Items).Id);

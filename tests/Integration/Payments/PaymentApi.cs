@@ -46,7 +46,8 @@ public static class PaymentApi
     /// <summary>
     /// What every payment scenario must end with: the ledger balances (every transaction sums to zero), each settled
     /// order's sales in the ledger add up to what was paid and its refunds to what was refunded, no unpaid order has
-    /// ledger entries, and every course of a paid order has exactly one active enrolment for its student.
+    /// ledger entries, every course of a paid order has exactly one active enrolment for its student, and every paid
+    /// cohort fee holds its seat unless it is refunded.
     /// </summary>
     public static async Task AssertMoneyInvariantsAsync()
     {
@@ -66,8 +67,21 @@ public static class PaymentApi
             """));
         Assert.Equal(0L, await CountAsync("""
             SELECT count(*) FROM orders o, jsonb_array_elements(o.lines) line
-            WHERE o.status = 'Paid' AND 1 <> (SELECT count(*) FROM enrollments e
+            WHERE o.status = 'Paid' AND line->>'courseId' IS NOT NULL AND 1 <> (SELECT count(*) FROM enrollments e
                 WHERE e.student_id = o.student_id AND e.course_id = (line->>'courseId')::uuid AND e.status = 'Active')
+            """));
+        // A paid cohort fee holds its seat, or is being (or was) given back in full: never paid without a seat.
+        Assert.Equal(0L, await CountAsync("""
+            SELECT count(*) FROM orders o, jsonb_array_elements(o.lines) line
+            WHERE o.status IN ('Paid', 'PartiallyRefunded') AND line->>'cohortId' IS NOT NULL
+              AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(o.refunds) r WHERE r->>'cohortId' = line->>'cohortId')
+              AND 1 <> (SELECT count(*) FROM cohort_applications a JOIN cohort_slots s ON s.cohort_id = a.cohort_id AND s.student_id = a.student_id AND s.kind = 'Seat'
+                        WHERE a.order_id = o.id AND a.status = 'Approved' AND a.paid_at IS NOT NULL)
+            """));
+        // No cohort holds more seats than it has, and every held seat is an approved application's.
+        Assert.Equal(0L, await CountAsync("""
+            SELECT count(*) FROM cohort_slots s LEFT JOIN cohort_applications a ON a.cohort_id = s.cohort_id AND a.student_id = s.student_id
+            WHERE s.kind = 'Seat' AND s.student_id IS NOT NULL AND a.status IS DISTINCT FROM 'Approved'
             """));
     }
 

@@ -79,6 +79,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         }
 
         builder.UseSetting("Payments:Reconciliation:Enabled", "false");
+        builder.UseSetting("Cohorts:ExpiryEnabled", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -142,6 +142,33 @@ public sealed class CohortRulesTests
         Assert.Equal("APPLICATION_NOT_ACTIVE", Assert.Throws<DomainException>(() => application.CancelWithCohort(Now)).Code);
     }
 
+    [Fact]
+    public void A_seat_in_a_paid_cohort_is_held_until_its_deadline_and_then_expires_unless_paid()
+    {
+        var cohort = NewCohort();
+        var due = cohort.PaymentDueFor(Now, TimeSpan.FromHours(48));
+        var seat = CohortApplication.Submit(cohort, Guid.NewGuid(), [], Safety, ApplicationStatus.Approved, null, Now, due);
+        var orderId = Guid.NewGuid();
+
+        Assert.Equal(cohort.ClassStartsAt, cohort.PaymentDueFor(Now.AddDays(1.5), TimeSpan.FromHours(48)));
+        Assert.Null(Cohort.Create(Guid.NewGuid(), Details() with { FeeKrw = 0 }, [], [], Now).PaymentDueFor(Now, TimeSpan.FromHours(48)));
+        Assert.Equal(due, Assert.IsType<CohortApplicationChanged>(seat.DomainEvents[^1]).PaymentDueAt);
+        Assert.Equal("PAYMENT_NOT_DUE", Assert.Throws<DomainException>(() => seat.ExpireUnpaid(Now)).Code);
+        Assert.Equal("PAYMENT_WINDOW_CLOSED", Assert.Throws<DomainException>(() => seat.AttachOrder(orderId, due!.Value)).Code);
+        seat.AttachOrder(orderId, Now);
+        Assert.Equal("APPLICATION_NOT_PAYABLE", Assert.Throws<DomainException>(() => seat.MarkPaid(Guid.NewGuid(), Now)).Code);
+        seat.MarkPaid(orderId, due!.Value.AddMinutes(5)); // placed in time, paid a little late: still the seat's
+        Assert.Equal("APPLICATION_NOT_PAYABLE", Assert.Throws<DomainException>(() => seat.ExpireUnpaid(due.Value.AddHours(1))).Code);
+        Assert.Equal("APPLICATION_PAID", Assert.Throws<DomainException>(() => seat.Cancel(cohort.ClassStartsAt, Now)).Code);
+        seat.EndAfterRefund(Now);
+        Assert.Equal(ApplicationStatus.Cancelled, seat.Status);
+
+        var unpaid = CohortApplication.Submit(cohort, Guid.NewGuid(), [], Safety, ApplicationStatus.Approved, null, Now, due);
+        unpaid.ExpireUnpaid(due.Value);
+        Assert.Equal(ApplicationStatus.Expired, unpaid.Status);
+        Assert.False(unpaid.IsActive);
+    }
+
     [Theory]
     [InlineData(0, "COHORT_CAPACITY_INVALID")]
     [InlineData(10_001, "COHORT_CAPACITY_INVALID")]
@@ -164,8 +191,8 @@ public sealed class CohortRulesTests
         var waitlisted = CohortApplication.Submit(cohort, Guid.NewGuid(), [], Safety, ApplicationStatus.Waitlisted, 3, Now);
         var reviewed = CohortApplication.Submit(cohort, Guid.NewGuid(), [], Safety, ApplicationStatus.Applied, null, Now);
 
-        Assert.Equal("APPLICATION_STATE_INVALID", Assert.Throws<DomainException>(() => waitlisted.Approve(Now)).Code);
-        waitlisted.Promote(Now);
+        Assert.Equal("APPLICATION_STATE_INVALID", Assert.Throws<DomainException>(() => waitlisted.Approve(Now, null)).Code);
+        waitlisted.Promote(Now, null);
         Assert.Equal(ApplicationStatus.Approved, waitlisted.Cancel(cohort.ClassStartsAt, Now));
         Assert.Equal("APPLICATION_NOT_ACTIVE", Assert.Throws<DomainException>(() => waitlisted.Cancel(cohort.ClassStartsAt, Now)).Code);
         Assert.Equal("CLASS_ALREADY_STARTED", Assert.Throws<DomainException>(() => reviewed.Cancel(cohort.ClassStartsAt, cohort.ClassStartsAt)).Code);

@@ -21,6 +21,20 @@ public sealed class OrderTests
     }
 
     [Fact]
+    public void A_cohort_fee_line_is_refunded_by_its_cohort_in_full_whatever_the_policy()
+    {
+        var cohortId = Guid.NewGuid();
+        var order = Place(new OrderLine(null, "TIG 주말반", 120_000, Guid.NewGuid(), CohortId: cohortId));
+        order.MarkPaid("pay_1", 120_000, Now);
+
+        var refund = order.RequestRefund(cohortId, SettlementTerms.Default.Refunds.InFull(120_000), Now.AddDays(60));
+
+        Assert.Equal((cohortId, (Guid?)null, 120_000L), (refund.ItemId(), refund.CourseId, refund.AmountKrw));
+        Assert.Equal([cohortId], Assert.IsType<OrderPaid>(Assert.Single(order.DomainEvents)).ItemIds);
+        Assert.Equal("ORDER_LINE_NOT_FOUND", Assert.Throws<DomainException>(() => order.Line(Guid.NewGuid())).Code);
+    }
+
+    [Fact]
     public void An_order_needs_one_to_twenty_distinct_paid_courses()
     {
         Assert.Equal("ORDER_LINES_INVALID", Assert.Throws<DomainValidationException>(() => Place()).Code);
@@ -40,7 +54,7 @@ public sealed class OrderTests
 
         Assert.Equal((OrderStatus.Paid, "pay_1", Now), (order.Status, order.PaymentKey, order.PaidAt!.Value));
         var paid = Assert.IsType<OrderPaid>(Assert.Single(order.DomainEvents));
-        Assert.Equal([Tig.CourseId, Plumbing.CourseId], paid.CourseIds);
+        Assert.Equal([Tig.ItemId(), Plumbing.ItemId()], paid.ItemIds);
     }
 
     [Fact]
@@ -68,17 +82,17 @@ public sealed class OrderTests
         var order = Place(Tig, Plumbing);
         order.MarkPaid("pay_1", 64_000, Now);
 
-        var first = order.RequestRefund(Tig.CourseId, Full(39_000), Now);
-        Assert.Same(first, order.RequestRefund(Tig.CourseId, Full(39_000), Now)); // asking again resumes it
-        Assert.Equal("REFUND_IN_PROGRESS", Assert.Throws<DomainException>(() => order.RequestRefund(Plumbing.CourseId, Full(25_000), Now)).Code);
+        var first = order.RequestRefund(Tig.ItemId(), Full(39_000), Now);
+        Assert.Same(first, order.RequestRefund(Tig.ItemId(), Full(39_000), Now)); // asking again resumes it
+        Assert.Equal("REFUND_IN_PROGRESS", Assert.Throws<DomainException>(() => order.RequestRefund(Plumbing.ItemId(), Full(25_000), Now)).Code);
         Assert.Equal(OrderStatus.Paid, order.Status);
 
         Assert.True(order.CompleteRefund(first.Id, Now));
         Assert.False(order.CompleteRefund(first.Id, Now));
         Assert.Equal((OrderStatus.PartiallyRefunded, 39_000L), (order.Status, order.RefundedKrw));
-        Assert.Equal("ALREADY_REFUNDED", Assert.Throws<DomainException>(() => order.RequestRefund(Tig.CourseId, Full(39_000), Now)).Code);
+        Assert.Equal("ALREADY_REFUNDED", Assert.Throws<DomainException>(() => order.RequestRefund(Tig.ItemId(), Full(39_000), Now)).Code);
 
-        var prorated = order.RequestRefund(Plumbing.CourseId, new RefundQuote("v", 20, 25_000, 20_000, RefundRule.Prorated), Now);
+        var prorated = order.RequestRefund(Plumbing.ItemId(), new RefundQuote("v", 20, 25_000, 20_000, RefundRule.Prorated), Now);
         order.CompleteRefund(prorated.Id, Now);
         Assert.Equal((OrderStatus.Refunded, 59_000L), (order.Status, order.RefundedKrw));
     }
@@ -87,19 +101,19 @@ public sealed class OrderTests
     public void A_refund_needs_a_paid_order_a_quote_with_money_in_it_and_no_more_than_was_paid()
     {
         var pending = Place(Tig);
-        Assert.Equal("ORDER_STATE_INVALID", Assert.Throws<DomainException>(() => pending.RequestRefund(Tig.CourseId, Full(39_000), Now)).Code);
+        Assert.Equal("ORDER_STATE_INVALID", Assert.Throws<DomainException>(() => pending.RequestRefund(Tig.ItemId(), Full(39_000), Now)).Code);
 
         var order = Place(Tig);
         order.MarkPaid("pay_1", 39_000, Now);
-        Assert.Equal("REFUND_NOT_ALLOWED", Assert.Throws<DomainException>(() => order.RequestRefund(Tig.CourseId, new RefundQuote("v", 80, 39_000, 0, RefundRule.None), Now)).Code);
-        Assert.Equal("REFUND_NOT_ALLOWED", Assert.Throws<DomainException>(() => order.RequestRefund(Tig.CourseId, Full(39_001), Now)).Code);
+        Assert.Equal("REFUND_NOT_ALLOWED", Assert.Throws<DomainException>(() => order.RequestRefund(Tig.ItemId(), new RefundQuote("v", 80, 39_000, 0, RefundRule.None), Now)).Code);
+        Assert.Equal("REFUND_NOT_ALLOWED", Assert.Throws<DomainException>(() => order.RequestRefund(Tig.ItemId(), Full(39_001), Now)).Code);
         Assert.Equal("ORDER_LINE_NOT_FOUND", Assert.Throws<DomainException>(() => order.RequestRefund(Guid.NewGuid(), Full(1), Now)).Code);
 
         // The gateway refused: the request is dropped and may be made again.
-        var refused = order.RequestRefund(Tig.CourseId, Full(39_000), Now);
+        var refused = order.RequestRefund(Tig.ItemId(), Full(39_000), Now);
         order.AbandonRefund(refused.Id, Now);
         Assert.Empty(order.Refunds);
-        Assert.NotEqual(refused.Id, order.RequestRefund(Tig.CourseId, Full(39_000), Now).Id);
+        Assert.NotEqual(refused.Id, order.RequestRefund(Tig.ItemId(), Full(39_000), Now).Id);
     }
 
     [Fact]

@@ -31,7 +31,8 @@ internal sealed class ApplyToCohortValidator : AbstractValidator<ApplyToCohortCo
 }
 
 internal sealed class ApplyToCohortHandler(
-    IRepository<Cohort> cohorts, IRepository<CohortApplication> applications, ICohortSeats seats, ICurrentUser currentUser, TimeProvider clock)
+    IRepository<Cohort> cohorts, IRepository<CohortApplication> applications, ICohortSeats seats, CohortPayments payments, ICurrentUser currentUser,
+    TimeProvider clock)
     : ICommandHandler<ApplyToCohortCommand, ApplicationDto>
 {
     public async ValueTask<ApplicationDto> Handle(ApplyToCohortCommand command, CancellationToken cancellationToken)
@@ -55,7 +56,8 @@ internal sealed class ApplyToCohortHandler(
                 : await applications.AnyAsync(new StudentApplicationSpec(cohort.Id, studentId), cancellationToken)
                     ? throw new ConflictException("ALREADY_APPLIED", "You have already applied to this cohort.")
                     : throw new ConflictException("COHORT_FULL", "Every seat and waitlist place is taken.");
-        var application = CohortApplication.Submit(cohort, studentId, answers, accepted, claim.Outcome, claim.WaitlistNumber, now);
+        var application = CohortApplication.Submit(
+            cohort, studentId, answers, accepted, claim.Outcome, claim.WaitlistNumber, now, cohort.PaymentDueFor(now, payments.Window));
         await applications.AddAsync(application, cancellationToken);
         return ApplicationDto.From(application);
     }

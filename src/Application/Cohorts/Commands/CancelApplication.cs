@@ -1,5 +1,7 @@
 using LectureHub.Application.Abstractions;
+using LectureHub.Application.Common.Exceptions;
 using LectureHub.Domain.Cohorts;
+using LectureHub.Domain.Payments;
 using LectureHub.Domain.Users;
 using Mediator;
 
@@ -12,7 +14,8 @@ namespace LectureHub.Application.Cohorts.Commands;
 public sealed record CancelApplicationCommand(Guid CohortId, Guid ApplicationId) : ICommand<ApplicationDto>;
 
 internal sealed class CancelApplicationHandler(
-    IRepository<Cohort> cohorts, IRepository<CohortApplication> applications, ICohortSeats seats, ICurrentUser currentUser, TimeProvider clock)
+    IRepository<Cohort> cohorts, IRepository<CohortApplication> applications, IRepository<Order> orders, ICohortSeats seats, CohortPayments payments,
+    ICurrentUser currentUser, TimeProvider clock)
     : ICommandHandler<CancelApplicationCommand, ApplicationDto>
 {
     public async ValueTask<ApplicationDto> Handle(CancelApplicationCommand command, CancellationToken cancellationToken)
@@ -25,17 +28,17 @@ internal sealed class CancelApplicationHandler(
             throw CohortAccess.ApplicationNotFound(command.ApplicationId);
         }
 
+        if (application is { AwaitsPayment: true, OrderId: { } orderId } && (await orders.GetByIdAsync(orderId, cancellationToken))?.Status == OrderStatus.Pending)
+        {
+            throw new ConflictException("PAYMENT_IN_PROGRESS", "A payment of the fee is in progress; cancel once it has finished (a paid fee is refunded instead).");
+        }
+
         var cohort = await cohorts.LoadAsync(command.CohortId, cancellationToken);
         var now = clock.GetUtcNow();
         switch (application.Cancel(cohort.ClassStartsAt, now))
         {
             case ApplicationStatus.Approved:
-                // The seat goes to the next in line, or back to the pool when nobody waits.
-                if (await seats.HandOverSeatAsync(cohort.Id, application.StudentId, cancellationToken) is { } promotedId)
-                {
-                    (await applications.LoadAsync(cohort.Id, promotedId, cancellationToken)).Promote(now);
-                }
-
+                await seats.PassOnSeatAsync(applications, cohort, application.StudentId, payments, now, cancellationToken);
                 break;
             case ApplicationStatus.Waitlisted:
                 await seats.ReleaseAsync(cohort.Id, application.StudentId, cancellationToken);

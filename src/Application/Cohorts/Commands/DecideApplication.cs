@@ -17,7 +17,8 @@ internal sealed class RejectApplicationValidator : AbstractValidator<RejectAppli
 }
 
 internal sealed class ApproveApplicationHandler(
-    IRepository<Cohort> cohorts, IRepository<CohortApplication> applications, ICohortSeats seats, ICurrentUser currentUser, TimeProvider clock)
+    IRepository<Cohort> cohorts, IRepository<CohortApplication> applications, ICohortSeats seats, CohortPayments payments, ICurrentUser currentUser,
+    TimeProvider clock)
     : ICommandHandler<ApproveApplicationCommand, ApplicationDto>
 {
     public async ValueTask<ApplicationDto> Handle(ApproveApplicationCommand command, CancellationToken cancellationToken)
@@ -26,7 +27,8 @@ internal sealed class ApproveApplicationHandler(
         currentUser.EnsureCanManage(cohort.OwnerId);
         await seats.LockApplicationAsync(command.ApplicationId, cancellationToken);
         var application = await applications.LoadAsync(cohort.Id, command.ApplicationId, cancellationToken);
-        application.Approve(clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        application.Approve(now, cohort.PaymentDueFor(now, payments.Window));
         _ = await seats.ClaimAsync(cohort.Id, application.StudentId, orWaitlist: false, cancellationToken)
             ?? throw new ConflictException("COHORT_FULL", "Every seat is taken; cancel or reject another application first.");
         return ApplicationDto.From(application);

@@ -25,7 +25,7 @@ internal sealed class ReviseCohortValidator : AbstractValidator<ReviseCohortComm
 
 internal sealed class ReviseCohortHandler(
     IRepository<Cohort> cohorts, IRepository<CohortApplication> applications, IRepository<Course> courses, ICohortSeats seats,
-    ICurrentUser currentUser, TimeProvider clock)
+    CohortPayments payments, ICurrentUser currentUser, TimeProvider clock)
     : ICommandHandler<ReviseCohortCommand, CohortDto>
 {
     public async ValueTask<CohortDto> Handle(ReviseCohortCommand command, CancellationToken cancellationToken)
@@ -51,7 +51,7 @@ internal sealed class ReviseCohortHandler(
         await seats.ResizeAsync(cohort.Id, (capacity, waitlist), (cohort.Capacity, cohort.WaitlistCapacity), cancellationToken);
         foreach (var promotedId in await seats.FillSeatsFromWaitlistAsync(cohort.Id, cancellationToken))
         {
-            (await applications.LoadAsync(cohort.Id, promotedId, cancellationToken)).Promote(now);
+            (await applications.LoadAsync(cohort.Id, promotedId, cancellationToken)).Promote(now, cohort.PaymentDueFor(now, payments.Window));
         }
 
         return CohortDto.From(cohort, await seats.CountAsync(cohort, cancellationToken));

@@ -14,7 +14,8 @@ internal sealed class NotifyApplicant(IReadDb db, IEmailSender email, ILogger<No
     private const string FactsSql = $"""
         SELECT u.email AS "Email", u.display_name AS "DisplayName", u.language AS "Language", c.title AS "CohortTitle",
                c.class_starts_at AS "ClassStartsAt", c.location AS "Location", c.is_online AS "IsOnline",
-               {SeatsSql.WaitlistPosition} AS "WaitlistPosition", CASE WHEN a.status = 'Rejected' THEN a.rejection_reason ELSE c.cancellation_reason END AS "Reason"
+               {SeatsSql.WaitlistPosition} AS "WaitlistPosition", CASE WHEN a.status = 'Rejected' THEN a.rejection_reason ELSE c.cancellation_reason END AS "Reason",
+               c.fee_krw AS "FeeKrw", a.payment_due_at AS "PaymentDueAt"
         FROM cohort_applications a
         JOIN users u ON u.id = a.student_id
         JOIN cohorts c ON c.id = a.cohort_id

@@ -11,7 +11,8 @@ public sealed record ListMyEnrollmentsQuery : IQuery<MyEnrollmentsDto>;
 public sealed record MyCourseDto(Guid EnrollmentId, Guid CourseId, string Title, EnrollmentStatus Status, EnrollmentSource Source, DateTimeOffset EnrolledAt);
 
 public sealed record MyCohortDto(
-    Guid ApplicationId, Guid CohortId, string Title, ApplicationStatus Status, long? WaitlistPosition, DateTimeOffset ClassStartsAt, DateTimeOffset AppliedAt);
+    Guid ApplicationId, Guid CohortId, string Title, ApplicationStatus Status, long? WaitlistPosition, DateTimeOffset ClassStartsAt, DateTimeOffset AppliedAt,
+    long FeeKrw, DateTimeOffset? PaymentDueAt, DateTimeOffset? PaidAt);
 
 public sealed record MyEnrollmentsDto(IReadOnlyList<MyCourseDto> Courses, IReadOnlyList<MyCohortDto> Cohorts);
 
@@ -29,7 +30,8 @@ internal sealed class ListMyEnrollmentsHandler(IReadDb db, ICurrentUser currentU
     private const string CohortsSql = $"""
         SELECT a.id AS "ApplicationId", a.cohort_id AS "CohortId", c.title AS "Title", a.status AS "Status",
                {Cohorts.SeatsSql.WaitlistPosition} AS "WaitlistPosition",
-               c.class_starts_at AS "ClassStartsAt", a.applied_at AS "AppliedAt"
+               c.class_starts_at AS "ClassStartsAt", a.applied_at AS "AppliedAt", c.fee_krw AS "FeeKrw",
+               a.payment_due_at AS "PaymentDueAt", a.paid_at AS "PaidAt"
         FROM cohort_applications a JOIN cohorts c ON c.id = a.cohort_id
         WHERE a.student_id = @UserId ORDER BY a.applied_at DESC LIMIT @Max
         """;
@@ -41,10 +43,13 @@ internal sealed class ListMyEnrollmentsHandler(IReadDb db, ICurrentUser currentU
         var cohorts = await db.QueryAsync<CohortRow>(CohortsSql, args, cancellationToken);
         return new MyEnrollmentsDto(
             courses.Select(r => new MyCourseDto(r.EnrollmentId, r.CourseId, r.Title, Enum.Parse<EnrollmentStatus>(r.Status), Enum.Parse<EnrollmentSource>(r.Source), r.EnrolledAt)).ToList(),
-            cohorts.Select(r => new MyCohortDto(r.ApplicationId, r.CohortId, r.Title, Enum.Parse<ApplicationStatus>(r.Status), r.WaitlistPosition, r.ClassStartsAt, r.AppliedAt)).ToList());
+            cohorts.Select(r => new MyCohortDto(r.ApplicationId, r.CohortId, r.Title, Enum.Parse<ApplicationStatus>(r.Status), r.WaitlistPosition, r.ClassStartsAt, r.AppliedAt,
+                r.FeeKrw, r.PaymentDueAt, r.PaidAt)).ToList());
     }
 
     private sealed record CourseRow(Guid EnrollmentId, Guid CourseId, string Title, string Status, string Source, DateTimeOffset EnrolledAt);
 
-    private sealed record CohortRow(Guid ApplicationId, Guid CohortId, string Title, string Status, long? WaitlistPosition, DateTimeOffset ClassStartsAt, DateTimeOffset AppliedAt);
+    private sealed record CohortRow(
+        Guid ApplicationId, Guid CohortId, string Title, string Status, long? WaitlistPosition, DateTimeOffset ClassStartsAt, DateTimeOffset AppliedAt,
+        long FeeKrw, DateTimeOffset? PaymentDueAt, DateTimeOffset? PaidAt);
 }

@@ -1,4 +1,5 @@
 using LectureHub.Application.Abstractions;
+using LectureHub.Application.Cohorts;
 using LectureHub.Application.Common.Exceptions;
 using LectureHub.Application.Courses;
 using LectureHub.Application.Enrollments;
@@ -17,7 +18,7 @@ namespace LectureHub.Application.Payments.Commands;
 /// </summary>
 public sealed record ProcessRefundWorkflow(Guid OrderId, Guid RefundId, string Reason) : IWorkflow<RefundDto>;
 
-/// <summary>The gateway returned the money: order refunded, enrolment Refunded and the ledger reversed, in one transaction.</summary>
+/// <summary>The gateway returned the money: order refunded, enrolment Refunded (or a cohort seat given up) and the ledger reversed, in one transaction.</summary>
 public sealed record CompleteRefundCommand(Guid OrderId, Guid RefundId) : ICommand<RefundDto>;
 
 public sealed record AbandonRefundCommand(Guid OrderId, Guid RefundId) : ICommand<Unit>;
@@ -53,7 +54,7 @@ internal sealed class ProcessRefundHandler(IRepository<Order> orders, IPaymentGa
 }
 
 internal sealed class CompleteRefundHandler(
-    IRepository<Order> orders, IRepository<Enrollment> enrollments, IRepository<LedgerEntry> ledger, ICourseStats stats, TimeProvider clock)
+    IRepository<Order> orders, IRepository<Enrollment> enrollments, IRepository<LedgerEntry> ledger, ICourseStats stats, CohortFees cohortFees, TimeProvider clock)
     : ICommandHandler<CompleteRefundCommand, RefundDto>
 {
     public async ValueTask<RefundDto> Handle(CompleteRefundCommand command, CancellationToken cancellationToken)
@@ -63,13 +64,17 @@ internal sealed class CompleteRefundHandler(
         if (order.CompleteRefund(command.RefundId, now))
         {
             var refund = order.Refunds.Single(r => r.Id == command.RefundId);
-            var line = order.Line(refund.CourseId);
+            var line = order.Line(refund.ItemId());
             await ledger.AddRangeAsync(Ledger.Refund(order.Id, line, order.Terms.Split(line.PaidKrw), refund.AmountKrw, now), cancellationToken);
-            var enrollment = await enrollments.SingleOrDefaultAsync(new StudentEnrollmentSpec(order.StudentId, refund.CourseId), cancellationToken);
-            if (enrollment is { Status: EnrollmentStatus.Active } && enrollment.OrderId == order.Id)
+            if (line.CohortId is { } cohortId)
+            {
+                await cohortFees.RefundedAsync(order, cohortId, now, cancellationToken);
+            }
+            else if (await enrollments.SingleOrDefaultAsync(new StudentEnrollmentSpec(order.StudentId, line.CourseId!.Value), cancellationToken) is
+                     { Status: EnrollmentStatus.Active } enrollment && enrollment.OrderId == order.Id)
             {
                 enrollment.Refund(now);
-                await stats.CountEnrollmentAsync(refund.CourseId, order.StudentId, -1, cancellationToken);
+                await stats.CountEnrollmentAsync(enrollment.CourseId, order.StudentId, -1, cancellationToken);
             }
         }
 

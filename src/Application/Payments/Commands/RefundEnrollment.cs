@@ -6,12 +6,15 @@ using Mediator;
 
 namespace LectureHub.Application.Payments.Commands;
 
-public sealed record RefundDto(Guid RefundId, Guid OrderId, Guid CourseId, long AmountKrw, string PolicyVersion, double ProgressPercent, RefundStatus Status, OrderStatus OrderStatus)
+/// <summary>A refund as its student sees it: of a course (<see cref="CourseId"/>) or of a cohort's fee (<see cref="CohortId"/>).</summary>
+public sealed record RefundDto(
+    Guid RefundId, Guid OrderId, Guid? CourseId, long AmountKrw, string PolicyVersion, double ProgressPercent, RefundStatus Status, OrderStatus OrderStatus,
+    Guid? CohortId)
 {
     public static RefundDto From(Order order, Guid refundId)
     {
         var refund = order.Refunds.Single(r => r.Id == refundId);
-        return new RefundDto(refund.Id, order.Id, refund.CourseId, refund.AmountKrw, refund.PolicyVersion, refund.ProgressPercent, refund.Status, order.Status);
+        return new RefundDto(refund.Id, order.Id, refund.CourseId, refund.AmountKrw, refund.PolicyVersion, refund.ProgressPercent, refund.Status, order.Status, refund.CohortId);
     }
 }
 
@@ -23,8 +26,8 @@ public sealed record RefundDto(Guid RefundId, Guid OrderId, Guid CourseId, long 
 /// </summary>
 public sealed record RefundEnrollmentWorkflow(Guid EnrollmentId, string? Reason) : IWorkflow<RefundDto>;
 
-/// <summary>Records the refund request on the order at the quoted amount; returns the refund in flight for the course if there is one.</summary>
-public sealed record RequestRefundCommand(Guid OrderId, Guid CourseId, RefundQuote Quote) : ICommand<OrderRefund>;
+/// <summary>Records the refund request on the order at the quoted amount; returns the refund in flight for the line (a course or a cohort) if there is one.</summary>
+public sealed record RequestRefundCommand(Guid OrderId, Guid ItemId, RefundQuote Quote) : ICommand<OrderRefund>;
 
 internal sealed class RefundEnrollmentValidator : AbstractValidator<RefundEnrollmentWorkflow>
 {
@@ -36,10 +39,19 @@ internal sealed class RefundEnrollmentHandler(ISender sender) : IWorkflowHandler
     public async ValueTask<RefundDto> Handle(RefundEnrollmentWorkflow request, CancellationToken cancellationToken)
     {
         var quote = await sender.Send(new GetRefundQuoteQuery(request.EnrollmentId), cancellationToken);
+        return await sender.RefundAsync(quote.OrderId, quote.CourseId,
+            new RefundQuote(quote.Policy.Version, quote.ProgressPercent, quote.PaidKrw, quote.AmountKrw, quote.Rule), request.Reason, cancellationToken);
+    }
+}
+
+internal static class Refunding
+{
+    /// <summary>Records the refund of one line at its quote, then has the gateway return the money.</summary>
+    public static async Task<RefundDto> RefundAsync(this ISender sender, Guid orderId, Guid itemId, RefundQuote quote, string? reason, CancellationToken cancellationToken)
+    {
         // Two taps of the refund button meet on the order's xmin; the loser, asking again, finds the refund in flight and resumes it.
-        var refund = await sender.SendSettlingAsync(new RequestRefundCommand(quote.OrderId, quote.CourseId,
-            new RefundQuote(quote.Policy.Version, quote.ProgressPercent, quote.PaidKrw, quote.AmountKrw, quote.Rule)), cancellationToken);
-        return await sender.Send(new ProcessRefundWorkflow(quote.OrderId, refund.Id, string.IsNullOrWhiteSpace(request.Reason) ? "고객 요청 환불" : request.Reason), cancellationToken);
+        var refund = await sender.SendSettlingAsync(new RequestRefundCommand(orderId, itemId, quote), cancellationToken);
+        return await sender.Send(new ProcessRefundWorkflow(orderId, refund.Id, string.IsNullOrWhiteSpace(reason) ? "고객 요청 환불" : reason), cancellationToken);
     }
 }
 
@@ -48,6 +60,6 @@ internal sealed class RequestRefundHandler(IRepository<Order> orders, TimeProvid
     public async ValueTask<OrderRefund> Handle(RequestRefundCommand command, CancellationToken cancellationToken)
     {
         var order = await orders.GetByIdAsync(command.OrderId, cancellationToken) ?? throw OrderAccess.NotFound(command.OrderId);
-        return order.RequestRefund(command.CourseId, command.Quote, clock.GetUtcNow());
+        return order.RequestRefund(command.ItemId, command.Quote, clock.GetUtcNow());
     }
 }

@@ -305,6 +305,18 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("form");
 
+                    b.Property<Guid?>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<DateTimeOffset?>("PaidAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("paid_at");
+
+                    b.Property<DateTimeOffset?>("PaymentDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("payment_due_at");
+
                     b.Property<string>("RejectionReason")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
@@ -332,6 +344,13 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_cohort_applications");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_cohort_applications_order_id");
+
+                    b.HasIndex("PaymentDueAt")
+                        .HasDatabaseName("ix_cohort_applications_unpaid_due")
+                        .HasFilter("status = 'Approved' AND paid_at IS NULL AND payment_due_at IS NOT NULL");
 
                     b.HasIndex("CohortId", "StudentId")
                         .IsUnique()
@@ -1658,6 +1677,10 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("amount_krw");
 
+                    b.Property<Guid?>("CohortId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cohort_id");
+
                     b.Property<Guid?>("CourseId")
                         .HasColumnType("uuid")
                         .HasColumnName("course_id");
@@ -1690,6 +1713,9 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_ledger_entries");
+
+                    b.HasIndex("CohortId")
+                        .HasDatabaseName("ix_ledger_entries_cohort_id");
 
                     b.HasIndex("CourseId")
                         .HasDatabaseName("ix_ledger_entries_course_id");
@@ -2865,6 +2891,12 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_cohort_applications_cohorts_cohort_id");
+
+                    b.HasOne("LectureHub.Domain.Payments.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_cohort_applications_orders_order_id");
 
                     b.HasOne("LectureHub.Domain.Users.User", null)
                         .WithMany()
