@@ -40,6 +40,8 @@ install_packages() {
   command -v faketime >/dev/null 2>&1 || missing+=(faketime) # test.sh's LH_FAKETIME
   command -v prometheus >/dev/null 2>&1 || missing+=(prometheus) # and promtool, for test.sh's rule tests
   command -v nginx >/dev/null 2>&1 || missing+=(nginx) # the balancer in front of LH_INSTANCES API processes
+  [ -f /usr/share/fonts/truetype/nanum/NanumGothic.ttf ] || missing+=(fonts-nanum) # Hangul for PDF receipts
+  command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils) # the receipt tests read the PDFs' text
   [ ${#missing[@]} -eq 0 ] && return
   lh_log "Installing ${missing[*]}"
   as_root apt-get update -qq

@@ -1,6 +1,7 @@
 using LectureHub.Infrastructure.Caching;
 using LectureHub.Infrastructure.Cohorts;
 using LectureHub.Infrastructure.Community;
+using LectureHub.Infrastructure.Receipts;
 using LectureHub.Infrastructure.Courses;
 using LectureHub.Infrastructure.Email;
 using LectureHub.Infrastructure.Health;
@@ -38,6 +39,7 @@ public static class DependencyInjection
         r.AddTerms();
         r.AddCourses();
         r.AddCohorts();
+        r.AddReceipts();
         r.AddMedia();
         r.AddLearning();
         r.AddPayments();

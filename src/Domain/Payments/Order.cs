@@ -188,6 +188,7 @@ public sealed class Order : Entity
         }
 
         Refunds = Refunds.Select(r => r.Id == refundId ? r with { Status = RefundStatus.Completed, CompletedAt = now } : r).ToList();
+        Raise(new OrderRefundCompleted(Id, refundId, refund.AmountKrw));
         var refundedCourses = Refunds.Count(r => r.Status == RefundStatus.Completed);
         (Status, UpdatedAt) = (refundedCourses == Lines.Count ? OrderStatus.Refunded : OrderStatus.PartiallyRefunded, now);
         return true;
@@ -233,3 +234,6 @@ public sealed class Order : Entity
 
 /// <summary>An order was paid; <see cref="ItemIds"/> are its courses and cohorts.</summary>
 public sealed record OrderPaid(Guid OrderId, Guid StudentId, IReadOnlyList<Guid> ItemIds, long AmountKrw) : IDomainEvent;
+
+/// <summary>The gateway returned a refund's money.</summary>
+public sealed record OrderRefundCompleted(Guid OrderId, Guid RefundId, long AmountKrw) : IDomainEvent;

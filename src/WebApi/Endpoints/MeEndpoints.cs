@@ -169,6 +169,18 @@ internal static class MeEndpoints
             .ProducesValidationProblem()
             .WithSummary("Your orders, newest first (keyset pages): courses with their discounts, payment, refunds and the refund policy frozen at purchase");
 
+        group.MapGet("/orders/{id:guid}/receipt", async Task<FileContentHttpResult> (Guid id, ISender sender, CancellationToken ct, string? language = null) =>
+            {
+                var receipt = await sender.Send(new GetReceiptQuery(id, language), ct);
+                return TypedResults.File(receipt.Pdf, "application/pdf", receipt.FileName);
+            })
+            .WithTags("Orders")
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("A paid order's receipt as a PDF (language ko or en; your own by default), with the amounts the ledger holds, refunds included");
+
         group.MapGet("/likes", async Task<Ok<IReadOnlyList<LikedCourseDto>>> (ISender sender, CancellationToken ct, int limit = 50) =>
                 TypedResults.Ok(await sender.Send(new ListMyLikesQuery(limit), ct)))
             .WithSummary("Courses the signed-in user liked, newest first");

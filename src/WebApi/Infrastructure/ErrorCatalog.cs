@@ -222,6 +222,7 @@ internal static class ErrorCatalog
             new("WEBHOOK_SIGNATURE_INVALID", [401], "No signature in webhook-signature matches the message."),
             new("WEBHOOK_BODY_NOT_UTF8", [400], "A webhook body must be UTF-8 text."),
             new("REFUND_NOT_ALLOWED", [409], "Under the order's refund policy nothing can be refunded now."),
+            new("RECEIPT_NOT_AVAILABLE", [409], "Only a paid order has a receipt."),
             new("REFUND_IN_PROGRESS", [409], "Another refund of this order is being processed; try again in a minute."),
             new("REFUND_REJECTED", [422], "The gateway refused the refund; nothing changed."),
             new("REFUND_PENDING", [503], "The gateway did not answer; the refund is kept and completed automatically."),

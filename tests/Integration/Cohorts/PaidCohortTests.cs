@@ -83,7 +83,7 @@ public sealed class PaidCohortTests(PaymentApiFactory factory) : PaymentTest(fac
         Assert.True(await Api.ScalarAsync<bool>(ApiFactory.PrimaryConnectionString, "SELECT paid_at IS NOT NULL FROM cohort_applications WHERE id = @id", ("id", seat.Id)));
         Assert.Equal(120_000L, await Api.ScalarAsync<long>(ApiFactory.PrimaryConnectionString,
             "SELECT sum(amount_krw)::bigint FROM ledger_entries WHERE cohort_id = @id AND account IN ('GatewayReceivable', 'GatewayFees')", ("id", cohort.Id)));
-        var held = Assert.Single(await Mailbox.WaitForAsync("kim@example.com"));
+        var held = (await Mailbox.WaitForAsync("kim@example.com")).Single(m => m.Subject.Contains("자리가 확보", StringComparison.Ordinal));
         Assert.Equal("[LectureHub] 'TIG 용접 주말 실습반' 자리가 확보되었습니다: 2027년 2월 3일 (수) 09:00 KST까지 결제해 주세요", held.Subject);
         Assert.Contains("참가비 120,000원을", held.Text, StringComparison.Ordinal);
 
@@ -111,7 +111,7 @@ public sealed class PaidCohortTests(PaymentApiFactory factory) : PaymentTest(fac
         Assert.Equal(("Expired", "Approved"), (await StatusAsync(seated.Id), await StatusAsync(waiting.Id)));
         Assert.Equal(T0.AddHours(96).UtcDateTime, await Api.ScalarAsync<DateTime>(ApiFactory.PrimaryConnectionString,
             "SELECT payment_due_at FROM cohort_applications WHERE id = @id", ("id", waiting.Id)));
-        var released = (await Mailbox.WaitForAsync("kim@example.com", 2))[1];
+        var released = (await Mailbox.WaitForAsync("kim@example.com", 2)).Single(m => m.Subject.Contains("결제 기한", StringComparison.Ordinal));
         Assert.Equal("[LectureHub] 'TIG 용접 주말 실습반' 결제 기한이 지나 자리가 넘어갔습니다", released.Subject);
         var promoted = (await Mailbox.WaitForAsync("jane@example.com", 2))[1];
         Assert.Equal("[LectureHub] A place opened up in 'TIG 용접 주말 실습반': pay by Fri, Feb 5, 2027, 09:00 KST", promoted.Subject);
