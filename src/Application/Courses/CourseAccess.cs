@@ -9,6 +9,19 @@ internal static class CourseAccess
 {
     public static NotFoundException NotFound(Guid id) => new("COURSE_NOT_FOUND", $"Course {id} does not exist.");
 
+    /// <summary>
+    /// For the instructor console's reads: the course must be the caller's, or the caller an Admin. Another
+    /// instructor's course answers 404, as one that does not exist: it is not theirs to look into.
+    /// </summary>
+    public static async Task EnsureOwnCourseAsync(this IReadDb db, ICurrentUser user, Guid courseId, CancellationToken ct)
+    {
+        var owner = await db.QuerySingleOrDefaultAsync<Guid?>("SELECT instructor_id FROM courses WHERE id = @CourseId", new { CourseId = courseId }, ct);
+        if (owner is null || (user.Role != Role.Admin && owner != user.RequiredUserId))
+        {
+            throw NotFound(courseId);
+        }
+    }
+
     public static bool CanEdit(this ICurrentUser user, Course course) =>
         user.Role == Role.Admin || (user.UserId is { } id && course.IsOwnedBy(id));
 

@@ -37,6 +37,12 @@ internal static class InstructorEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("One of your courses' students, latest enrolled first (keyset pages): name, enrolled, verified progress, last watched, completed");
 
+        group.MapGet("/courses/{id:guid}/analytics", async Task<Ok<CourseAnalyticsDto>> (Guid id, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetCourseAnalyticsQuery(id), ct)))
+            .WithTags("Courses")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("One of your courses' progress distribution, and per lecture: started, completed, and the audience at each 5 % of it (where viewers stop)");
+
         group.MapGet("/cohorts", async Task<Ok<OwnedCohortPage>> ([AsParameters] ListMyCohortsQuery query, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(query, ct)))
             .WithTags("Cohorts")

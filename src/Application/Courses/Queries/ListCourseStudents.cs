@@ -4,7 +4,6 @@ using LectureHub.Application.Common;
 using LectureHub.Application.Learning;
 using LectureHub.Domain.Enrollments;
 using LectureHub.Domain.Learning;
-using LectureHub.Domain.Users;
 using Mediator;
 
 namespace LectureHub.Application.Courses.Queries;
@@ -30,8 +29,6 @@ internal sealed class ListCourseStudentsValidator : AbstractValidator<ListCourse
 
 internal sealed class ListCourseStudentsHandler(IReadDb db, ICurrentUser currentUser) : IQueryHandler<ListCourseStudentsQuery, CourseStudentPage>
 {
-    private const string OwnerSql = "SELECT instructor_id FROM courses WHERE id = @CourseId";
-
     private const string Sql = $"""
         SELECT e.id AS "EnrollmentId", u.id AS "StudentId", u.display_name AS "DisplayName", e.status AS "Status", e.enrolled_at AS "EnrolledAt",
                {ProgressSql.CoveredMs} AS "CoveredMs", {ProgressSql.DurationMs} AS "DurationMs",
@@ -45,11 +42,7 @@ internal sealed class ListCourseStudentsHandler(IReadDb db, ICurrentUser current
 
     public async ValueTask<CourseStudentPage> Handle(ListCourseStudentsQuery query, CancellationToken cancellationToken)
     {
-        var owner = await db.QuerySingleOrDefaultAsync<Guid?>(OwnerSql, new { query.CourseId }, cancellationToken);
-        if (owner is null || (currentUser.Role != Role.Admin && owner != currentUser.RequiredUserId))
-        {
-            throw CourseAccess.NotFound(query.CourseId); // another instructor's course is not theirs to look into
-        }
+        await db.EnsureOwnCourseAsync(currentUser, query.CourseId, cancellationToken);
 
         var (rows, next) = await TimeKeyset.PageAsync<StudentRow>(
             db, Sql, "e.enrolled_at", "e.id", new() { ["CourseId"] = query.CourseId }, query.Cursor, query.Limit, r => new(r.EnrolledAt, r.EnrollmentId), cancellationToken);
