@@ -54,7 +54,7 @@ running() { [ -f "$1/postmaster.pid" ] && as_pg "$LH_PG_BIN/pg_ctl" -D "$1" stat
 start_pg() { # $1 data dir, $2 port, $3 name
   if running "$1"; then lh_log "$3 already running on $2"; return; fi
   lh_log "Starting $3 on 127.0.0.1:$2"
-  as_pg "$LH_PG_BIN/pg_ctl" -D "$1" -l "$LH_PG_DIR/$3.log" -w -t 60 \
+  as_pg "$LH_PG_BIN/pg_ctl" -D "$1" -l "$LH_PG_DIR/$3.log" -w -t 300 \
     -o "-p $2 -k $SOCKETS -c listen_addresses=127.0.0.1" start >/dev/null || {
     tail -n 5 "$LH_PG_DIR/$3.log" >&2
     lh_die "$3 did not start on port $2 (is another checkout's cluster using it? set LH_PG_*_PORT)"
@@ -333,7 +333,8 @@ case "${1:-}" in
   down) down ;;
   status) status ;;
   reset) down; lh_log "Removing $LH_PG_DIR, $REDIS_DIR, $MAILDEV_DIR, $S3_DIR and $PROM_DIR"; rm -rf "$LH_PG_DIR" "$REDIS_DIR" "$MAILDEV_DIR" "$S3_DIR" "$PROM_DIR" ;;
-  standby-stop) as_pg "$LH_PG_BIN/pg_ctl" -D "$STANDBY" -m fast -w stop >/dev/null ;;
+  # A checkpoint first: the standby's shutdown restartpoint then lands on it, so starting again replays little WAL.
+  standby-stop) psql_primary -c CHECKPOINT; as_pg "$LH_PG_BIN/pg_ctl" -D "$STANDBY" -m fast -w stop >/dev/null ;;
   standby-start) start_pg "$STANDBY" "$LH_PG_STANDBY_PORT" standby ;;
   primary-stop) as_pg "$LH_PG_BIN/pg_ctl" -D "$PRIMARY" -m fast -w stop >/dev/null ;;
   primary-start) start_pg "$PRIMARY" "$LH_PG_PRIMARY_PORT" primary ;;
