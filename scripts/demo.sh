@@ -116,7 +116,7 @@ show "$(pick '"paid \(.paidKrw) KRW, progress \(.progressPercent)%, refund \(.am
 
 step "Apply to the recruiting cohort (first come, with a form and terms)"
 call GET "/cohorts?courseId=$course"; expect 200
-cohort=$(pick '[.[] | select(.selection == "FirstCome")][0].id')
+cohort=$(pick '[.items[] | select(.selection == "FirstCome")][0].id')
 [ "$cohort" != null ] || fail "no first-come cohort is recruiting for the course"
 call GET "/cohorts/$cohort"; expect 200
 answers=$(pick '[.form.questions[] | select(.required) | {key, values: [(.options[0] // "현장 경험을 쌓고 싶습니다")]}]')
