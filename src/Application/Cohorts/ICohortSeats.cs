@@ -20,7 +20,7 @@ public interface ICohortSeats
     Task OpenAsync(Cohort cohort, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Locks the cohort's row until commit: shared by each application, exclusive for the owner's changes and
+    /// Locks the cohort until commit: shared by each application, exclusive for the owner's changes and
     /// cancellation, so no application lands in a cohort being cancelled, and none appears while the owner's change
     /// relies on there being none.
     /// </summary>

@@ -25,6 +25,9 @@ internal sealed class CohortSeats(AppDbContext db) : ICohortSeats
         WHERE s.cohort_id = free.cohort_id AND s.kind = free.kind AND s.number = free.number
         """;
 
+    /// <summary>Keeps cohort locks apart from the other advisory locks (the hot-score refresher's).</summary>
+    private const long CohortLockSeed = 0x4C48_434F_484F; // LHCOHO in ASCII
+
     private const string NextWaitlistNumber = $"""SELECT nextval('{CohortSlotConfiguration.WaitlistNumbers}') AS "Value" """;
 
     /// <summary>
@@ -125,9 +128,14 @@ internal sealed class CohortSeats(AppDbContext db) : ICohortSeats
         return next.Id;
     }
 
+    /// <summary>
+    /// A transaction-level advisory lock on the cohort's id, not a row lock: a shared row lock would write every
+    /// applicant's transaction into the cohort row (a multixact each), one hot row again in a sign-up rush; advisory
+    /// locks live in the lock manager's memory only. Two cohorts whose ids hash alike merely wait for each other.
+    /// </summary>
     public Task HoldCohortAsync(Guid cohortId, bool exclusive, CancellationToken cancellationToken) => exclusive
-        ? db.Database.SqlQuery<int>($"""SELECT 1 AS "Value" FROM cohorts WHERE id = {cohortId} FOR NO KEY UPDATE""").ToListAsync(cancellationToken)
-        : db.Database.SqlQuery<int>($"""SELECT 1 AS "Value" FROM cohorts WHERE id = {cohortId} FOR SHARE""").ToListAsync(cancellationToken);
+        ? db.Database.SqlQuery<int>($"""SELECT 1 AS "Value" FROM pg_advisory_xact_lock(hashtextextended({cohortId.ToString()}, {CohortLockSeed}))""").ToListAsync(cancellationToken)
+        : db.Database.SqlQuery<int>($"""SELECT 1 AS "Value" FROM pg_advisory_xact_lock_shared(hashtextextended({cohortId.ToString()}, {CohortLockSeed}))""").ToListAsync(cancellationToken);
 
     public async Task ResizeAsync(Guid cohortId, (int Seats, int Waitlist) from, (int Seats, int Waitlist) to, CancellationToken cancellationToken)
     {

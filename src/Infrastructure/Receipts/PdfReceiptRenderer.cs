@@ -1,5 +1,5 @@
-using System.Globalization;
 using LectureHub.Application.Payments;
+using LectureHub.Domain.Common;
 using LectureHub.Domain.Users;
 using Microsoft.Extensions.Options;
 using PdfSharp.Drawing;
@@ -15,7 +15,6 @@ namespace LectureHub.Infrastructure.Receipts;
 internal sealed class PdfReceiptRenderer : IReceiptRenderer
 {
     private const string Family = "Nanum Gothic";
-    private static readonly TimeSpan Kst = TimeSpan.FromHours(9);
     private static readonly Lock FontsLock = new();
 
     private readonly ReceiptOptions options;
@@ -34,8 +33,7 @@ internal sealed class PdfReceiptRenderer : IReceiptRenderer
     {
         var ko = language == Languages.Korean;
         string T(string korean, string english) => ko ? korean : english;
-        string Won(long krw) => ko ? $"{krw.ToString("N0", CultureInfo.InvariantCulture)}원" : $"KRW {krw.ToString("N0", CultureInfo.InvariantCulture)}";
-        string Time(DateTimeOffset t) => t.ToOffset(Kst).ToString("yyyy-MM-dd HH:mm 'KST'", CultureInfo.InvariantCulture);
+        string Won(long krw) => ko ? $"{KoreaTime.Won(krw)}원" : $"KRW {KoreaTime.Won(krw)}";
 
         using var document = new PdfDocument();
         document.Info.Title = T("LectureHub 영수증", "LectureHub receipt") + $" {r.OrderId}";
@@ -67,7 +65,7 @@ internal sealed class PdfReceiptRenderer : IReceiptRenderer
         Line(T("판매자", "Seller"), options.Seller);
         Line(T("구매자", "Buyer"), $"{r.BuyerName} <{r.BuyerEmail}>");
         Line(T("주문 번호", "Order"), r.OrderId.ToString());
-        Line(T("결제 일시", "Paid at"), r.PaidAt is { } paidAt ? Time(paidAt) : "-");
+        Line(T("결제 일시", "Paid at"), r.PaidAt is { } paidAt ? KoreaTime.Stamp(paidAt) : "-");
         Line(T("결제 키", "Payment key"), r.PaymentKey ?? "-");
         y += 10;
         Rule();
@@ -84,7 +82,7 @@ internal sealed class PdfReceiptRenderer : IReceiptRenderer
             Line(T("환불", "Refunds"), "", bold);
             foreach (var refund in r.Refunds)
             {
-                Line($"{refund.Title} ({Time(refund.CompletedAt)})", $"-{Won(refund.AmountKrw)}");
+                Line($"{refund.Title} ({KoreaTime.Stamp(refund.CompletedAt)})", $"-{Won(refund.AmountKrw)}");
             }
         }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using LectureHub.Application.Cohorts.Commands;
 using LectureHub.Application.Payments.Commands;
+using LectureHub.Infrastructure.Payments;
 using LectureHub.IntegrationTests.Payments;
 using LectureHub.IntegrationTests.Support;
 using Mediator;
@@ -244,6 +245,27 @@ public sealed class PaidCohortTests(PaymentApiFactory factory) : PaymentTest(fac
         await Api.OutboxDrainedAsync();
 
         Assert.Equal(("Cancelled", "Cancelled"), (await StatusAsync(paidSeat.Id), await StatusAsync(unpaidSeat.Id)));
+        Assert.Equal("Refunded", await Api.ScalarAsync<string>(ApiFactory.PrimaryConnectionString, "SELECT status FROM orders WHERE id = @id", ("id", order.Id)));
+        Assert.Equal("CANCELED", (await Factory.Pg.PaymentAsync(order.Id)).Status);
+    }
+
+    [Fact]
+    public async Task A_fee_paid_after_its_seat_was_lost_is_refunded_in_full_without_anyone_asking()
+    {
+        var (owner, cohort) = await OpenAsync();
+        var student = (await Factory.StudentsAsync(1))[0];
+        var seat = await ApplyAsync(cohort.Id, student);
+        var order = await (await OrderFeeAsync(cohort.Id, seat.Id, student)).ReadAsync<FeeOrder>();
+        var key = await Factory.Pg.CheckoutAsync(order.Id, order.AmountKrw);
+        // The cohort is called off while the student is at the payment widget: the seat is gone when the money lands.
+        await (await Client.SendAsync(HttpMethod.Post, $"/api/v1/cohorts/{cohort.Id}/cancel", owner, new { reason = "강사 부상" })).ReadAsync<CohortConsoleTestsCancelled>();
+
+        var paid = await (await Client.SendAsync(HttpMethod.Post, $"/api/v1/orders/{order.Id}/confirm", student, new { paymentKey = key, amount = order.AmountKrw }))
+            .ReadAsync<FeeOrder>();
+        Assert.Equal("Paid", paid.Status);
+        Assert.Equal("Cancelled", await StatusAsync(seat.Id));
+        Assert.Equal(1, await Factory.Service<PaymentReconciler>().FinishRefundsAsync(TimeSpan.Zero, CancellationToken.None));
+
         Assert.Equal("Refunded", await Api.ScalarAsync<string>(ApiFactory.PrimaryConnectionString, "SELECT status FROM orders WHERE id = @id", ("id", order.Id)));
         Assert.Equal("CANCELED", (await Factory.Pg.PaymentAsync(order.Id)).Status);
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using LectureHub.Application.Abstractions;
 using LectureHub.Application.Common.Email;
 using LectureHub.Domain.Cohorts;
+using LectureHub.Domain.Common;
 using LectureHub.Domain.Users;
 
 namespace LectureHub.Application.Cohorts.Events;
@@ -38,8 +39,6 @@ internal sealed record ApplicantNoticeFacts(
 /// </summary>
 internal static class ApplicationEmails
 {
-    private static readonly TimeSpan Kst = TimeSpan.FromHours(9);
-
     private static readonly Dictionary<(string Language, ApplicationNotice Notice), EmailTemplate> Templates = new()
     {
         [(Languages.Korean, ApplicationNotice.Applied)] = new(
@@ -154,7 +153,7 @@ internal static class ApplicationEmails
             ["{place}"] = facts.IsOnline ? (language == Languages.Korean ? "온라인" : "Online") : facts.Location ?? "",
             ["{position}"] = facts.WaitlistPosition?.ToString(CultureInfo.InvariantCulture) ?? "",
             ["{reason}"] = facts.Reason ?? "",
-            ["{fee}"] = facts.FeeKrw.ToString("N0", CultureInfo.InvariantCulture),
+            ["{fee}"] = KoreaTime.Won(facts.FeeKrw),
             ["{due}"] = facts.PaymentDueAt is { } due ? FormatKst(due, language) : "",
         };
         return template.Render(facts.Email, facts.DisplayName, language, values, $"cohort-application.{applicationId:N}.{notice.ToString().ToLowerInvariant()}");
@@ -162,7 +161,7 @@ internal static class ApplicationEmails
 
     private static string FormatKst(DateTimeOffset time, string language)
     {
-        var kst = time.ToOffset(Kst);
+        var kst = time.ToOffset(KoreaTime.Offset);
         return language == Languages.Korean
             ? kst.ToString("yyyy년 M월 d일 (ddd) HH:mm 'KST'", CultureInfo.GetCultureInfo("ko-KR"))
             : kst.ToString("ddd, MMM d, yyyy, HH:mm 'KST'", CultureInfo.InvariantCulture);

@@ -1,6 +1,6 @@
-using System.Globalization;
 using LectureHub.Application.Abstractions;
 using LectureHub.Application.Common.Email;
+using LectureHub.Domain.Common;
 using LectureHub.Domain.Payments;
 using LectureHub.Domain.Users;
 using Microsoft.Extensions.Logging;
@@ -19,8 +19,6 @@ public enum OrderNotice
 /// </summary>
 internal static class OrderEmails
 {
-    private static readonly TimeSpan Kst = TimeSpan.FromHours(9);
-
     private static readonly Dictionary<(string Language, OrderNotice Notice), EmailTemplate> Templates = new()
     {
         [(Languages.Korean, OrderNotice.Paid)] = new(
@@ -53,9 +51,9 @@ internal static class OrderEmails
             ["{name}"] = receipt.BuyerName,
             ["{order}"] = receipt.OrderId.ToString(),
             ["{items}"] = items,
-            ["{amount}"] = amountKrw.ToString("N0", CultureInfo.InvariantCulture),
-            ["{net}"] = receipt.NetKrw.ToString("N0", CultureInfo.InvariantCulture),
-            ["{when}"] = when.ToOffset(Kst).ToString("yyyy-MM-dd HH:mm 'KST'", CultureInfo.InvariantCulture),
+            ["{amount}"] = KoreaTime.Won(amountKrw),
+            ["{net}"] = KoreaTime.Won(receipt.NetKrw),
+            ["{when}"] = KoreaTime.Stamp(when),
         };
         return template.Render(receipt.BuyerEmail, receipt.BuyerName, language, values, notificationKey);
     }
