@@ -177,6 +177,17 @@ for trx in "$results"/*.trx; do
   failed=$((failed + $(sed -E 's/.* failed="([0-9]+)".*/\1/' <<<"$counters")))
   skipped=$((skipped + $(sed -E 's/.* notExecuted="([0-9]+)".*/\1/' <<<"$counters")))
 done
+# Each failed test again at the end, with the first lines of its message, so a long log still names it.
+python3 - "$results"/*.trx <<'PY'
+import sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+for path in sys.argv[1:]:
+    for result in ET.parse(path).getroot().iterfind(".//t:UnitTestResult[@outcome='Failed']", ns):
+        message = result.findtext(".//t:ErrorInfo/t:Message", default="", namespaces=ns).strip().splitlines()
+        print(f"  FAILED {result.get('testName')}")
+        for line in message[:12]:
+            print(f"    {line}")
+PY
 echo "tests: $passed passed, $failed failed, $skipped skipped"
 [ "$passed" -gt 0 ] || { echo "no test ran" >&2; exit 1; }
 exit $status

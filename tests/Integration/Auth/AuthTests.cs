@@ -140,7 +140,7 @@ public sealed class AuthTests(ApiFactory factory) : ApiTest(factory)
         await refresh.ProblemAsync(HttpStatusCode.Unauthorized, "REFRESH_TOKEN_REUSED");
         await Api.EventuallyAsync(
             async () => (await Client.SendAsync(HttpMethod.Get, "/api/v1/me", tokens)).StatusCode == HttpStatusCode.Unauthorized,
-            "the logged-out session's access token is refused", timeoutMs: 30_000);
+            "the logged-out session's access token is refused");
     }
 
     [Fact]
@@ -156,7 +156,7 @@ public sealed class AuthTests(ApiFactory factory) : ApiTest(factory)
 
         await Api.EventuallyAsync(
             async () => (await otherClient.SendAsync(HttpMethod.Get, "/api/v1/me", tokens)).StatusCode == HttpStatusCode.Unauthorized,
-            "the other instance refuses the logged-out session's access token", timeoutMs: 30_000);
+            "the other instance refuses the logged-out session's access token");
     }
 
     [Fact]
@@ -171,7 +171,7 @@ public sealed class AuthTests(ApiFactory factory) : ApiTest(factory)
 
         await Api.EventuallyAsync(
             async () => (await Client.SendAsync(HttpMethod.Get, "/api/v1/me", current)).StatusCode == HttpStatusCode.Unauthorized,
-            "the compromised session's access token is refused", timeoutMs: 30_000);
+            "the compromised session's access token is refused");
         // Another session of the same user is untouched.
         Assert.Equal(HttpStatusCode.OK, (await Client.SendAsync(HttpMethod.Get, "/api/v1/me", other)).StatusCode);
     }

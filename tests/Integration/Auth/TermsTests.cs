@@ -137,7 +137,7 @@ public sealed class TermsTests(ApiFactory factory) : ApiTest(factory)
 
         await Api.EventuallyAsync(
             async () => (await otherClient.SendAsync(HttpMethod.Get, "/api/v1/me", user)).StatusCode == HttpStatusCode.Forbidden,
-            "the other instance enforces the new service terms", timeoutMs: 60_000);
+            "the other instance enforces the new service terms");
     }
 
     private async Task<TermsDocument> PublishAsync(Tokens admin, string kind) =>

@@ -53,7 +53,7 @@ public sealed class CohortConcurrencyTests(ApiFactory factory) : ApiTest(factory
         var applying = Client.ApplyAsync(cohort.Id, student);
         await Api.EventuallyAsync(async () => applying.IsCompleted || await Api.ScalarAsync<long>(ApiFactory.PrimaryConnectionString, """
             SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'UPDATE cohort_slots%'
-            """) == 1, "the application to wait for the held seats", timeoutMs: 60_000);
+            """) == 1, "the application to wait for the held seats");
         await taking.RollbackAsync();
 
         var application = await (await applying).ReadAsync<Application>(HttpStatusCode.Created);

@@ -91,7 +91,7 @@ public sealed class MetricsTests(ApiFactory factory) : ApiTest(factory)
         {
             after = await Metrics.ScrapeAsync(Factory);
             return after.Sum("lecturehub_outbox_deliveries_total") - before.Sum("lecturehub_outbox_deliveries_total") >= 3;
-        }, "the sign-up's two events and the retired one attempted", timeoutMs: 30_000);
+        }, "the sign-up's two events and the retired one attempted");
 
         Assert.Equal(1, after.Since(before, "lecturehub_outbox_deliveries_total", "event=UserRegistered", "outcome=delivered"));
         Assert.Equal(1, after.Since(before, "lecturehub_outbox_deliveries_total", "event=AccountTokenIssued", "outcome=delivered"));

@@ -139,7 +139,7 @@ public sealed class ReadWriteSplitTests(ApiFactory factory) : ApiTest(factory)
             var readDb = scope.ServiceProvider.GetRequiredService<IReadDb>();
             var ready = await Client.GetStringAsync("/health/ready");
             return await readDb.QuerySingleOrDefaultAsync<bool>(InRecovery, null, CancellationToken.None) && ready.StartsWith("{\"status\":\"Healthy\"", StringComparison.Ordinal);
-        }, "reads use the restarted standby", timeoutMs: 30_000);
+        }, "reads use the restarted standby");
 
     private static Task<string?> StandbyDisplayNameAsync(string email) =>
         Api.ScalarAsync<string>(ApiFactory.StandbyConnectionString, "SELECT display_name FROM users WHERE normalized_email = @e", ("e", email));

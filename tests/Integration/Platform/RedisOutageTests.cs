@@ -49,7 +49,7 @@ public sealed class RedisOutageTests(ApiFactory shared)
         await (await Login(client, "during@example.com", Api.Password)).ProblemAsync(HttpStatusCode.TooManyRequests, "LOGIN_THROTTLED");
 
         await redis.StartAsync();
-        await Api.EventuallyAsync(async () => await ReadinessAsync(client) == "Healthy", "readiness Healthy again", timeoutMs: 60_000);
+        await Api.EventuallyAsync(async () => await ReadinessAsync(client) == "Healthy", "readiness Healthy again");
         await (await Login(client, "before@example.com", "wrong")).ProblemAsync(HttpStatusCode.Unauthorized, "INVALID_CREDENTIALS");
         await using var direct = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{redis.Port}");
         Assert.True(await direct.GetDatabase().KeyExistsAsync("lh:login-failures:before@example.com"), "the failure was counted in Redis again");

@@ -26,7 +26,7 @@ public sealed class TraceTests(ApiFactory factory) : ApiTest(factory), IDisposab
 
         await Client.RegisterAsync("traced@example.com");
         Activity? delivery = null;
-        await Api.EventuallyAsync(() => Task.FromResult((delivery = Delivery()) is not null), "the UserRegistered delivery span", timeoutMs: 30_000);
+        await Api.EventuallyAsync(() => Task.FromResult((delivery = Delivery()) is not null), "the UserRegistered delivery span");
 
         // Up the parents from the delivery: LectureHub's command spans, then the request, the root of the trace.
         var parent = Assert.Single(_finished, a => a.SpanId == delivery!.ParentSpanId);

@@ -97,8 +97,11 @@ public static class Api
         return problem;
     }
 
-    /// <summary>Polls until the condition holds; for effects that happen after commit (outbox, replication).</summary>
-    public static async Task EventuallyAsync(Func<Task<bool>> condition, string what, int timeoutMs = 10_000)
+    /// <summary>
+    /// Polls until the condition holds; for effects that happen after commit (outbox, replication). It returns as soon
+    /// as they do, so the generous limit costs a passing test nothing and spares it a CI machine busy with other work.
+    /// </summary>
+    public static async Task EventuallyAsync(Func<Task<bool>> condition, string what, int timeoutMs = 60_000)
     {
         var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
         while (!await condition())

@@ -35,7 +35,7 @@ public sealed class OwnRedis : IAsyncDisposable
             {
                 return false;
             }
-        }, $"redis-server on {Port}", timeoutMs: 30_000);
+        }, $"redis-server on {Port}");
     }
 
     /// <summary>SIGKILL, the way a crashed server goes: no goodbye to its clients.</summary>

@@ -27,13 +27,13 @@ public sealed class AccountDeletionTests(ApiFactory factory) : ApiTest(factory)
         Assert.Equal(HttpStatusCode.Unauthorized, (await Client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = refreshed.RefreshToken })).StatusCode);
         await Api.EventuallyAsync(
             async () => (await Client.SendAsync(HttpMethod.Get, "/api/v1/me", tokens)).StatusCode == HttpStatusCode.Unauthorized,
-            "the deleted account's access token is refused", timeoutMs: 30_000);
+            "the deleted account's access token is refused");
 
         var row = await Api.ScalarAsync<string>(ApiFactory.PrimaryConnectionString,
             "SELECT email || '|' || display_name || '|' || password_hash || '|' || (deleted_at IS NOT NULL) FROM users WHERE id = @id", ("id", me.Id));
         Assert.Equal($"deleted-{me.Id:N}@deleted.invalid|탈퇴한 사용자||true", row);
         await Api.EventuallyAsync(
-            async () => (await Client.ReadPostAsync(post.Id)).Author?.DisplayName == "탈퇴한 사용자", "the post shows a deleted user", timeoutMs: 60_000);
+            async () => (await Client.ReadPostAsync(post.Id)).Author?.DisplayName == "탈퇴한 사용자", "the post shows a deleted user");
 
         await (await Client.PostAsJsonAsync("/api/v1/auth/login", new { email = $"deleted-{me.Id:N}@deleted.invalid", password = Api.Password }))
             .ProblemAsync(HttpStatusCode.Unauthorized, "INVALID_CREDENTIALS"); // not by its new address either

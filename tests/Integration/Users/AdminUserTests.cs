@@ -68,7 +68,7 @@ public sealed class AdminUserTests(ApiFactory factory) : ApiTest(factory)
         await (await Client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = user.RefreshToken })).ProblemAsync(HttpStatusCode.Unauthorized, "ACCOUNT_SUSPENDED");
         await Api.EventuallyAsync(
             async () => (await otherClient.SendAsync(HttpMethod.Get, "/api/v1/me", user)).StatusCode == HttpStatusCode.Unauthorized,
-            "the other instance refuses the suspended account's access token", timeoutMs: 30_000);
+            "the other instance refuses the suspended account's access token");
         await (await Client.PostAsJsonAsync("/api/v1/auth/login", new { email = "suspect@example.com", password = Api.Password }))
             .ProblemAsync(HttpStatusCode.Forbidden, "ACCOUNT_SUSPENDED");
         await (await Client.PostAsJsonAsync("/api/v1/auth/login", new { email = "suspect@example.com", password = "a-wrong-password" }))
@@ -120,7 +120,7 @@ public sealed class AdminUserTests(ApiFactory factory) : ApiTest(factory)
         Assert.Equal(HttpStatusCode.Unauthorized, (await Client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = teacher.RefreshToken })).StatusCode);
         await Api.EventuallyAsync(
             async () => (await Client.SendAsync(HttpMethod.Get, "/api/v1/me", teacher)).StatusCode == HttpStatusCode.Unauthorized,
-            "the instructor-role access token is refused", timeoutMs: 30_000);
+            "the instructor-role access token is refused");
 
         var student = await Client.LoginAsync("teacher@example.com");
         await (await Client.SendAsync(HttpMethod.Put, $"/api/v1/admin/users/{teacherId}/role", admin, new { role = "Instructor" })).ReadAsync<AdminUser>();
