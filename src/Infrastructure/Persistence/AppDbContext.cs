@@ -18,6 +18,7 @@ using LectureHub.Infrastructure.Learning;
 using LectureHub.Infrastructure.Outbox;
 using LectureHub.Infrastructure.Payments.Webhooks;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace LectureHub.Infrastructure.Persistence;
 
@@ -97,6 +98,15 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Question> Questions => Set<Question>();
 
     public DbSet<Answer> Answers => Set<Answer>();
+
+    /// <summary>
+    /// Every instant is stored in UTC: a time a client sent with its own offset ("…T09:00:00+09:00") is the same
+    /// instant, and Npgsql refuses to write any other offset to <c>timestamptz</c>.
+    /// </summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcInstant>();
+
+    private sealed class UtcInstant() : ValueConverter<DateTimeOffset, DateTimeOffset>(time => time.ToUniversalTime(), time => time);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

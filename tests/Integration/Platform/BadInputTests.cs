@@ -34,6 +34,17 @@ public sealed class BadInputTests(ApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
+    public async Task Times_sent_with_a_korean_offset_are_stored_as_the_same_instants()
+    {
+        var owner = await Client.SignUpAsync("owner@example.com", "Instructor");
+        var kst = TimeSpan.FromHours(9);
+        var opens = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()).ToOffset(kst).AddHours(-1);
+        var cohort = await Client.CreateCohortAsync(owner, CohortApi.NewCohort(recruitStarts: opens, recruitEnds: opens.AddDays(7), classStarts: opens.AddDays(8)));
+        var stored = await Api.ScalarAsync<DateTime>(ApiFactory.PrimaryConnectionString, "SELECT recruit_starts_at FROM cohorts WHERE id = @id", ("id", cohort.Id));
+        Assert.Equal(opens.UtcDateTime, stored); // was a 500: Npgsql writes only UTC offsets to timestamptz
+    }
+
+    [Fact]
     public async Task A_validation_error_under_an_html_accept_header_is_still_a_problem_with_its_fields()
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/register")
