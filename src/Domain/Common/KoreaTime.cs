@@ -7,6 +7,12 @@ public static class KoreaTime
 {
     public static readonly TimeSpan Offset = TimeSpan.FromHours(9);
 
+    /// <summary>The instant a day begins in Korea, in UTC as stored.</summary>
+    public static DateTimeOffset StartOf(DateOnly day) => new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), Offset).ToUniversalTime();
+
+    /// <summary>The day it is in Korea at <paramref name="now"/>.</summary>
+    public static DateOnly DayOf(DateTimeOffset now) => DateOnly.FromDateTime(now.ToOffset(Offset).DateTime);
+
     /// <summary>"2027-02-03 09:00 KST", the same in every language.</summary>
     public static string Stamp(DateTimeOffset time) => time.ToOffset(Offset).ToString("yyyy-MM-dd HH:mm 'KST'", CultureInfo.InvariantCulture);
 

@@ -51,7 +51,7 @@ public sealed class InstructorStatement : Entity
     public string? PayoutReference { get; private set; }
 
     /// <summary>The instant a month ends in Korea (in UTC, as stored): entries before it belong to the month or an earlier one.</summary>
-    public static DateTimeOffset EndOf(DateOnly month) => new DateTimeOffset(month.AddMonths(1).ToDateTime(TimeOnly.MinValue), KoreaTime.Offset).ToUniversalTime();
+    public static DateTimeOffset EndOf(DateOnly month) => KoreaTime.StartOf(month.AddMonths(1));
 
     /// <summary>
     /// Settles the instructor's unsettled sale and refund legs up to the month's end; null when they owe the

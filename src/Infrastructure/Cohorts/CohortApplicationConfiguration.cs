@@ -27,6 +27,7 @@ internal sealed class CohortApplicationConfiguration : IEntityTypeConfiguration<
         builder.HasIndex(a => new { a.CohortId, a.Status, a.AppliedAt, a.Id });
         builder.HasIndex(a => new { a.CohortId, a.WaitlistNumber }).HasFilter("status = 'Waitlisted'");
         builder.HasIndex(a => new { a.StudentId, a.AppliedAt });
+        builder.HasIndex(a => new { a.AppliedAt, a.Id }); // the admin list across cohorts, the dashboard's applications per day
         builder.HasOne<Order>().WithMany().HasForeignKey(a => a.OrderId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => a.OrderId);
         // The expiry's scan: seats held for a fee not paid yet, by deadline.

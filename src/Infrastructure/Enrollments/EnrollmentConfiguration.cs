@@ -21,6 +21,7 @@ internal sealed class EnrollmentConfiguration : IEntityTypeConfiguration<Enrollm
         builder.HasIndex(e => new { e.StudentId, e.CourseId }).IsUnique();
         builder.HasIndex(e => new { e.StudentId, e.EnrolledAt });
         builder.HasIndex(e => e.CourseId);
+        builder.HasIndex(e => e.EnrolledAt); // the dashboard's enrolments per day
         builder.HasOne<Domain.Payments.Order>().WithMany().HasForeignKey(e => e.OrderId).OnDelete(DeleteBehavior.Restrict);
     }
 }

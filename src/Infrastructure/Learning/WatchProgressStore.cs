@@ -11,8 +11,8 @@ namespace LectureHub.Infrastructure.Learning;
 /// <summary>
 /// Watched intervals as an <c>int4multirange</c> of milliseconds per (student, lecture): merging is PostgreSQL's
 /// multirange union, so overlapping and repeated intervals count once and a batch applied twice changes nothing.
-/// Three statements on the unit of work's connection and transaction: merge, mark completed lectures, find completed
-/// courses. Lecture lengths come from the <c>lecture_durations</c> view (the playing video's length, else the one the
+/// Three statements on the unit of work's connection and transaction: merge (noting the day each student learned
+/// on), mark completed lectures, find completed courses. Lecture lengths come from the <c>lecture_durations</c> view (the playing video's length, else the one the
 /// instructor gave).
 /// </summary>
 internal sealed class WatchProgressStore(AppDbContext db) : IWatchProgressStore
@@ -23,6 +23,14 @@ internal sealed class WatchProgressStore(AppDbContext db) : IWatchProgressStore
                    (array_agg(h.position_ms ORDER BY h.at DESC))[1] AS position_ms, max(h.at) AS position_at
             FROM unnest(@students, @lectures, @froms, @tos, @positions, @ats) AS h(student_id, lecture_id, from_ms, to_ms, position_ms, at)
             GROUP BY h.student_id, h.lecture_id
+        ), learners AS (
+            -- Who learned on which day (Korea time), for the admin dashboard; in key order, so concurrent flushes cannot deadlock.
+            INSERT INTO learner_days (day, student_id)
+            SELECT DISTINCT (h.at AT TIME ZONE 'Asia/Seoul')::date, h.student_id
+            FROM unnest(@students, @ats) AS h(student_id, at)
+            WHERE EXISTS (SELECT 1 FROM users u WHERE u.id = h.student_id)
+            ORDER BY 1, 2
+            ON CONFLICT DO NOTHING
         )
         INSERT INTO lecture_progress AS p (student_id, lecture_id, watched, covered_ms, position_ms, position_at, updated_at)
         SELECT b.student_id, b.lecture_id, b.watched, watched_ms(b.watched), b.position_ms, b.position_at, now()

@@ -69,6 +69,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
 
     public DbSet<LectureProgressRow> LectureProgress => Set<LectureProgressRow>();
 
+    public DbSet<LearnerDayRow> LearnerDays => Set<LearnerDayRow>();
+
     public DbSet<Certificate> Certificates => Set<Certificate>();
 
     public DbSet<PaymentWebhookRow> PaymentWebhooks => Set<PaymentWebhookRow>();

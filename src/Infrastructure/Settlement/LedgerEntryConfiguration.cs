@@ -26,6 +26,7 @@ internal sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<Ledger
         builder.HasIndex(e => e.OrderId);
         builder.HasIndex(e => e.CourseId); // the instructor console's sales per course
         builder.HasIndex(e => e.CohortId);
+        builder.HasIndex(e => e.OccurredAt); // the dashboard's money per day
         builder.HasOne<User>().WithMany().HasForeignKey(e => e.InstructorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Order>().WithMany().HasForeignKey(e => e.OrderId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<InstructorStatement>().WithMany().HasForeignKey(e => e.StatementId).OnDelete(DeleteBehavior.Restrict);

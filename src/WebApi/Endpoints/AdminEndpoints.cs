@@ -1,7 +1,9 @@
 using LectureHub.Application.Abstractions;
 using LectureHub.Application.Audit.Queries;
+using LectureHub.Application.Cohorts.Queries;
 using LectureHub.Application.Community.Commands;
 using LectureHub.Application.Community.Queries;
+using LectureHub.Application.Dashboard.Queries;
 using LectureHub.Application.Outbox;
 using LectureHub.Application.Payments.Queries;
 using LectureHub.Application.Settlement;
@@ -66,6 +68,34 @@ internal static class AdminEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Resolve a report by hiding its post or comment, or by dismissing it; every open report on the same target closes with it");
+
+        group.MapGet("/dashboard", async Task<Ok<PlatformDashboardDto>> ([AsParameters] GetPlatformDashboardQuery query, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(query, ct)))
+            .ProducesValidationProblem()
+            .WithSummary("The platform per Korea-time day and per trade over a range (from, to: yyyy-MM-dd, both included; at most 366 days; the last 30 by default)")
+            .WithDescription(
+                "Sign-ups, active learners, sales, refunds, gross, refunded and net revenue, commission, enrolments and cohort applications. " +
+                "Money is summed from the ledger; the days, and the trades, add up to the totals.");
+
+        var applications = group.MapGroup("/cohort-applications").WithTags("Admin cohorts");
+
+        applications.MapGet("/", async Task<Ok<AdminApplicationPage>> ([AsParameters] ListAllApplicationsQuery query, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(query, ct)))
+            .ProducesValidationProblem()
+            .WithSummary("Applications across every cohort, newest first, by cohort, course, trade, status, applicant (email prefix or name) and when applied");
+
+        applications.MapGet("/export", async (ISender sender, CancellationToken ct, [AsParameters] ListAllApplicationsQuery query) =>
+            {
+                await sender.Send(query with { Limit = 1 }, ct); // the filters refused with a 400 before the download starts
+                return CsvDownload.Of("cohort-applications.csv", ApplicationColumns, CsvDownload.AllPages<AdminApplicationDto>(async cursor =>
+                {
+                    var page = await sender.Send(query with { Cursor = cursor, Limit = ListAllApplicationsQuery.MaxLimit }, ct);
+                    return (page.Items, page.NextCursor);
+                }));
+            })
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .ProducesValidationProblem()
+            .WithSummary("The same applications, every page, as a CSV download (UTF-8, times in Korea time)");
 
         var users = group.MapGroup("/").WithTags("Admin users");
 
@@ -137,6 +167,15 @@ internal static class AdminEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("Every instructor's statements, optionally for one month (yyyy-MM)");
 
+        settlement.MapGet("/statements/export", async (ISender sender, CancellationToken ct, string? month = null) =>
+            {
+                var statements = await sender.Send(new ListStatementsQuery(AllInstructors: true, month), ct);
+                return CsvDownload.Of($"statements{(month is null ? "" : "-" + month)}.csv", StatementColumns, statements.ToAsyncEnumerable());
+            })
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithSummary("The same statements as a CSV download (UTF-8, times in Korea time)");
+
         settlement.MapGet("/payout-accounts/{instructorId:guid}", async Task<Ok<PayoutAccountDetailsDto>> (Guid instructorId, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new GetPayoutAccountDetailsQuery(instructorId), ct)))
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -157,4 +196,29 @@ internal static class AdminEndpoints
     }
 
     internal sealed record MarkPaidBody(string? Reference);
+
+    /// <summary>The export's columns, named as the JSON names the same fields.</summary>
+    private static readonly CsvColumn<AdminApplicationDto>[] ApplicationColumns =
+    [
+        CsvColumn<AdminApplicationDto>.Id("id", a => a.Id), CsvColumn<AdminApplicationDto>.Id("cohortId", a => a.CohortId),
+        CsvColumn<AdminApplicationDto>.Text("cohortTitle", a => a.CohortTitle), CsvColumn<AdminApplicationDto>.Id("categoryId", a => a.CategoryId),
+        CsvColumn<AdminApplicationDto>.Id("studentId", a => a.StudentId), CsvColumn<AdminApplicationDto>.Text("studentName", a => a.StudentName),
+        CsvColumn<AdminApplicationDto>.Text("studentEmail", a => a.StudentEmail), CsvColumn<AdminApplicationDto>.Text("status", a => a.Status.ToString()),
+        CsvColumn<AdminApplicationDto>.Number("waitlistNumber", a => a.WaitlistNumber), CsvColumn<AdminApplicationDto>.Time("appliedAt", a => a.AppliedAt),
+        CsvColumn<AdminApplicationDto>.Time("decidedAt", a => a.DecidedAt), CsvColumn<AdminApplicationDto>.Time("cancelledAt", a => a.CancelledAt),
+        CsvColumn<AdminApplicationDto>.Number("feeKrw", a => a.FeeKrw), CsvColumn<AdminApplicationDto>.Time("paymentDueAt", a => a.PaymentDueAt),
+        CsvColumn<AdminApplicationDto>.Time("paidAt", a => a.PaidAt), CsvColumn<AdminApplicationDto>.Id("orderId", a => a.OrderId),
+        CsvColumn<AdminApplicationDto>.Text("rejectionReason", a => a.RejectionReason),
+    ];
+
+    private static readonly CsvColumn<StatementDto>[] StatementColumns =
+    [
+        CsvColumn<StatementDto>.Id("id", s => s.Id), CsvColumn<StatementDto>.Id("instructorId", s => s.InstructorId),
+        CsvColumn<StatementDto>.Text("month", s => s.Month), CsvColumn<StatementDto>.Number("salesCount", s => s.SalesCount),
+        CsvColumn<StatementDto>.Number("refundCount", s => s.RefundCount), CsvColumn<StatementDto>.Number("grossKrw", s => s.GrossKrw),
+        CsvColumn<StatementDto>.Number("refundedKrw", s => s.RefundedKrw), CsvColumn<StatementDto>.Number("commissionKrw", s => s.CommissionKrw),
+        CsvColumn<StatementDto>.Number("netKrw", s => s.NetKrw), CsvColumn<StatementDto>.Text("status", s => s.Status.ToString()),
+        CsvColumn<StatementDto>.Time("closedAt", s => s.ClosedAt), CsvColumn<StatementDto>.Time("paidAt", s => s.PaidAt),
+        CsvColumn<StatementDto>.Text("payoutReference", s => s.PayoutReference),
+    ];
 }

@@ -23,7 +23,7 @@ public static class LearningApi
         var lectures = await Api.ScalarAsync<Guid[]>(ApiFactory.PrimaryConnectionString, """
             SELECT array_agg(l.id ORDER BY s.position, l.position) FROM lectures l JOIN sections s ON s.id = l.section_id WHERE s.course_id = @c
             """, ("c", courseId));
-        var records = watched.Select(w => new WatchRecord(studentId, lectures![w.Lecture], 0, w.ToMs, w.ToMs, DateTimeOffset.UtcNow)).ToList();
+        var records = watched.Select(w => new WatchRecord(studentId, lectures![w.Lecture], 0, w.ToMs, w.ToMs, factory.Clock.GetUtcNow())).ToList();
         await using var scope = factory.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<ISender>().Send(new MergeWatchedIntervalsCommand(records));
     }

@@ -1,3 +1,6 @@
+using LectureHub.Application.Abstractions;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
 using LectureHub.IntegrationTests.Support;
 
 namespace LectureHub.IntegrationTests.Payments;
@@ -24,6 +27,19 @@ public abstract class PaymentTest(PaymentApiFactory factory) : IClassFixture<Pay
         Factory.Clock.At = null;
         await Factory.Pg.FaultsAsync();
         await PaymentApi.AssertMoneyInvariantsAsync();
+    }
+
+    /// <summary>A command or workflow sent in its own scope, as a background worker would (the webhook processor, a refund run).</summary>
+    protected async Task<T> SendAsync<T>(IWorkflow<T> workflow)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(workflow);
+    }
+
+    protected async Task<T> SendAsync<T>(ICommand<T> command)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(command);
     }
 
     public void Dispose()

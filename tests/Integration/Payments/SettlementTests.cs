@@ -55,6 +55,12 @@ public sealed class SettlementTests(PaymentApiFactory factory) : PaymentTest(fac
             (october.SalesCount, october.RefundCount, october.GrossKrw, october.RefundedKrw, october.CommissionKrw, october.NetKrw, october.Status));
         Assert.Empty((await (await Client.SendAsync(HttpMethod.Post, "/api/v1/admin/settlement/months/2026-10/close", admin)).ReadAsync<CloseMonthView>()).Closed);
         Assert.Single(await (await Client.SendAsync(HttpMethod.Get, "/api/v1/admin/settlement/statements?month=2026-10", admin)).ReadAsync<List<StatementView>>());
+        var csv = (await (await Client.SendAsync(HttpMethod.Get, "/api/v1/admin/settlement/statements/export?month=2026-10", admin)).Content.ReadAsStringAsync())
+            .TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, csv.Length);
+        Assert.StartsWith($"{october.Id},", csv[1], StringComparison.Ordinal);
+        Assert.Contains(",2026-10,3,1,103000,39000,19200,44800,Closed,", csv[1], StringComparison.Ordinal);
+        await (await Client.SendAsync(HttpMethod.Get, "/api/v1/admin/settlement/statements/export", kim)).ProblemAsync(HttpStatusCode.Forbidden, "FORBIDDEN");
         await (await Client.SendAsync(HttpMethod.Post, "/api/v1/admin/settlement/months/2026-11/close", admin)).ProblemAsync(HttpStatusCode.Conflict, "STATEMENT_MONTH_OPEN");
         await (await Client.SendAsync(HttpMethod.Post, "/api/v1/admin/settlement/months/2026-13/close", admin)).ProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_FAILED");
         await (await Client.SendAsync(HttpMethod.Post, "/api/v1/admin/settlement/months/2026-10/close", kim)).ProblemAsync(HttpStatusCode.Forbidden, "FORBIDDEN");
@@ -132,18 +138,6 @@ public sealed class SettlementTests(PaymentApiFactory factory) : PaymentTest(fac
         var refund = await SendAsync(new RequestRefundCommand(order.Id, courseId, new RefundQuote("2026-11", 0, 39_000, 39_000, RefundRule.Full)));
         await SendAsync(new ProcessRefundWorkflow(order.Id, refund.Id, "테스트"));
         Factory.Clock.At = Today;
-    }
-
-    private async Task<T> SendAsync<T>(IWorkflow<T> workflow)
-    {
-        await using var scope = Factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(workflow);
-    }
-
-    private async Task<T> SendAsync<T>(ICommand<T> command)
-    {
-        await using var scope = Factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(command);
     }
 
     /// <summary>The dashboard reads a replica; it shows the figures once the standby has replayed them.</summary>

@@ -44,7 +44,7 @@ internal sealed class SearchUsersHandler(IReadDb db) : IQueryHandler<SearchUsers
     public async ValueTask<UserPage> Handle(SearchUsersQuery query, CancellationToken cancellationToken)
     {
         var cursor = query.Cursor is { } text && OpaqueCursor.TryDecode<UserCursor>(text, out var decoded) ? decoded : null;
-        var q = string.IsNullOrWhiteSpace(query.Q) ? null : Like(query.Q.Trim());
+        var q = string.IsNullOrWhiteSpace(query.Q) ? null : LikePattern.Literal(query.Q.Trim());
         var sql = Sql + (cursor is null ? "" : " AND (created_at, id) < (@KeyTime, @KeyId)") + " ORDER BY created_at DESC, id DESC LIMIT @Take";
         var rows = await db.QueryAsync<AdminUserDto>(sql, new
         {
@@ -60,7 +60,4 @@ internal sealed class SearchUsersHandler(IReadDb db) : IQueryHandler<SearchUsers
         var next = rows.Count > query.Limit ? OpaqueCursor.Encode(new UserCursor(rows[query.Limit - 1].CreatedAt, rows[query.Limit - 1].Id)) : null;
         return new UserPage(rows.Take(query.Limit).ToList(), next);
     }
-
-    /// <summary>The search text with LIKE's wildcards taken literally.</summary>
-    private static string Like(string text) => text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_");
 }

@@ -352,6 +352,9 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_cohort_applications_unpaid_due")
                         .HasFilter("status = 'Approved' AND paid_at IS NULL AND payment_due_at IS NOT NULL");
 
+                    b.HasIndex("AppliedAt", "Id")
+                        .HasDatabaseName("ix_cohort_applications_applied_at_id");
+
                     b.HasIndex("CohortId", "StudentId")
                         .IsUnique()
                         .HasDatabaseName("ix_cohort_applications_cohort_id_student_id");
@@ -888,6 +891,9 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("CourseId")
                         .HasDatabaseName("ix_enrollments_course_id");
+
+                    b.HasIndex("EnrolledAt")
+                        .HasDatabaseName("ix_enrollments_enrolled_at");
 
                     b.HasIndex("OrderId")
                         .HasDatabaseName("ix_enrollments_order_id");
@@ -1720,6 +1726,9 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                     b.HasIndex("CourseId")
                         .HasDatabaseName("ix_ledger_entries_course_id");
 
+                    b.HasIndex("OccurredAt")
+                        .HasDatabaseName("ix_ledger_entries_occurred_at");
+
                     b.HasIndex("OrderId")
                         .HasDatabaseName("ix_ledger_entries_order_id");
 
@@ -2266,6 +2275,9 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_users_normalized_email");
 
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasDatabaseName("ix_users_created_at_id");
+
                     b.ToTable("users", (string)null);
                 });
 
@@ -2578,6 +2590,25 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_idempotency_keys_created_at");
 
                     b.ToTable("idempotency_keys", (string)null);
+                });
+
+            modelBuilder.Entity("LectureHub.Infrastructure.Learning.LearnerDayRow", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<Guid>("StudentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("student_id");
+
+                    b.HasKey("Day", "StudentId")
+                        .HasName("pk_learner_days");
+
+                    b.HasIndex("StudentId")
+                        .HasDatabaseName("ix_learner_days_student_id");
+
+                    b.ToTable("learner_days", (string)null);
                 });
 
             modelBuilder.Entity("LectureHub.Infrastructure.Learning.LectureProgressRow", b =>
@@ -3339,6 +3370,16 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_course_stats_courses_course_id");
+                });
+
+            modelBuilder.Entity("LectureHub.Infrastructure.Learning.LearnerDayRow", b =>
+                {
+                    b.HasOne("LectureHub.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_learner_days_users_student_id");
                 });
 
             modelBuilder.Entity("LectureHub.Infrastructure.Learning.LectureProgressRow", b =>
