@@ -29,3 +29,8 @@ public sealed class PublishedCoursesOfInstructorSpec : Specification<Course>
 {
     public PublishedCoursesOfInstructorSpec(Guid instructorId) => Query.Where(c => c.InstructorId == instructorId && c.Status == CourseStatus.Published);
 }
+
+public sealed class MaterialsOfLectureSpec : Specification<LectureMaterial>
+{
+    public MaterialsOfLectureSpec(Guid lectureId) => Query.Where(m => m.LectureId == lectureId);
+}

@@ -14,6 +14,22 @@ internal static class VideoAccess
 
     public static NotFoundException UploadNotFound(Guid id) => new("VIDEO_UPLOAD_NOT_FOUND", $"Video upload {id} does not exist.");
 
+    /// <summary>
+    /// Who may watch a lecture, and download its materials: an Admin, the course's instructor, an enrolled student,
+    /// or anyone for a free preview of a published course. Others are told to sign in (401) or to enrol (403).
+    /// </summary>
+    public static void EnsureCanWatch(this ICurrentUser user, Guid instructorId, bool published, bool freePreview, bool enrolled)
+    {
+        if (user.Role == Role.Admin || instructorId == user.UserId || enrolled || (published && freePreview))
+        {
+            return;
+        }
+
+        throw user.UserId is null
+            ? new UnauthorizedException("SIGN_IN_REQUIRED", "Sign in to watch this lecture.")
+            : new ForbiddenException("ENROLLMENT_REQUIRED", "Enrol in the course to watch this lecture.");
+    }
+
     /// <summary>The course holding a lecture, for its instructor or an Admin: 404 if the lecture is missing, else 403.</summary>
     public static async Task<Course> LoadCourseOfLectureForEditAsync(this IRepository<Course> courses, ICurrentUser user, Guid lectureId, CancellationToken ct) =>
         user.EnsureCanEdit(await courses.SingleOrDefaultAsync(new CourseOfLectureSpec(lectureId), ct) ?? throw LectureNotFound(lectureId));

@@ -9,5 +9,6 @@ internal static class CoursesServices
     {
         r.Services.AddScoped<ICourseStats, CourseStats>();
         r.Services.AddSingleton<IThumbnailStore, LocalThumbnailStore>();
+        r.Services.AddSingleton<IMaterialStore, LocalMaterialStore>();
     }
 }

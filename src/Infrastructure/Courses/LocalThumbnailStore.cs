@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using LectureHub.Application.Courses;
 using LectureHub.Domain.Common;
+using LectureHub.Domain.Courses;
 using LectureHub.Infrastructure.Media;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -54,11 +55,8 @@ internal sealed class LocalThumbnailStore(IOptions<MediaOptions> options, ILogge
         return key;
     }
 
-    /// <summary>JPEG (FF D8 FF), PNG (89 'PNG' 0D 0A 1A 0A) or WebP ('RIFF' size 'WEBP').</summary>
-    internal static bool LooksLikeImage(ReadOnlySpan<byte> b) =>
-        b.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF])
-        || b.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
-        || (b.Length >= 12 && b[..4].SequenceEqual("RIFF"u8) && b[8..12].SequenceEqual("WEBP"u8));
+    /// <summary>JPEG, PNG or WebP, by its bytes.</summary>
+    internal static bool LooksLikeImage(ReadOnlySpan<byte> b) => MaterialType.Recognise(b) is { IsImage: true };
 
     private async Task ResizeAsync(string input, string work, CancellationToken cancellationToken)
     {

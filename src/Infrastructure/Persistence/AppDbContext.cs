@@ -71,6 +71,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
 
     public DbSet<LearnerDayRow> LearnerDays => Set<LearnerDayRow>();
 
+    public DbSet<LectureMaterial> LectureMaterials => Set<LectureMaterial>();
+
     public DbSet<Certificate> Certificates => Set<Certificate>();
 
     public DbSet<PaymentWebhookRow> PaymentWebhooks => Set<PaymentWebhookRow>();

@@ -1,14 +1,19 @@
+using LectureHub.Application.Courses;
+using LectureHub.Application.Courses.Commands;
+using LectureHub.Application.Courses.Queries;
 using LectureHub.Application.Learning.Commands;
 using LectureHub.Application.Media;
 using LectureHub.Application.Media.Commands;
 using LectureHub.Application.Media.Queries;
+using LectureHub.Domain.Courses;
 using LectureHub.WebApi.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace LectureHub.WebApi.Endpoints;
 
-/// <summary>/lectures/{id}/…: playback, watch heartbeats, the video upload and subtitles of one lecture.</summary>
+/// <summary>/lectures/{id}/…: playback, watch heartbeats, the video upload, subtitles and materials of one lecture.</summary>
 internal static class LectureEndpoints
 {
     /// <summary>How progress is computed; the heartbeat and the progress screen both describe it.</summary>
@@ -66,6 +71,15 @@ internal static class LectureEndpoints
                 "newer session (another device) has sent heartbeats. 404 WATCH_SESSION_NOT_FOUND: not your session for this lecture, or older than a day; ask for playback again. 202 means the heartbeat is " +
                 "buffered and will be saved; progress reflects it within about a second. " + ProgressFormulas);
 
+        group.MapGet("/materials", async Task<Ok<IReadOnlyList<MaterialDto>>> (Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListMaterialsQuery(id, $"{http.Request.Scheme}://{http.Request.Host.ToUriComponent()}"), ct)))
+            .WithTags("Media")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("A lecture's materials (handouts, drawings, photos), oldest first, each with a signed downloadUrl valid for an hour " +
+                         "(for whoever may watch the lecture: enrolled students, its instructor, Admins; anyone for a free preview)");
+
         var authoring = group.MapGroup("/").WithTags("Media").RequireAuthorization(AuthSetup.Instructor)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -91,6 +105,28 @@ internal static class LectureEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Add or replace a lecture's WebVTT subtitles in one language (BCP 47 tag; ?label= names the track, e.g. 한국어). " +
                          "The lecture's ready video lists them in its master playlist as a SUBTITLES group.");
+
+        authoring.MapPost("/materials", async Task<Created<MaterialDto>> (Guid id, IFormFile file, ISender sender, CancellationToken ct) =>
+            {
+                await using var content = file.OpenReadStream();
+                var material = await sender.Send(new AttachMaterialCommand(id, file.FileName, content, file.Length), ct);
+                return TypedResults.Created($"/api/v1/lectures/{id}/materials", material);
+            })
+            .DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(LectureMaterial.MaxBytes + (64 * 1024)))
+            .InClass(EndpointClass.Upload)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithSummary("Attach a file to a lecture (multipart field 'file', at most 50 MB, 20 per lecture): a PDF, a PNG, JPEG or WebP image, " +
+                         "or an AutoCAD DWG or DXF drawing, recognised by its bytes; it is named after the upload with its real type's extension");
+
+        authoring.MapDelete("/materials/{materialId:guid}", async Task<NoContent> (Guid id, Guid materialId, ISender sender, CancellationToken ct) =>
+            {
+                await sender.Send(new RemoveMaterialCommand(id, materialId), ct);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("Remove a lecture's material; its file leaves the CDN once the removal commits");
 
         return api;
     }

@@ -122,6 +122,10 @@ internal static class ErrorCatalog
             new("LECTURE_NOT_FOUND", [404], "No such lecture."),
             new("THUMBNAIL_UNSUPPORTED_TYPE", [422], "A thumbnail is a JPEG, PNG or WebP image (checked by its bytes, not its name)."),
             new("THUMBNAIL_UNREADABLE", [422], "The image could not be decoded."),
+            new("MATERIAL_UNSUPPORTED_TYPE", [422], "A lecture material is a PDF, a PNG, JPEG or WebP image, or an AutoCAD DWG or DXF drawing (checked by its bytes, not its name)."),
+            new("MATERIAL_TOO_LARGE", [422], "A lecture material is at most 50 MB."),
+            new("MATERIAL_LIMIT_REACHED", [409], "A lecture holds at most 20 materials; remove one first."),
+            new("MATERIAL_NOT_FOUND", [404], "The lecture has no such material."),
         ]),
         ("Enrolment and cohorts",
         [

@@ -1,4 +1,5 @@
 using System.Text;
+using LectureHub.Domain.Courses;
 using LectureHub.Infrastructure.CloudFront;
 using LectureHub.Infrastructure.Media;
 using Microsoft.AspNetCore.StaticFiles;
@@ -33,6 +34,10 @@ internal static class LocalCdn
         types.Mappings[".m4s"] = "video/iso.segment";
         types.Mappings[".ts"] = "video/mp2t";
         types.Mappings[".vtt"] = "text/vtt";
+        foreach (var material in MaterialType.All)
+        {
+            types.Mappings[material.Extension] = material.ContentType; // a lecture's materials, named with the extension of their real type
+        }
 
         var verifier = app.Services.GetRequiredService<CloudFrontVerifier>();
         var clock = app.Services.GetRequiredService<TimeProvider>();

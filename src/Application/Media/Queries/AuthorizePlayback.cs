@@ -58,13 +58,7 @@ internal sealed class AuthorizePlaybackHandler(IReadDb db, ILocalCache cache, IP
                       ?? throw VideoAccess.LectureNotFound(query.LectureId);
         var user = currentUser.UserId;
         var enrolled = user is { } student && lecture.Published && await EnrolledAsync(student, lecture.CourseId, cancellationToken);
-        var allowed = currentUser.Role == Role.Admin || lecture.InstructorId == user || enrolled || (lecture.Published && lecture.IsFreePreview);
-        if (!allowed)
-        {
-            throw user is null
-                ? new UnauthorizedException("SIGN_IN_REQUIRED", "Sign in to watch this lecture.")
-                : new ForbiddenException("ENROLLMENT_REQUIRED", "Enrol in the course to watch this lecture.");
-        }
+        currentUser.EnsureCanWatch(lecture.InstructorId, lecture.Published, lecture.IsFreePreview, enrolled);
 
         if (lecture is not { VideoId: { } videoId, MasterPlaylistPath: { } master })
         {

@@ -813,6 +813,64 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                     b.ToTable("lectures", (string)null);
                 });
 
+            modelBuilder.Entity("LectureHub.Domain.Courses.LectureMaterial", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("file_name");
+
+                    b.Property<Guid>("LectureId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lecture_id");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("path");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<Guid>("UploadedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("uploaded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_lecture_materials");
+
+                    b.HasIndex("UploadedBy")
+                        .HasDatabaseName("ix_lecture_materials_uploaded_by");
+
+                    b.HasIndex("LectureId", "CreatedAt")
+                        .HasDatabaseName("ix_lecture_materials_lecture_id_created_at");
+
+                    b.ToTable("lecture_materials", (string)null);
+                });
+
             modelBuilder.Entity("LectureHub.Domain.Courses.Section", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3021,6 +3079,23 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_lectures_section_section_id");
+                });
+
+            modelBuilder.Entity("LectureHub.Domain.Courses.LectureMaterial", b =>
+                {
+                    b.HasOne("LectureHub.Domain.Courses.Lecture", null)
+                        .WithMany()
+                        .HasForeignKey("LectureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_lecture_materials_lectures_lecture_id");
+
+                    b.HasOne("LectureHub.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UploadedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_lecture_materials_users_uploaded_by");
                 });
 
             modelBuilder.Entity("LectureHub.Domain.Courses.Section", b =>
