@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds a generated catalog in its own database, for load tests and query plans:
 #   scripts/catalog-data.sh 100k      → database lecturehub_100k: 100k courses, 1k instructors, 200k students, 1M likes,
-#                                       100k posts, 1M comments, 2M reactions, 200k reviews, 50k questions
+#                                       100k posts, 1M comments, 2M reactions, 200k reviews, 50k questions, and the
+#                                       consoles' facts (scripts/lib/console-data.sql: enrolments, ledger, learning, applications)
 #   scripts/catalog-data.sh 1k        → database lecturehub_1k:   1k courses, 100 instructors, 2k students, 10k likes, a hundredth of the community
 # Then point the API at it: LH_DB=lecturehub_100k scripts/bench.sh catalog-browse
 set -euo pipefail
@@ -24,3 +25,5 @@ dotnet build tests/Load -c Release -nologo -v quiet
 lh_export_connection_strings "$db" 0
 (cd src/WebApi/bin/Release/net10.0 && DataDirectory="$LH_DATA_DIR" ASPNETCORE_ENVIRONMENT=Development dotnet LectureHub.WebApi.dll migrate --demo-accounts >/dev/null)
 dotnet tests/Load/bin/Release/net10.0/LectureHub.Load.dll generate-catalog --connection "$ConnectionStrings__Primary" "${args[@]}"
+lh_log "Adding the consoles' facts (scripts/lib/console-data.sql)"
+PGPASSWORD="$LH_DB_PASSWORD" "$LH_PG_BIN/psql" -h 127.0.0.1 -p "$LH_PG_PRIMARY_PORT" -U "$LH_DB_USER" -d "$db" -qAt -f "$LH_ROOT/scripts/lib/console-data.sql"

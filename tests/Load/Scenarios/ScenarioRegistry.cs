@@ -66,6 +66,7 @@ public static class ScenarioRegistry
         Media.Heartbeats,
         Payments.OrderToEnrolment,
         Payments.WebhookStorm,
+        Consoles.Scenario,
     ];
 
     public static Scenario? Find(string name) => All.FirstOrDefault(s => s.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
