@@ -3,6 +3,7 @@ using LectureHub.Infrastructure.Cohorts;
 using LectureHub.Infrastructure.Community;
 using LectureHub.Infrastructure.Receipts;
 using LectureHub.Infrastructure.Courses;
+using LectureHub.Infrastructure.Dashboard;
 using LectureHub.Infrastructure.Email;
 using LectureHub.Infrastructure.Health;
 using LectureHub.Infrastructure.Idempotency;
@@ -44,6 +45,7 @@ public static class DependencyInjection
         r.AddLearning();
         r.AddPayments();
         r.AddSettlement();
+        r.AddDashboard();
         r.AddCommunity();
         r.AddReviews();
         r.AddNotifications();

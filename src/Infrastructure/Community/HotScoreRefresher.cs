@@ -54,17 +54,10 @@ internal sealed class HotScoreRefresher(IServiceScopeFactory scopes, IOptions<Co
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        return await db.InTurnAsync(AdvisoryLock, async ct =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            if (!(await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({AdvisoryLock}) AS \"Value\"").ToListAsync(ct)).Single())
-            {
-                return (int?)null;
-            }
-
             var since = clock.GetUtcNow() - TimeSpan.FromDays(options.Value.HotWindowDays);
             var changed = await db.Database.ExecuteSqlRawAsync(RefreshSql, [new Npgsql.NpgsqlParameter<DateTimeOffset>("since", since)], ct);
-            await transaction.CommitAsync(ct);
             logger.LogDebug("Hot scores: {Changed} posts changed", changed);
             return changed;
         }, cancellationToken);

@@ -27,7 +27,7 @@ internal sealed class CourseConfiguration : IEntityTypeConfiguration<Course>
         builder.HasOne<Category>().WithMany().HasForeignKey(c => c.CategoryId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(c => c.Sections).WithOne().HasForeignKey(s => s.CourseId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(c => c.Sections).HasField("_sections").UsePropertyAccessMode(PropertyAccessMode.Field);
-        builder.HasIndex(c => c.InstructorId);
+        builder.HasIndex(c => new { c.InstructorId, c.CreatedAt, c.Id }); // the instructor's own courses, newest first
         builder.ToTable(t => t.HasCheckConstraint("ck_courses_price_krw", "price_krw >= 0"));
 
         // Search: Korean words are short (용접, 배관), too short for trigrams, so text is indexed as character bigrams

@@ -11,5 +11,6 @@ internal sealed class LearnerDayRowConfiguration : IEntityTypeConfiguration<Lear
         builder.ToTable("learner_days");
         builder.HasKey(d => new { d.Day, d.StudentId });
         builder.HasOne<User>().WithMany().HasForeignKey(d => d.StudentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(d => new { d.StudentId, d.Day }); // a student's previous active day (the dashboard's roll-up)
     }
 }

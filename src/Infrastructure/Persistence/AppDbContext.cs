@@ -14,6 +14,7 @@ using LectureHub.Domain.Terms;
 using LectureHub.Domain.Users;
 using LectureHub.Infrastructure.Cohorts;
 using LectureHub.Infrastructure.Courses;
+using LectureHub.Infrastructure.Dashboard;
 using LectureHub.Infrastructure.Learning;
 using LectureHub.Infrastructure.Outbox;
 using LectureHub.Infrastructure.Payments.Webhooks;
@@ -70,6 +71,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<LectureProgressRow> LectureProgress => Set<LectureProgressRow>();
 
     public DbSet<LearnerDayRow> LearnerDays => Set<LearnerDayRow>();
+
+    public DbSet<PlatformDayRow> PlatformDays => Set<PlatformDayRow>();
 
     public DbSet<LectureMaterial> LectureMaterials => Set<LectureMaterial>();
 

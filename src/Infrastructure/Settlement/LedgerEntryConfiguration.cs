@@ -24,7 +24,8 @@ internal sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<Ledger
         builder.HasIndex(e => new { e.InstructorId, e.OccurredAt }).HasFilter("statement_id IS NULL").HasDatabaseName("ix_ledger_entries_unsettled");
         builder.HasIndex(e => e.StatementId);
         builder.HasIndex(e => e.OrderId);
-        builder.HasIndex(e => e.CourseId); // the instructor console's sales per course
+        // The instructor console's sales per course, read from the index alone (the legs never change).
+        builder.HasIndex(e => e.CourseId).IncludeProperties(e => new { e.Kind, e.Account, e.AmountKrw });
         builder.HasIndex(e => e.CohortId);
         builder.HasIndex(e => e.OccurredAt); // the dashboard's money per day
         builder.HasOne<User>().WithMany().HasForeignKey(e => e.InstructorId).OnDelete(DeleteBehavior.Restrict);

@@ -2,6 +2,7 @@ using System.Net;
 using LectureHub.Application.Abstractions;
 using LectureHub.Application.Payments.Commands;
 using LectureHub.Domain.Payments;
+using LectureHub.Infrastructure.Dashboard;
 using LectureHub.IntegrationTests.Cohorts;
 using LectureHub.IntegrationTests.Courses;
 using LectureHub.IntegrationTests.Learning;
@@ -112,6 +113,27 @@ public sealed class PlatformDashboardTests(PaymentApiFactory factory) : PaymentT
         // The default range is the 30 days to today; C's purchase on the 8th is in it.
         var month = await (await Client.SendAsync(HttpMethod.Get, "/api/v1/admin/dashboard", admin)).ReadAsync<PlatformDashboardView>();
         Assert.Equal((new DateOnly(2026, 10, 22), new DateOnly(2026, 11, 20), 30, 4), (month.From, month.To, month.Days.Count, month.Totals.Sales));
+
+        // Ended days roll up, once, from the first fact (31 October) to yesterday; the dashboard answers the same from
+        // them, and today stays live: a sale now counts at once, and so does a new learner, but not one already counted.
+        var rollup = Factory.Service<PlatformDayRollup>();
+        Assert.Equal(20, await rollup.RollupAsync(CancellationToken.None));
+        Assert.Equal(0, await rollup.RollupAsync(CancellationToken.None));
+        Assert.Equal("2026-10-31 2026-11-19 20", await Api.ScalarAsync<string>(ApiFactory.PrimaryConnectionString,
+            "SELECT min(day) || ' ' || max(day) || ' ' || count(*) FROM platform_days WHERE category_id IS NULL"));
+        Assert.Equivalent(week, await (await Client.SendAsync(HttpMethod.Get, "/api/v1/admin/dashboard?from=2026-11-01&to=2026-11-07", admin))
+            .ReadAsync<PlatformDashboardView>(), strict: true);
+        var fourth = await (await Client.SendAsync(HttpMethod.Get, "/api/v1/admin/dashboard?from=2026-11-04&to=2026-11-07", admin)).ReadAsync<PlatformDashboardView>();
+        Assert.Equal(2, fourth.Totals.ActiveLearners); // A too: their day before (the 3rd) is outside this range
+        var e = await Client.RegisterSignedInAsync("e@lecturehub.test");
+        await PaidAsync(e.Tokens, wiring.Id);
+        await Factory.WatchAsync(e.User.Id, wiring.Id, (0, 60_000)); // a new learner in the month
+        await Factory.WatchAsync(a.User.Id, tig.Id, (0, 180_000));   // A learned earlier in it: still one
+        await Api.SettledAsync();
+        var later = await (await Client.SendAsync(HttpMethod.Get, "/api/v1/admin/dashboard", admin)).ReadAsync<PlatformDashboardView>();
+        Assert.Equal(month.Days.SkipLast(1).Select(x => x.Figures), later.Days.SkipLast(1).Select(x => x.Figures));
+        Assert.Equal((5, month.Totals.GrossKrw + 20_000, 1, 1), (later.Totals.Sales, later.Totals.GrossKrw, later.Days[^1].Figures.Sales, later.Days[^1].Figures.SignUps - month.Days[^1].Figures.SignUps));
+        Assert.Equal((2, 3, 2), (month.Totals.ActiveLearners, later.Totals.ActiveLearners, later.Days[^1].Figures.ActiveLearners));
     }
 
     [Fact]

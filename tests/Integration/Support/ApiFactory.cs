@@ -73,6 +73,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // Community tests flush views and refresh hot scores when they mean to; write limits are tested on their own.
         builder.UseSetting("Community:ViewFlushEnabled", "false");
         builder.UseSetting("Community:HotRefreshEnabled", "false");
+        builder.UseSetting("Dashboard:RollupEnabled", "false");
         foreach (var quota in new[] { "PostsPerHour", "CommentsPerHour", "ReportsPerHour", "QuestionsPerHour" })
         {
             builder.UseSetting($"WriteQuotas:{quota}", "100000");

@@ -28,10 +28,17 @@ internal sealed class GetCourseAnalyticsHandler(IReadDb db, ICurrentUser current
 {
     public const int Segments = 20;
 
-    private const string DistributionSql = $"""
-        SELECT CASE WHEN t.duration > 0 AND t.covered >= t.duration THEN 10 ELSE least(floor(CASE WHEN t.duration > 0 THEN t.covered * 10.0 / t.duration ELSE 0 END), 9) END::int AS "Bucket",
+    // Each active student's verified progress (as ProgressSql counts it): their coverage summed over the course's
+    // lectures in one pass over its progress rows, against the course's length.
+    private const string DistributionSql = """
+        WITH d AS (SELECT lecture_id, duration_ms FROM lecture_durations WHERE course_id = @CourseId),
+        total AS (SELECT COALESCE(sum(duration_ms), 0)::bigint AS ms FROM d),
+        covered AS (SELECT p.student_id, sum(least(p.covered_ms, d.duration_ms))::bigint AS ms
+                    FROM d JOIN lecture_progress p ON p.lecture_id = d.lecture_id GROUP BY p.student_id)
+        SELECT CASE WHEN t.ms > 0 AND COALESCE(c.ms, 0) >= t.ms THEN 10 ELSE least(floor(CASE WHEN t.ms > 0 THEN COALESCE(c.ms, 0) * 10.0 / t.ms ELSE 0 END), 9) END::int AS "Bucket",
                count(*)::int AS "Students"
-        FROM (SELECT {ProgressSql.CoveredMs} AS covered, {ProgressSql.DurationMs} AS duration FROM enrollments e WHERE e.course_id = @CourseId AND e.status = 'Active') t
+        FROM enrollments e CROSS JOIN total t LEFT JOIN covered c ON c.student_id = e.student_id
+        WHERE e.course_id = @CourseId AND e.status = 'Active'
         GROUP BY 1
         """;
 
@@ -47,14 +54,20 @@ internal sealed class GetCourseAnalyticsHandler(IReadDb db, ICurrentUser current
         ORDER BY s.position, l.position
         """;
 
-    // One containment test per (viewer, twentieth): the watched multirange holds the twentieth's middle millisecond.
+    // A sweep instead of a containment test per (viewer, twentieth): each watched span [lo, hi) of a lecture of D ms
+    // holds the middles floor(D(2b+1)/40) of the twentieths b from ceil((40 lo - D) / 2D) up to, not including, the
+    // same of hi (in integers: (40 lo + D - 1) / 2D, at least 0 and at most 20). Each span adds one viewer where it
+    // starts and takes one away where it stops (one viewer's spans never overlap); the handler sums the steps.
     private const string RetentionSql = """
-        SELECT p.lecture_id AS "LectureId", b AS "Segment", count(*)::int AS "Viewers"
-        FROM lecture_durations d
-        JOIN lecture_progress p ON p.lecture_id = d.lecture_id
-        CROSS JOIN generate_series(0, 19) b
-        WHERE d.course_id = @CourseId AND d.duration_ms > 0 AND p.watched @> ((d.duration_ms::bigint * (2 * b + 1)) / 40)::int
-        GROUP BY p.lecture_id, b
+        WITH spans AS (
+            SELECT w.lecture_id, least(20, greatest(0, (40 * lower(w.span) + w.ms - 1) / (2 * w.ms)))::int AS first,
+                   least(20, greatest(0, (40 * upper(w.span) + w.ms - 1) / (2 * w.ms)))::int AS past
+            FROM (SELECT p.lecture_id, d.duration_ms::bigint AS ms, unnest(p.watched) AS span
+                  FROM lecture_durations d JOIN lecture_progress p ON p.lecture_id = d.lecture_id
+                  WHERE d.course_id = @CourseId AND d.duration_ms > 0) w)
+        SELECT lecture_id AS "LectureId", first AS "Segment", count(*)::int AS "Step" FROM spans WHERE first < past GROUP BY 1, 2
+        UNION ALL
+        SELECT lecture_id, past, -count(*)::int FROM spans WHERE first < past AND past < 20 GROUP BY 1, 2
         """;
 
     public async ValueTask<CourseAnalyticsDto> Handle(GetCourseAnalyticsQuery query, CancellationToken cancellationToken)
@@ -68,8 +81,9 @@ internal sealed class GetCourseAnalyticsHandler(IReadDb db, ICurrentUser current
             .Select(b => new ProgressBucketDto(b * 10, b == 10 ? 100 : (b * 10) + 10, buckets.GetValueOrDefault(b))).ToList();
         return new CourseAnalyticsDto(query.CourseId, distribution.Sum(b => b.Students), distribution, lectures.Select(l =>
         {
-            var viewers = retention[l.LectureId].ToDictionary(r => r.Segment, r => r.Viewers);
-            var curve = Enumerable.Range(0, Segments).Select(b => viewers.GetValueOrDefault(b)).ToList();
+            var steps = retention[l.LectureId].ToLookup(r => r.Segment, r => r.Step);
+            var viewers = 0;
+            var curve = Enumerable.Range(0, Segments).Select(b => viewers += steps[b].Sum()).ToList();
             return new LectureDropOffDto(l.LectureId, l.Title, l.SectionPosition, l.Position, l.DurationMs, l.Started, l.Completed, curve, SteepestDrop(l.Started, curve));
         }).ToList());
     }
@@ -94,5 +108,5 @@ internal sealed class GetCourseAnalyticsHandler(IReadDb db, ICurrentUser current
 
     private sealed record LectureRow(Guid LectureId, string Title, int SectionPosition, int Position, int DurationMs, int Started, int Completed);
 
-    private sealed record RetentionRow(Guid LectureId, int Segment, int Viewers);
+    private sealed record RetentionRow(Guid LectureId, int Segment, int Step);
 }

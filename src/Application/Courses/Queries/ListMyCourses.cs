@@ -29,17 +29,17 @@ internal sealed class ListMyCoursesValidator : AbstractValidator<ListMyCoursesQu
 
 internal sealed class ListMyCoursesHandler(IReadDb db, ICurrentUser currentUser) : IQueryHandler<ListMyCoursesQuery, InstructorCoursePage>
 {
-    // Each figure is one indexed lookup per course: enrolments, certificates, questions and ledger legs by course id.
+    // Active enrolments are the course's counter (kept with every enrolment and refund); the rest one index lookup per
+    // course: certificates, unanswered questions, and ledger legs (from the index alone).
     private const string Sql = """
         SELECT c.id AS "Id", c.title AS "Title", c.status AS "Status", c.price_krw AS "PriceKrw", c.created_at AS "CreatedAt", c.published_at AS "PublishedAt",
-               e.active AS "ActiveEnrollments", cert.completions AS "Completions",
-               CASE WHEN e.active > 0 THEN round(cert.completions::numeric / e.active, 4)::float8 END AS "CompletionRate",
+               COALESCE(s.enrollment_count, 0) AS "ActiveEnrollments", cert.completions AS "Completions",
+               CASE WHEN s.enrollment_count > 0 THEN round(cert.completions::numeric / s.enrollment_count, 4)::float8 END AS "CompletionRate",
                COALESCE(s.rating_count, 0) AS "RatingCount",
                CASE WHEN s.rating_count > 0 THEN round(s.rating_sum::numeric / s.rating_count, 2)::float8 END AS "Rating",
                q.unanswered AS "UnansweredQuestions", money.gross AS "GrossKrw", money.net AS "NetKrw"
         FROM courses c
         LEFT JOIN course_stats s ON s.course_id = c.id
-        CROSS JOIN LATERAL (SELECT count(*)::int AS active FROM enrollments WHERE course_id = c.id AND status = 'Active') e
         CROSS JOIN LATERAL (SELECT count(*)::int AS completions FROM certificates WHERE course_id = c.id) cert
         CROSS JOIN LATERAL (SELECT count(*)::int AS unanswered FROM questions qu
                             WHERE qu.course_id = c.id AND NOT EXISTS (SELECT 1 FROM answers a WHERE a.question_id = qu.id)) q

@@ -49,40 +49,28 @@ internal sealed class GetPlatformDashboardValidator : AbstractValidator<GetPlatf
 internal sealed class GetPlatformDashboardHandler(IReadDb db, TimeProvider clock) : IQueryHandler<GetPlatformDashboardQuery, PlatformDashboardDto>
 {
     /// <summary>
-    /// Every fact in the range as a row of (day, trade, measures), grouped three ways in one pass: by day, by trade,
-    /// and overall (<c>Level</c> says which). A ledger leg's trade is its course's or its cohort's.
+    /// Ended days from their roll-up, the days after it live (<see cref="PlatformFacts"/>), then the few hundred rows
+    /// grouped three ways at once: by day, by trade, and overall (<c>Level</c> says which). Learners are counted per day
+    /// there; over the range, one learner on two days is one, so that total is its own count (<c>RangeLearners</c>):
+    /// each learner counted on their first day in the range, from the roll-up's gaps on ended days (a gap reaching
+    /// back before the range's start), and live for the days after, unless they learned earlier in the range.
     /// </summary>
-    private const string Sql = """
+    private const string Sql = $"""
         WITH facts AS (
-            SELECT (l.occurred_at AT TIME ZONE 'Asia/Seoul')::date AS day, COALESCE(c.category_id, h.category_id) AS category_id,
-                   CASE WHEN l.kind = 'Sale' THEN l.transaction_id END AS sale, CASE WHEN l.kind = 'Refund' THEN l.transaction_id END AS refund,
-                   CASE WHEN l.kind = 'Sale' AND l.account IN ('GatewayReceivable', 'GatewayFees') THEN l.amount_krw ELSE 0 END AS gross,
-                   CASE WHEN l.kind = 'Refund' AND l.account IN ('GatewayReceivable', 'GatewayFees') THEN -l.amount_krw ELSE 0 END AS refunded,
-                   CASE WHEN l.account = 'Commission' THEN -l.amount_krw ELSE 0 END AS commission,
-                   NULL::uuid AS signup, NULL::uuid AS learner, NULL::uuid AS enrolment, NULL::uuid AS application
-            FROM ledger_entries l
-            LEFT JOIN courses c ON c.id = l.course_id
-            LEFT JOIN cohorts h ON h.id = l.cohort_id
-            WHERE l.occurred_at >= @Since AND l.occurred_at < @Until AND l.kind <> 'Payout'
+            SELECT {PlatformFacts.Columns} FROM platform_days WHERE day >= @RangeFrom AND day <= @RolledTo
             UNION ALL
-            SELECT (u.created_at AT TIME ZONE 'Asia/Seoul')::date, NULL, NULL, NULL, 0, 0, 0, u.id, NULL, NULL, NULL
-            FROM users u WHERE u.created_at >= @Since AND u.created_at < @Until
-            UNION ALL
-            SELECT d.day, NULL, NULL, NULL, 0, 0, 0, NULL, d.student_id, NULL, NULL
-            FROM learner_days d WHERE d.day >= @FromDay AND d.day <= @ToDay
-            UNION ALL
-            SELECT (e.enrolled_at AT TIME ZONE 'Asia/Seoul')::date, c.category_id, NULL, NULL, 0, 0, 0, NULL, NULL, e.id, NULL
-            FROM enrollments e JOIN courses c ON c.id = e.course_id WHERE e.enrolled_at >= @Since AND e.enrolled_at < @Until
-            UNION ALL
-            SELECT (a.applied_at AT TIME ZONE 'Asia/Seoul')::date, h.category_id, NULL, NULL, 0, 0, 0, NULL, NULL, NULL, a.id
-            FROM cohort_applications a JOIN cohorts h ON h.id = a.cohort_id WHERE a.applied_at >= @Since AND a.applied_at < @Until
+            {PlatformFacts.Sql}
         )
         SELECT GROUPING(f.day, f.category_id) AS "Level", f.day AS "Day", f.category_id AS "CategoryId",
                k.slug AS "Slug", k.label_ko AS "LabelKo", k.label_en AS "LabelEn",
-               count(DISTINCT f.signup)::int AS "SignUps", count(DISTINCT f.learner)::int AS "ActiveLearners",
-               count(DISTINCT f.sale)::int AS "Sales", count(DISTINCT f.refund)::int AS "Refunds",
-               sum(f.gross)::bigint AS "GrossKrw", sum(f.refunded)::bigint AS "RefundedKrw", sum(f.commission)::bigint AS "CommissionKrw",
-               count(DISTINCT f.enrolment)::int AS "Enrolments", count(DISTINCT f.application)::int AS "Applications"
+               sum(f.sign_ups)::int AS "SignUps", sum(f.learners)::int AS "ActiveLearners", sum(f.sales)::int AS "Sales", sum(f.refunds)::int AS "Refunds",
+               sum(f.gross_krw)::bigint AS "GrossKrw", sum(f.refunded_krw)::bigint AS "RefundedKrw", sum(f.commission_krw)::bigint AS "CommissionKrw",
+               sum(f.enrolments)::int AS "Enrolments", sum(f.applications)::int AS "Applications",
+               ((SELECT COALESCE(sum(g.learners), 0) FROM platform_learner_gaps g
+                 WHERE g.day >= @RangeFrom AND g.day <= @RolledTo AND (g.days_since_previous IS NULL OR g.days_since_previous > g.day - @RangeFrom))
+                + (SELECT count(DISTINCT t.student_id) FROM learner_days t WHERE t.day >= @FromDay AND t.day <= @ToDay
+                   AND NOT EXISTS (SELECT 1 FROM learner_days p WHERE p.student_id = t.student_id AND p.day >= @RangeFrom AND p.day < @FromDay)))::int
+               AS "RangeLearners"
         FROM facts f LEFT JOIN categories k ON k.id = f.category_id
         GROUP BY GROUPING SETS ((f.day), (f.category_id, k.slug, k.label_ko, k.label_en), ())
         """;
@@ -91,16 +79,20 @@ internal sealed class GetPlatformDashboardHandler(IReadDb db, TimeProvider clock
     {
         var to = query.To ?? query.From?.AddDays(GetPlatformDashboardQuery.DefaultDays - 1) ?? KoreaTime.DayOf(clock.GetUtcNow());
         var from = query.From ?? to.AddDays(-(GetPlatformDashboardQuery.DefaultDays - 1));
+        var rolledThrough = await db.QuerySingleOrDefaultAsync<DateOnly?>("SELECT max(day) FROM platform_days", null, cancellationToken)
+            ?? DateOnly.MinValue;
+        var live = rolledThrough < from ? from : rolledThrough.AddDays(1);
         var rows = await db.QueryAsync<Row>(Sql, new
         {
-            FromDay = from, ToDay = to, Since = KoreaTime.StartOf(from), Until = KoreaTime.StartOf(to.AddDays(1)),
+            RangeFrom = from, RolledTo = rolledThrough < to ? rolledThrough : to, FromDay = live, ToDay = to,
+            Since = KoreaTime.StartOf(live), Until = KoreaTime.StartOf(to.AddDays(1)),
         }, cancellationToken);
 
         var days = rows.Where(r => r.Level == ByDay).ToDictionary(r => r.Day!.Value, r => r.Figures);
         var none = new PlatformFiguresDto(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
         return new PlatformDashboardDto(
             from, to,
-            rows.SingleOrDefault(r => r.Level == Overall)?.Figures ?? none,
+            rows.SingleOrDefault(r => r.Level == Overall) is { } overall ? overall.Figures with { ActiveLearners = overall.RangeLearners } : none,
             Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(i => from.AddDays(i))
                 .Select(day => new PlatformDayDto(day, days.GetValueOrDefault(day, none))).ToList(),
             rows.Where(r => r.Level == ByTrade && r.HasTradeFigures).OrderByDescending(r => r.GrossKrw - r.RefundedKrw).ThenByDescending(r => r.Enrolments)
@@ -112,7 +104,7 @@ internal sealed class GetPlatformDashboardHandler(IReadDb db, TimeProvider clock
 
     private sealed record Row(
         int Level, DateOnly? Day, Guid? CategoryId, string? Slug, string? LabelKo, string? LabelEn, int SignUps, int ActiveLearners, int Sales,
-        int Refunds, long GrossKrw, long RefundedKrw, long CommissionKrw, int Enrolments, int Applications)
+        int Refunds, long GrossKrw, long RefundedKrw, long CommissionKrw, int Enrolments, int Applications, int RangeLearners)
     {
         public PlatformFiguresDto Figures =>
             new(SignUps, ActiveLearners, Sales, Refunds, GrossKrw, RefundedKrw, GrossKrw - RefundedKrw, CommissionKrw, Enrolments, Applications);

@@ -749,14 +749,14 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_courses");
 
-                    b.HasIndex("InstructorId")
-                        .HasDatabaseName("ix_courses_instructor_id");
-
                     b.HasIndex("SearchVector")
                         .HasDatabaseName("ix_courses_search_vector")
                         .HasAnnotation("Npgsql:StorageParameter:fastupdate", false);
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
+
+                    b.HasIndex("InstructorId", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_courses_instructor_id_created_at_id");
 
                     b.HasIndex("Status", "PriceKrw", "Id")
                         .HasDatabaseName("ix_courses_status_price_krw_id");
@@ -1784,6 +1784,8 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                     b.HasIndex("CourseId")
                         .HasDatabaseName("ix_ledger_entries_course_id");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CourseId"), new[] { "Kind", "Account", "AmountKrw" });
+
                     b.HasIndex("OccurredAt")
                         .HasDatabaseName("ix_ledger_entries_occurred_at");
 
@@ -2600,6 +2602,104 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("LectureHub.Infrastructure.Dashboard.PlatformDayRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Applications")
+                        .HasColumnType("integer")
+                        .HasColumnName("applications");
+
+                    b.Property<Guid?>("CategoryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("category_id");
+
+                    b.Property<long>("CommissionKrw")
+                        .HasColumnType("bigint")
+                        .HasColumnName("commission_krw");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<int>("Enrolments")
+                        .HasColumnType("integer")
+                        .HasColumnName("enrolments");
+
+                    b.Property<long>("GrossKrw")
+                        .HasColumnType("bigint")
+                        .HasColumnName("gross_krw");
+
+                    b.Property<int>("Learners")
+                        .HasColumnType("integer")
+                        .HasColumnName("learners");
+
+                    b.Property<long>("RefundedKrw")
+                        .HasColumnType("bigint")
+                        .HasColumnName("refunded_krw");
+
+                    b.Property<int>("Refunds")
+                        .HasColumnType("integer")
+                        .HasColumnName("refunds");
+
+                    b.Property<int>("Sales")
+                        .HasColumnType("integer")
+                        .HasColumnName("sales");
+
+                    b.Property<int>("SignUps")
+                        .HasColumnType("integer")
+                        .HasColumnName("sign_ups");
+
+                    b.HasKey("Id")
+                        .HasName("pk_platform_days");
+
+                    b.HasIndex("Day", "CategoryId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_platform_days_day_category_id");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("Day", "CategoryId"), false);
+
+                    b.ToTable("platform_days", (string)null);
+                });
+
+            modelBuilder.Entity("LectureHub.Infrastructure.Dashboard.PlatformLearnerGapRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<int?>("DaysSincePrevious")
+                        .HasColumnType("integer")
+                        .HasColumnName("days_since_previous");
+
+                    b.Property<int>("Learners")
+                        .HasColumnType("integer")
+                        .HasColumnName("learners");
+
+                    b.HasKey("Id")
+                        .HasName("pk_platform_learner_gaps");
+
+                    b.HasIndex("Day", "DaysSincePrevious")
+                        .IsUnique()
+                        .HasDatabaseName("ix_platform_learner_gaps_day_days_since_previous");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("Day", "DaysSincePrevious"), false);
+
+                    b.ToTable("platform_learner_gaps", (string)null);
+                });
+
             modelBuilder.Entity("LectureHub.Infrastructure.Idempotency.IdempotencyRow", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -2663,8 +2763,8 @@ namespace LectureHub.Infrastructure.Persistence.Migrations
                     b.HasKey("Day", "StudentId")
                         .HasName("pk_learner_days");
 
-                    b.HasIndex("StudentId")
-                        .HasDatabaseName("ix_learner_days_student_id");
+                    b.HasIndex("StudentId", "Day")
+                        .HasDatabaseName("ix_learner_days_student_id_day");
 
                     b.ToTable("learner_days", (string)null);
                 });
