@@ -67,8 +67,9 @@ INSERT INTO cohorts (id, owner_id, course_id, category_id, title, description, c
                      class_starts_at, class_ends_at, location, is_online, fee_krw, visibility, form, terms, created_at, updated_at)
 SELECT gen_random_uuid(), c.instructor_id, c.id, c.category_id, left(c.title, 100) || ' 실습반', '실습반', 100, 50, 'Review', c.opens, c.opens + interval '14 days',
        c.opens + interval '21 days', c.opens + interval '22 days', '서울', false, 0, 'Public', '{"version":1,"questions":[]}', '[]', c.opens, c.opens
-FROM (SELECT DISTINCT ON (c.instructor_id, k) c.instructor_id, c.id, c.category_id, c.title, now() - random() * interval '330 days' AS opens
-      FROM courses c CROSS JOIN generate_series(1, 2) k ORDER BY c.instructor_id, k, random()) c;
+FROM (SELECT c.*, now() - random() * interval '330 days' AS opens  -- drawn outside DISTINCT ON, whose ORDER BY random() it would share
+      FROM (SELECT DISTINCT ON (c.instructor_id, k) c.instructor_id, c.id, c.category_id, c.title
+            FROM courses c CROSS JOIN generate_series(1, 2) k ORDER BY c.instructor_id, k, random()) c) c;
 CREATE TEMP TABLE students AS
 SELECT (row_number() OVER (ORDER BY id) - 1)::int AS n, id FROM users WHERE role = 'Student' AND email NOT LIKE '%@lecturehub.dev';
 CREATE UNIQUE INDEX ON students (n);
@@ -78,6 +79,7 @@ FROM (SELECT h.id AS cohort_id, h.recruit_starts_at + random() * interval '14 da
              floor(random() * (SELECT count(*) FROM students))::int AS n
       FROM cohorts h CROSS JOIN generate_series(1, 100)) p
 JOIN students s ON s.n = p.n
+WHERE p.at < now()  -- no fact in the future
 ON CONFLICT DO NOTHING;
 
 ANALYZE users; ANALYZE enrollments; ANALYZE ledger_entries; ANALYZE learner_days; ANALYZE lecture_progress; ANALYZE cohorts; ANALYZE cohort_applications;

@@ -1,6 +1,10 @@
 using System.Net;
+using LectureHub.Application.Learning;
+using LectureHub.Application.Learning.Commands;
 using LectureHub.IntegrationTests.Courses;
 using LectureHub.IntegrationTests.Support;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LectureHub.IntegrationTests.Learning;
 
@@ -46,5 +50,38 @@ public sealed class CourseAnalyticsTests(ApiFactory factory) : ApiTest(factory)
         var other = await Client.SignUpAsync("other@example.com", "Instructor");
         await (await Client.SendAsync(HttpMethod.Get, $"/api/v1/instructor/courses/{course.Id}/analytics", other)).ProblemAsync(HttpStatusCode.NotFound, "COURSE_NOT_FOUND");
         await (await Client.SendAsync(HttpMethod.Get, $"/api/v1/instructor/courses/{course.Id}/analytics", keen.Tokens)).ProblemAsync(HttpStatusCode.Forbidden, "FORBIDDEN");
+    }
+
+    /// <summary>
+    /// Viewers who skip: each twentieth counts those whose watched spans hold its middle (for 10 minutes, 15 s, 45 s, …,
+    /// 585 s), a span's end excluded, whatever the spans' number and order.
+    /// </summary>
+    [Fact]
+    public async Task Retention_counts_the_viewers_holding_each_twentieths_middle_across_skipped_parts()
+    {
+        var instructor = await Client.SignUpAsync("teacher@example.com", "Instructor");
+        var course = await Client.FreeCourseAsync(instructor, await Factory.WeldingCategoryAsync(), 1); // one lecture of 10 minutes
+        var lecture = await Api.ScalarAsync<Guid>(ApiFactory.PrimaryConnectionString,
+            "SELECT l.id FROM lectures l JOIN sections s ON s.id = l.section_id WHERE s.course_id = @c", ("c", course.Id));
+        var skipper = await Client.RegisterSignedInAsync("skipper@example.com");
+        var edges = await Client.RegisterSignedInAsync("edges@example.com");
+        var records = new List<WatchRecord>();
+        foreach (var (student, spans) in new[] { (skipper, new[] { (450_000, 600_000), (100_000, 200_000) }), (edges, [(15_000, 45_000), (585_000, 585_001)]) })
+        {
+            Assert.Equal(HttpStatusCode.Created, (await Client.SendAsync(HttpMethod.Post, $"/api/v1/courses/{course.Id}/enrollment", student.Tokens)).StatusCode);
+            records.AddRange(spans.Select(x => new WatchRecord(student.User.Id, lecture, x.Item1, x.Item2, x.Item2, Factory.Clock.GetUtcNow())));
+        }
+
+        await using (var scope = Factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ISender>().Send(new MergeWatchedIntervalsCommand(records));
+        }
+
+        await Api.SettledAsync();
+        var analytics = await (await Client.SendAsync(HttpMethod.Get, $"/api/v1/instructor/courses/{course.Id}/analytics", instructor)).ReadAsync<Analytics>();
+
+        int[] expected = [1, 0, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2];
+        Assert.Equal(expected, analytics.Lectures.Single().Retention);
+        Assert.Equal(2, analytics.Lectures.Single().Started);
     }
 }
