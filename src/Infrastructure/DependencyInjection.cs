@@ -9,6 +9,7 @@ using LectureHub.Infrastructure.Health;
 using LectureHub.Infrastructure.Idempotency;
 using LectureHub.Infrastructure.Identity;
 using LectureHub.Infrastructure.Learning;
+using LectureHub.Infrastructure.Live;
 using LectureHub.Infrastructure.Media;
 using LectureHub.Infrastructure.Notifications;
 using LectureHub.Infrastructure.Observability;
@@ -40,6 +41,7 @@ public static class DependencyInjection
         r.AddTerms();
         r.AddCourses();
         r.AddCohorts();
+        r.AddLive();
         r.AddReceipts();
         r.AddMedia();
         r.AddLearning();

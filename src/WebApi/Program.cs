@@ -129,6 +129,7 @@ static void MapApi(WebApplication app)
     api.MapVideoUploadEndpoints();
     api.MapCertificateEndpoints();
     api.MapCohortEndpoints();
+    api.MapLiveSessionEndpoints();
     api.MapOrderEndpoints();
     api.MapEnrollmentEndpoints();
     api.MapCouponEndpoints();

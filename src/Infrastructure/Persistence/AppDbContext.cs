@@ -5,6 +5,7 @@ using LectureHub.Domain.Community;
 using LectureHub.Domain.Courses;
 using LectureHub.Domain.Enrollments;
 using LectureHub.Domain.Learning;
+using LectureHub.Domain.Live;
 using LectureHub.Domain.Media;
 using LectureHub.Domain.Payments;
 using LectureHub.Domain.Questions;
@@ -73,6 +74,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<LearnerDayRow> LearnerDays => Set<LearnerDayRow>();
 
     public DbSet<PlatformDayRow> PlatformDays => Set<PlatformDayRow>();
+
+    public DbSet<LiveSession> LiveSessions => Set<LiveSession>();
+
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 
     public DbSet<LectureMaterial> LectureMaterials => Set<LectureMaterial>();
 

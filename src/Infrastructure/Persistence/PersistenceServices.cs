@@ -10,7 +10,8 @@ internal static class PersistenceServices
     public static void AddPersistence(this Registration r)
     {
         SqlMapper.AddTypeHandler(new DateTimeOffsetHandler());
-        SqlMapper.AddTypeHandler(new StringArrayHandler());
+        SqlMapper.AddTypeHandler(new ArrayHandler<string>());
+        SqlMapper.AddTypeHandler(new ArrayHandler<Guid>());
         r.Services.AddSingleton(_ => DataSources.Create(r.Required("ConnectionStrings:Primary"), r.Required("ConnectionStrings:Replica")));
         r.Services.AddDbContextPool<AppDbContext>((sp, options) => options.UseLectureHubNpgsql(sp.GetRequiredService<DataSources>().Primary));
         r.Services.AddScoped<IReadDb, ReadDb>();

@@ -74,6 +74,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Community:ViewFlushEnabled", "false");
         builder.UseSetting("Community:HotRefreshEnabled", "false");
         builder.UseSetting("Dashboard:RollupEnabled", "false");
+        builder.UseSetting("Live:RemindersEnabled", "false");
         foreach (var quota in new[] { "PostsPerHour", "CommentsPerHour", "ReportsPerHour", "QuestionsPerHour" })
         {
             builder.UseSetting($"WriteQuotas:{quota}", "100000");

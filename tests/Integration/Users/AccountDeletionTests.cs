@@ -16,6 +16,7 @@ public sealed class AccountDeletionTests(ApiFactory factory) : ApiTest(factory)
         var tokens = await Client.SignUpAsync("leaving@example.com", displayName: "떠나는 용접공");
         var me = await (await Client.SendAsync(HttpMethod.Get, "/api/v1/me", tokens)).ReadAsync<Me>();
         var post = await Client.WritePostAsync(tokens, board.Id);
+        var calendar = await (await Client.SendAsync(HttpMethod.Post, "/api/v1/me/calendar-feed", tokens)).ReadAsync<LectureHub.IntegrationTests.Live.CalendarFeedView>();
 
         var refreshed = await (await Client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = tokens.RefreshToken })).ReadAsync<Tokens>();
         await (await Client.SendAsync(HttpMethod.Delete, "/api/v1/me", refreshed)).ProblemAsync(HttpStatusCode.Unauthorized, "STEP_UP_REQUIRED");
@@ -24,6 +25,7 @@ public sealed class AccountDeletionTests(ApiFactory factory) : ApiTest(factory)
 
         await (await Client.PostAsJsonAsync("/api/v1/auth/login", new { email = "leaving@example.com", password = Api.Password }))
             .ProblemAsync(HttpStatusCode.Unauthorized, "INVALID_CREDENTIALS");
+        await (await Client.GetAsync(new Uri(calendar.Url).PathAndQuery)).ProblemAsync(HttpStatusCode.NotFound, "CALENDAR_FEED_NOT_FOUND");
         Assert.Equal(HttpStatusCode.Unauthorized, (await Client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = refreshed.RefreshToken })).StatusCode);
         await Api.EventuallyAsync(
             async () => (await Client.SendAsync(HttpMethod.Get, "/api/v1/me", tokens)).StatusCode == HttpStatusCode.Unauthorized,

@@ -2,7 +2,9 @@ using LectureHub.Application.Abstractions;
 using LectureHub.Application.Auth;
 using LectureHub.Application.Common.Exceptions;
 using LectureHub.Application.Courses;
+using LectureHub.Application.Live;
 using LectureHub.Domain.Courses;
+using LectureHub.Domain.Live;
 using LectureHub.Domain.Users;
 using Mediator;
 
@@ -22,6 +24,7 @@ internal sealed class DeleteAccountHandler(
     IRepository<AccountToken> links,
     IRepository<ExternalLogin> externalLogins,
     IRepository<Course> courses,
+    IRepository<CalendarFeed> calendarFeeds,
     ICurrentUser currentUser,
     TimeProvider clock) : ICommandHandler<DeleteAccountCommand>
 {
@@ -56,6 +59,12 @@ internal sealed class DeleteAccountHandler(
         foreach (var login in await externalLogins.ListAsync(new ExternalLoginsOfUserSpec(user.Id), cancellationToken))
         {
             externalLogins.Delete(login);
+        }
+
+        // A secret calendar address would go on showing the account's sessions to whoever holds it.
+        foreach (var feed in await calendarFeeds.ListAsync(new CalendarFeedOfSpec(user.Id), cancellationToken))
+        {
+            calendarFeeds.Delete(feed);
         }
 
         return Unit.Value;

@@ -1,0 +1,67 @@
+using System.Security.Cryptography;
+using System.Text;
+using LectureHub.Application.Abstractions;
+using LectureHub.Application.Common.Exceptions;
+using LectureHub.Domain.Live;
+using Mediator;
+
+namespace LectureHub.Application.Live.Queries;
+
+/// <summary>One session as an iCalendar document, for whoever may take part in it.</summary>
+public sealed record GetLiveSessionCalendarQuery(Guid Id) : IQuery<string>;
+
+/// <summary>
+/// The sessions of the user whose secret calendar address this is (hosting, assisting, or as a student): from 30 days
+/// back, at most 500, as an iCalendar document. Anonymous: the token is the credential.
+/// </summary>
+public sealed record GetCalendarFeedQuery(string Token) : IQuery<string>;
+
+internal sealed class LiveCalendarsHandler(IReadDb db, ICurrentUser currentUser, TimeProvider clock)
+    : IQueryHandler<GetLiveSessionCalendarQuery, string>, IQueryHandler<GetCalendarFeedQuery, string>
+{
+    public static readonly TimeSpan History = TimeSpan.FromDays(30);
+
+    private const string SessionSql = """
+        SELECT id AS "Id", title AS "Title", starts_at AS "StartsAt", ends_at AS "EndsAt", status AS "Status",
+               host_id AS "HostId", assistant_ids AS "AssistantIds", course_id AS "CourseId", cohort_id AS "CohortId"
+        FROM live_sessions WHERE id = @Id
+        """;
+
+    private const string FeedSql = $"""
+        SELECT s.id AS "Id", s.title AS "Title", s.starts_at AS "StartsAt", s.ends_at AS "EndsAt", s.status AS "Status",
+               s.host_id AS "HostId", s.assistant_ids AS "AssistantIds", s.course_id AS "CourseId", s.cohort_id AS "CohortId"
+        FROM calendar_feeds f
+        CROSS JOIN LATERAL ({LiveSessionAccess.SessionsOfSql}) s
+        WHERE f.token_hash = @TokenHash
+        ORDER BY s.starts_at
+        LIMIT 500
+        """;
+
+    public async ValueTask<string> Handle(GetLiveSessionCalendarQuery query, CancellationToken cancellationToken)
+    {
+        var row = await db.QuerySingleOrDefaultAsync<Row>(SessionSql, new { query.Id }, cancellationToken) ?? throw LiveSessionAccess.NotFound(query.Id);
+        await db.RoleOfAsync(currentUser, row.Parties, cancellationToken);
+        return ICalendar.Write(row.Title, [row.Event], clock.GetUtcNow());
+    }
+
+    public async ValueTask<string> Handle(GetCalendarFeedQuery query, CancellationToken cancellationToken)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(query.Token));
+        var known = await db.QuerySingleOrDefaultAsync<bool>("SELECT EXISTS (SELECT 1 FROM calendar_feeds WHERE token_hash = @TokenHash)", new { TokenHash = hash }, cancellationToken);
+        if (!known)
+        {
+            throw new NotFoundException("CALENDAR_FEED_NOT_FOUND", "No calendar has this address (it may have been replaced by a newer one).");
+        }
+
+        var rows = await db.QueryAsync<Row>(FeedSql, new { TokenHash = hash, Since = clock.GetUtcNow() - History }, cancellationToken);
+        return ICalendar.Write("LectureHub", rows.Select(r => r.Event), clock.GetUtcNow());
+    }
+
+    private sealed record Row(
+        Guid Id, string Title, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string Status, Guid HostId, Guid[] AssistantIds, Guid? CourseId, Guid? CohortId)
+    {
+        public ICalendar.Event Event => new(Id, Title, StartsAt, EndsAt, Enum.Parse<LiveSessionStatus>(Status));
+
+        public LiveSessionParties Parties => new(HostId, AssistantIds, CourseId, CohortId);
+    }
+}
