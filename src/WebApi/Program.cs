@@ -130,6 +130,7 @@ static void MapApi(WebApplication app)
     api.MapCertificateEndpoints();
     api.MapCohortEndpoints();
     api.MapLiveSessionEndpoints();
+    api.MapCalendarEndpoints();
     api.MapOrderEndpoints();
     api.MapEnrollmentEndpoints();
     api.MapCouponEndpoints();

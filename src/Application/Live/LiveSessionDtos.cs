@@ -13,3 +13,7 @@ public sealed record LiveSessionDto(
 
 /// <summary>Who may be in a session: its host and assistants, and the course's students or the cohort's members.</summary>
 public sealed record LiveSessionParties(Guid HostId, IReadOnlyList<Guid> AssistantIds, Guid? CourseId, Guid? CohortId);
+
+/// <summary>A secret calendar address (shown once; a new one replaces it).</summary>
+public sealed record CalendarFeedDto(string Url);
+

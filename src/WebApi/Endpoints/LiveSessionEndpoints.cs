@@ -58,26 +58,6 @@ internal static class LiveSessionEndpoints
             .Produces<string>(StatusCodes.Status200OK, "text/calendar")
             .WithSummary("The session as an iCalendar (.ics) event, for whoever may take part in it");
 
-        api.MapPost("/me/calendar-feed", async Task<Ok<CalendarFeedDto>> (HttpRequest request, ISender sender, CancellationToken ct) =>
-            {
-                var token = await sender.Send(new IssueCalendarFeedCommand(), ct);
-                return TypedResults.Ok(new CalendarFeedDto($"{request.Scheme}://{request.Host}/api/v1/calendar/{token}.ics"));
-            })
-            .WithTags("Live sessions")
-            .RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .WithSummary("Make your secret calendar address (every live session you host, assist or attend, for calendar apps); a new one replaces the old");
-
-        api.MapGet("/calendar/{token}.ics", async Task<ContentHttpResult> (string token, ISender sender, CancellationToken ct) =>
-                TypedResults.Text(await sender.Send(new GetCalendarFeedQuery(token), ct), ICalendar.ContentType))
-            .WithTags("Live sessions")
-            .AllowAnonymous()
-            .Produces<string>(StatusCodes.Status200OK, "text/calendar")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithSummary("A secret calendar address's sessions (from 30 days back) as iCalendar; no sign-in, the address is the credential");
-
         return group;
     }
-
-    internal sealed record CalendarFeedDto(string Url);
 }

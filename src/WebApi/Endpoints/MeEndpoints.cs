@@ -4,6 +4,8 @@ using LectureHub.Application.Courses.Queries;
 using LectureHub.Application.Enrollments.Queries;
 using LectureHub.Application.Learning;
 using LectureHub.Application.Learning.Queries;
+using LectureHub.Application.Live;
+using LectureHub.Application.Live.Commands;
 using LectureHub.Application.Notifications;
 using LectureHub.Application.Notifications.Commands;
 using LectureHub.Application.Notifications.Queries;
@@ -224,6 +226,14 @@ internal static class MeEndpoints
                 TypedResults.Ok(await sender.Send(command, ct)))
             .ProducesValidationProblem()
             .WithSummary("Turn email on or off per kind, e.g. {\"email\": {\"CommentReplied\": false}}; kinds left out keep their setting");
+
+        group.MapPost("/calendar-feed", async Task<Ok<CalendarFeedDto>> (HttpRequest request, ISender sender, CancellationToken ct) =>
+            {
+                var token = await sender.Send(new IssueCalendarFeedCommand(), ct);
+                return TypedResults.Ok(new CalendarFeedDto($"{request.Scheme}://{request.Host}/api/v1/calendar/{token}.ics"));
+            })
+            .WithTags("Live sessions")
+            .WithSummary("Make your secret calendar address (every live session you host, assist or attend, for calendar apps); a new one replaces the old");
 
         return api;
     }
