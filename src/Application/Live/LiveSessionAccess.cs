@@ -32,6 +32,16 @@ internal static class LiveSessionAccess
                                   AND (payment_due_at IS NULL OR paid_at IS NOT NULL)))
         """;
 
+    /// <summary>A session row as <see cref="LiveSessionRow"/> reads it, from <c>live_sessions s</c>.</summary>
+    public const string Columns = """
+        s.id AS "Id", s.title AS "Title", s.course_id AS "CourseId", s.cohort_id AS "CohortId", s.host_id AS "HostId", s.assistant_ids AS "AssistantIds",
+        s.starts_at AS "StartsAt", s.ends_at AS "EndsAt", s.status AS "Status", s.started_at AS "StartedAt", s.ended_at AS "EndedAt"
+        """;
+
+    /// <summary>The session (read side), 404 <c>LIVE_SESSION_NOT_FOUND</c> if there is none.</summary>
+    public static async Task<LiveSessionRow> LoadRowAsync(this IReadDb db, Guid id, CancellationToken ct) =>
+        await db.QuerySingleOrDefaultAsync<LiveSessionRow>($"SELECT {Columns} FROM live_sessions s WHERE s.id = @Id", new { Id = id }, ct) ?? throw NotFound(id);
+
     public static NotFoundException NotFound(Guid id) => new("LIVE_SESSION_NOT_FOUND", $"Live session {id} does not exist.");
 
     public static async Task<LiveSession> LoadAsync(this IRepository<LiveSession> sessions, Guid id, CancellationToken ct) =>

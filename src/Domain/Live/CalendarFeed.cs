@@ -18,5 +18,8 @@ public sealed class CalendarFeed : Entity
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>What is kept of a token: its SHA-256.</summary>
+    public static byte[] HashOf(string token) => System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token));
+
     public static CalendarFeed Issue(Guid userId, byte[] tokenHash, DateTimeOffset now) => new() { UserId = userId, TokenHash = tokenHash, CreatedAt = now };
 }

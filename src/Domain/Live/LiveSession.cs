@@ -117,10 +117,6 @@ public sealed class LiveSession : Entity
         (Status, EndedAt) = (LiveSessionStatus.Ended, now);
     }
 
-    /// <summary>The host's or an assistant's role here; null for anyone else (whether they are a student is the course's or cohort's to say).</summary>
-    public LiveRole? StaffRoleOf(Guid userId) =>
-        userId == HostId ? LiveRole.Host : _assistantIds.Contains(userId) ? LiveRole.Assistant : null;
-
     /// <summary>The participants are told the session is coming (once per start time).</summary>
     public void Remind(DateTimeOffset now)
     {

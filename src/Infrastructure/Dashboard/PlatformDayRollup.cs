@@ -20,7 +20,7 @@ namespace LectureHub.Infrastructure.Dashboard;
 internal sealed class PlatformDayRollup(IServiceScopeFactory scopes, IOptions<DashboardOptions> options, TimeProvider clock, ILogger<PlatformDayRollup> logger)
     : BackgroundService
 {
-    private const long AdvisoryLock = 0x4C48_4441_5900; // LHDAY in ASCII
+    internal const long AdvisoryLock = 0x4C48_4441_5900; // LHDAY in ASCII
 
     private const string FirstDaySql = """
         SELECT (least((SELECT min(created_at) FROM users), (SELECT min(occurred_at) FROM ledger_entries), (SELECT min(enrolled_at) FROM enrollments),

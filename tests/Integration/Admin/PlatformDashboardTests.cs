@@ -10,6 +10,7 @@ using LectureHub.IntegrationTests.Payments;
 using LectureHub.IntegrationTests.Support;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace LectureHub.IntegrationTests.Admin;
 
@@ -117,6 +118,17 @@ public sealed class PlatformDashboardTests(PaymentApiFactory factory) : PaymentT
         // Ended days roll up, once, from the first fact (31 October) to yesterday; the dashboard answers the same from
         // them, and today stays live: a sale now counts at once, and so does a new learner, but not one already counted.
         var rollup = Factory.Service<PlatformDayRollup>();
+        await using (var other = new NpgsqlConnection(ApiFactory.PrimaryConnectionString))
+        {
+            // Another instance's turn (its lock held in an open transaction): this one leaves the days alone.
+            await other.OpenAsync();
+            await using var turn = await other.BeginTransactionAsync();
+            await using var take = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({PlatformDayRollup.AdvisoryLock})", other, turn);
+            await take.ExecuteNonQueryAsync();
+            Assert.Null(await rollup.RollupAsync(CancellationToken.None));
+            Assert.Equal(0L, await Api.ScalarAsync<long>(ApiFactory.PrimaryConnectionString, "SELECT count(*) FROM platform_days"));
+        }
+
         Assert.Equal(20, await rollup.RollupAsync(CancellationToken.None));
         Assert.Equal(0, await rollup.RollupAsync(CancellationToken.None));
         Assert.Equal("2026-10-31 2026-11-19 20", await Api.ScalarAsync<string>(ApiFactory.PrimaryConnectionString,

@@ -3,7 +3,9 @@ using LectureHub.Application.Live.Commands;
 using LectureHub.IntegrationTests.Cohorts;
 using LectureHub.IntegrationTests.Courses;
 using LectureHub.IntegrationTests.Support;
+using LectureHub.Infrastructure.Persistence;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LectureHub.IntegrationTests.Live;
@@ -197,6 +199,26 @@ public sealed class LiveSessionTests(ApiFactory factory) : ApiTest(factory)
         Assert.NotEqual(feed.Url, replaced.Url);
         await (await Client.GetAsync(path)).ProblemAsync(HttpStatusCode.NotFound, "CALENDAR_FEED_NOT_FOUND");
         Assert.Contains($"live-session-{first.Id:N}", await Client.GetStringAsync(new Uri(replaced.Url).PathAndQuery), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Two_starts_of_one_session_at_once_cannot_both_win()
+    {
+        var instructor = await Client.SignUpAsync("teacher@example.com", "Instructor");
+        var course = await Client.FreeCourseAsync(instructor, await Factory.WeldingCategoryAsync(), 1);
+        var session = await ScheduleAsync(instructor, NewSession(course.Id));
+
+        // Both load it scheduled; the row's version lets the first save through and refuses the second.
+        await using var first = Factory.Services.CreateAsyncScope();
+        await using var second = Factory.Services.CreateAsyncScope();
+        var (a, b) = (first.ServiceProvider.GetRequiredService<AppDbContext>(), second.ServiceProvider.GetRequiredService<AppDbContext>());
+        var (mine, theirs) = (await a.LiveSessions.SingleAsync(s => s.Id == session.Id), await b.LiveSessions.SingleAsync(s => s.Id == session.Id));
+        mine.Start(DateTimeOffset.UtcNow);
+        theirs.Start(DateTimeOffset.UtcNow.AddSeconds(1));
+        await a.SaveChangesAsync();
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => b.SaveChangesAsync());
+        Assert.Equal(mine.StartedAt!.Value.ToUnixTimeMilliseconds(), await Api.ScalarAsync<long>(ApiFactory.PrimaryConnectionString,
+            "SELECT floor(extract(epoch FROM started_at) * 1000)::bigint FROM live_sessions WHERE id = @id", ("id", session.Id)));
     }
 
     private async Task<int> RemindAsync()

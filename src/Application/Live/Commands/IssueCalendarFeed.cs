@@ -1,6 +1,5 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
-using System.Text;
 using LectureHub.Application.Abstractions;
 using LectureHub.Domain.Live;
 using Mediator;
@@ -25,7 +24,7 @@ internal sealed class IssueCalendarFeedHandler(IRepository<CalendarFeed> feeds, 
         }
 
         var token = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
-        await feeds.AddAsync(CalendarFeed.Issue(userId, SHA256.HashData(Encoding.UTF8.GetBytes(token)), clock.GetUtcNow()), cancellationToken);
+        await feeds.AddAsync(CalendarFeed.Issue(userId, CalendarFeed.HashOf(token), clock.GetUtcNow()), cancellationToken);
         return token;
     }
 }

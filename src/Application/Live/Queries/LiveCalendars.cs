@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using LectureHub.Application.Abstractions;
 using LectureHub.Application.Common.Exceptions;
 using LectureHub.Domain.Live;
@@ -21,15 +19,8 @@ internal sealed class LiveCalendarsHandler(IReadDb db, ICurrentUser currentUser,
 {
     public static readonly TimeSpan History = TimeSpan.FromDays(30);
 
-    private const string SessionSql = """
-        SELECT id AS "Id", title AS "Title", starts_at AS "StartsAt", ends_at AS "EndsAt", status AS "Status",
-               host_id AS "HostId", assistant_ids AS "AssistantIds", course_id AS "CourseId", cohort_id AS "CohortId"
-        FROM live_sessions WHERE id = @Id
-        """;
-
     private const string FeedSql = $"""
-        SELECT s.id AS "Id", s.title AS "Title", s.starts_at AS "StartsAt", s.ends_at AS "EndsAt", s.status AS "Status",
-               s.host_id AS "HostId", s.assistant_ids AS "AssistantIds", s.course_id AS "CourseId", s.cohort_id AS "CohortId"
+        SELECT {LiveSessionAccess.Columns}
         FROM calendar_feeds f
         CROSS JOIN LATERAL ({LiveSessionAccess.SessionsOfSql}) s
         WHERE f.token_hash = @TokenHash
@@ -39,29 +30,21 @@ internal sealed class LiveCalendarsHandler(IReadDb db, ICurrentUser currentUser,
 
     public async ValueTask<string> Handle(GetLiveSessionCalendarQuery query, CancellationToken cancellationToken)
     {
-        var row = await db.QuerySingleOrDefaultAsync<Row>(SessionSql, new { query.Id }, cancellationToken) ?? throw LiveSessionAccess.NotFound(query.Id);
+        var row = await db.LoadRowAsync(query.Id, cancellationToken);
         await db.RoleOfAsync(currentUser, row.Parties, cancellationToken);
         return ICalendar.Write(row.Title, [row.Event], clock.GetUtcNow());
     }
 
     public async ValueTask<string> Handle(GetCalendarFeedQuery query, CancellationToken cancellationToken)
     {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(query.Token));
+        var hash = CalendarFeed.HashOf(query.Token);
         var known = await db.QuerySingleOrDefaultAsync<bool>("SELECT EXISTS (SELECT 1 FROM calendar_feeds WHERE token_hash = @TokenHash)", new { TokenHash = hash }, cancellationToken);
         if (!known)
         {
             throw new NotFoundException("CALENDAR_FEED_NOT_FOUND", "No calendar has this address (it may have been replaced by a newer one).");
         }
 
-        var rows = await db.QueryAsync<Row>(FeedSql, new { TokenHash = hash, Since = clock.GetUtcNow() - History }, cancellationToken);
+        var rows = await db.QueryAsync<LiveSessionRow>(FeedSql, new { TokenHash = hash, Since = clock.GetUtcNow() - History }, cancellationToken);
         return ICalendar.Write("LectureHub", rows.Select(r => r.Event), clock.GetUtcNow());
-    }
-
-    private sealed record Row(
-        Guid Id, string Title, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string Status, Guid HostId, Guid[] AssistantIds, Guid? CourseId, Guid? CohortId)
-    {
-        public ICalendar.Event Event => new(Id, Title, StartsAt, EndsAt, Enum.Parse<LiveSessionStatus>(Status));
-
-        public LiveSessionParties Parties => new(HostId, AssistantIds, CourseId, CohortId);
     }
 }
