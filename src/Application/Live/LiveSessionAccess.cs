@@ -20,15 +20,15 @@ internal static class LiveSessionAccess
     private const string MemberSql = $"SELECT EXISTS (SELECT 1 FROM ({StudentsSql}) m WHERE m.student_id = @UserId)";
 
     /// <summary>
-    /// The sessions <c>f.user_id</c> takes part in from <c>@Since</c> on: hosting, assisting, or as one of the students
+    /// The sessions <c>@UserId</c> takes part in from <c>@Since</c> on: hosting, assisting, or as one of the students
     /// <see cref="StudentsSql"/> names, seen from the student's side (their enrolments and approved applications).
     /// </summary>
     public const string SessionsOfSql = """
         SELECT * FROM live_sessions s
         WHERE s.starts_at >= @Since
-          AND (s.host_id = f.user_id OR f.user_id = ANY (s.assistant_ids)
-               OR s.course_id IN (SELECT course_id FROM enrollments WHERE student_id = f.user_id AND status = 'Active')
-               OR s.cohort_id IN (SELECT cohort_id FROM cohort_applications WHERE student_id = f.user_id AND status = 'Approved'
+          AND (s.host_id = @UserId OR @UserId = ANY (s.assistant_ids)
+               OR s.course_id IN (SELECT course_id FROM enrollments WHERE student_id = @UserId AND status = 'Active')
+               OR s.cohort_id IN (SELECT cohort_id FROM cohort_applications WHERE student_id = @UserId AND status = 'Approved'
                                   AND (payment_due_at IS NULL OR paid_at IS NOT NULL)))
         """;
 

@@ -21,9 +21,7 @@ internal sealed class LiveCalendarsHandler(IReadDb db, ICurrentUser currentUser,
 
     private const string FeedSql = $"""
         SELECT {LiveSessionAccess.Columns}
-        FROM calendar_feeds f
-        CROSS JOIN LATERAL ({LiveSessionAccess.SessionsOfSql}) s
-        WHERE f.token_hash = @TokenHash
+        FROM ({LiveSessionAccess.SessionsOfSql}) s
         ORDER BY s.starts_at
         LIMIT 500
         """;
@@ -37,14 +35,12 @@ internal sealed class LiveCalendarsHandler(IReadDb db, ICurrentUser currentUser,
 
     public async ValueTask<string> Handle(GetCalendarFeedQuery query, CancellationToken cancellationToken)
     {
-        var hash = CalendarFeed.HashOf(query.Token);
-        var known = await db.QuerySingleOrDefaultAsync<bool>("SELECT EXISTS (SELECT 1 FROM calendar_feeds WHERE token_hash = @TokenHash)", new { TokenHash = hash }, cancellationToken);
-        if (!known)
-        {
-            throw new NotFoundException("CALENDAR_FEED_NOT_FOUND", "No calendar has this address (it may have been replaced by a newer one).");
-        }
-
-        var rows = await db.QueryAsync<LiveSessionRow>(FeedSql, new { TokenHash = hash, Since = clock.GetUtcNow() - History }, cancellationToken);
+        // The owner first, then their sessions by id: two reads that may meet different replicas never mix a token's
+        // presence on one with its absence on the other.
+        var userId = await db.QuerySingleOrDefaultAsync<Guid?>(
+            "SELECT user_id FROM calendar_feeds WHERE token_hash = @TokenHash", new { TokenHash = CalendarFeed.HashOf(query.Token) }, cancellationToken)
+            ?? throw new NotFoundException("CALENDAR_FEED_NOT_FOUND", "No calendar has this address (it may have been replaced by a newer one).");
+        var rows = await db.QueryAsync<LiveSessionRow>(FeedSql, new { UserId = userId, Since = clock.GetUtcNow() - History }, cancellationToken);
         return ICalendar.Write("LectureHub", rows.Select(r => r.Event), clock.GetUtcNow());
     }
 }
